@@ -232,10 +232,20 @@ public final class TransmitTokenVerifier {
       throw new TokenRejectedException(
           Reason.MALFORMED, "token is longer than " + MAX_TOKEN_LENGTH + " characters");
     }
+    if (!isCompactSerialization(token)) {
+      throw new TokenRejectedException(
+          Reason.MALFORMED, "token contains characters outside base64url segments");
+    }
     JWT jwt;
     try {
       jwt = JWTParser.parse(token);
     } catch (ParseException | RuntimeException e) {
+      String alg = UnparsedHeader.algorithmOrNull(token);
+      if (alg != null && !ALLOWABLE_ALGORITHMS.containsKey(alg)) {
+        // e.g. alg "None" with an empty signature: the algorithm is the defect, not the syntax.
+        throw new TokenRejectedException(
+            Reason.UNSUPPORTED_ALGORITHM, "alg " + LogSafe.quote(alg) + " is never accepted");
+      }
       throw new TokenRejectedException(Reason.MALFORMED, "token is not a well-formed JWT");
     }
     if (jwt instanceof PlainJWT) {
@@ -247,6 +257,24 @@ public final class TransmitTokenVerifier {
     }
     throw new TokenRejectedException(
         Reason.UNSUPPORTED_ALGORITHM, "encrypted (JWE) tokens are not supported");
+  }
+
+  /** Only base64url characters and dots: rejects whitespace, padding and smuggled bytes early. */
+  private static boolean isCompactSerialization(String token) {
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      boolean base64url =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_'
+              || c == '.';
+      if (!base64url) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void checkHeader(JWSHeader header) throws TokenRejectedException {
