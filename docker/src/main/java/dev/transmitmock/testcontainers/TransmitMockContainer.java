@@ -1,0 +1,343 @@
+package dev.transmitmock.testcontainers;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.dockerjava.api.DockerClient;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.concurrent.Future;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
+
+/**
+ * Runs the transmit-mock emulator (a stand-in for Transmit Security's OAuth 2.0 client-credentials
+ * token service) in a container, for integration tests on the JVM.
+ *
+ * <pre>{@code
+ * try (TransmitMockContainer<?> mock = new TransmitMockContainer<>()
+ *     .withClient("orders-svc", "orders-secret", "https://api.orders.example")
+ *     .withTokenLifetime(Duration.ofMinutes(5))) {
+ *   mock.start();
+ *   String token = mock.getClientCredentialsToken("orders-svc", "orders-secret",
+ *       "https://api.orders.example");
+ *   // point the code under test at mock.getTokenEndpoint() and mock.getJwksUri()
+ *   mock.control().clock().advance(Duration.ofMinutes(6));   // now that token has expired
+ * }
+ * }</pre>
+ *
+ * <p>Without any {@code with...} call the emulator serves its embedded default configuration
+ * (clients {@code demo-app}/{@code demo-app-secret} and {@code demo-admin}/{@code
+ * demo-admin-secret}). {@link #withConfig(Path)} or {@link #withConfig(String)} supply a whole
+ * config file; {@link #withClient} and {@link #withResource} instead build one from the declared
+ * clients and resources only (the two ways cannot be mixed). {@link #withIssuer} and {@link
+ * #withTokenLifetime} combine with either. Everything is applied when the container starts.
+ *
+ * <p>Readiness: {@link #start()} returns once {@code GET /_mock/health} answers 200, and fails at
+ * once, quoting the emulator's log, when the emulator exits instead (e.g. a bad config).
+ *
+ * @param <SELF> the concrete container type, so that {@code with...} calls chain
+ */
+public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
+    extends GenericContainer<SELF> {
+
+  /** The image used by the no-argument constructor: what {@code docker/build-image.sh} builds. */
+  public static final String DEFAULT_IMAGE = "transmit-mock:local";
+
+  /** The port the emulator listens on inside the container. */
+  public static final int PORT = 8080;
+
+  /** Where a config file is placed inside the container. */
+  public static final String CONFIG_PATH = "/config/transmit-mock.yaml";
+
+  /** How long {@link #start()} waits for the emulator to answer. */
+  public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+  static final String TOKEN_PATH = "/oidc/token";
+  static final String JWKS_PATH = "/cis/oidc/jwks";
+  static final String DISCOVERY_PATH = "/cis/oidc/.well-known/openid-configuration";
+
+  static final String ENV_CONFIG = "TRANSMIT_MOCK_CONFIG";
+  static final String ENV_ISSUER = "TRANSMIT_MOCK_ISSUER";
+  static final String ENV_TOKEN_LIFETIME = "TRANSMIT_MOCK_TOKEN_LIFETIME";
+  static final String ENV_CONTROL_ENABLED = "TRANSMIT_MOCK_CONTROL_ENABLED";
+  static final String ENV_CONTROL_TOKEN = "TRANSMIT_MOCK_CONTROL_TOKEN";
+
+  private static final int CONFIG_FILE_MODE = 0644;
+
+  private final List<ClientDefinition> clients = new ArrayList<>();
+  private final List<ResourceDefinition> resources = new ArrayList<>();
+  private final EmulatorHttp http =
+      new EmulatorHttp(this::getBaseUrl, () -> Optional.ofNullable(this.controlToken));
+  private MountableFile configFile;
+  private Transferable configText;
+  private String issuer;
+  private Duration tokenLifetime;
+  private String controlToken;
+  private boolean controlEnabled = true;
+
+  /** A container of {@value #DEFAULT_IMAGE}. */
+  public TransmitMockContainer() {
+    this(DockerImageName.parse(DEFAULT_IMAGE));
+  }
+
+  /** A container of the given image name, e.g. {@code "transmit-mock:0.1.0"}. */
+  public TransmitMockContainer(String image) {
+    this(DockerImageName.parse(requireNonNull(image, "image must not be null")));
+  }
+
+  /** A container of the given image. */
+  public TransmitMockContainer(DockerImageName image) {
+    super(requireNonNull(image, "image must not be null"));
+    init();
+  }
+
+  /**
+   * A container of an image built on the fly, e.g. an {@code ImageFromDockerfile} of {@code
+   * docker/Dockerfile}.
+   */
+  public TransmitMockContainer(Future<String> image) {
+    super(requireNonNull(image, "image must not be null"));
+    init();
+  }
+
+  private void init() {
+    addExposedPort(PORT);
+    waitingFor(new HealthWaitStrategy(PORT).withStartupTimeout(DEFAULT_STARTUP_TIMEOUT));
+    withStartupCheckStrategy(new ExitsAreReportedByTheWaitStrategy());
+  }
+
+  /** Serves the given YAML or JSON config file (mounted at {@value #CONFIG_PATH}). */
+  public SELF withConfig(Path configFile) {
+    requireNonNull(configFile, "configFile must not be null");
+    if (!Files.isRegularFile(configFile)) {
+      throw new IllegalArgumentException("config file " + configFile + " does not exist");
+    }
+    this.configFile = MountableFile.forHostPath(configFile, CONFIG_FILE_MODE);
+    this.configText = null;
+    return self();
+  }
+
+  /** Serves the given YAML or JSON config text (written to {@value #CONFIG_PATH}). */
+  public SELF withConfig(String configYaml) {
+    requireNonNull(configYaml, "configYaml must not be null");
+    if (configYaml.isBlank()) {
+      throw new IllegalArgumentException("configYaml must not be blank");
+    }
+    this.configText =
+        Transferable.of(configYaml.getBytes(StandardCharsets.UTF_8), CONFIG_FILE_MODE);
+    this.configFile = null;
+    return self();
+  }
+
+  /**
+   * Adds an application client allowed to request tokens for the given resources (which are
+   * declared as resources too).
+   */
+  public SELF withClient(String clientId, String clientSecret, String... resourceUris) {
+    return withClient(ClientDefinition.app(clientId, clientSecret).resources(resourceUris).build());
+  }
+
+  /** Adds a client; see {@link ClientDefinition#app} and {@link ClientDefinition#management}. */
+  public SELF withClient(ClientDefinition client) {
+    requireNonNull(client, "client must not be null");
+    clients.add(client);
+    return self();
+  }
+
+  /** Declares a resource (API audience) with the default token lifetime. */
+  public SELF withResource(String resourceUri) {
+    resources.add(new ResourceDefinition(resourceUri, Optional.empty()));
+    return self();
+  }
+
+  /** Declares a resource (API audience) whose tokens live for the given time. */
+  public SELF withResource(String resourceUri, Duration tokenLifetime) {
+    requireNonNull(tokenLifetime, "tokenLifetime must not be null");
+    resources.add(new ResourceDefinition(resourceUri, Optional.of(tokenLifetime)));
+    return self();
+  }
+
+  /**
+   * Sets the issuer ({@code iss}) of the tokens, e.g. {@code
+   * https://api.eu.transmitsecurity.io/cis}.
+   */
+  public SELF withIssuer(String issuer) {
+    requireNonNull(issuer, "issuer must not be null");
+    if (issuer.isBlank()) {
+      throw new IllegalArgumentException("issuer must not be blank");
+    }
+    this.issuer = issuer;
+    return self();
+  }
+
+  /** Sets the default lifetime of the tokens. */
+  public SELF withTokenLifetime(Duration tokenLifetime) {
+    requireNonNull(tokenLifetime, "tokenLifetime must not be null");
+    if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
+      throw new IllegalArgumentException("tokenLifetime must be positive, was " + tokenLifetime);
+    }
+    this.tokenLifetime = tokenLifetime;
+    return self();
+  }
+
+  /**
+   * Makes the {@code /_mock/} control API require this bearer token; {@link #control()} sends it.
+   */
+  public SELF withControlToken(String controlToken) {
+    requireNonNull(controlToken, "controlToken must not be null");
+    if (controlToken.isBlank()) {
+      throw new IllegalArgumentException("controlToken must not be blank");
+    }
+    this.controlToken = controlToken;
+    return self();
+  }
+
+  /** Turns the {@code /_mock/} control API off (the health endpoint stays on). */
+  public SELF withoutControlApi() {
+    this.controlEnabled = false;
+    return self();
+  }
+
+  @Override
+  protected void configure() {
+    boolean declared = !clients.isEmpty() || !resources.isEmpty();
+    if (declared && (configFile != null || configText != null)) {
+      throw new IllegalStateException(
+          "withClient/withResource build the whole config and cannot be combined with"
+              + " withConfig(...): declare those clients and resources in the config instead");
+    }
+    if (configFile != null) {
+      withCopyFileToContainer(configFile, CONFIG_PATH);
+      withEnv(ENV_CONFIG, CONFIG_PATH);
+    } else if (configText != null) {
+      withCopyToContainer(configText, CONFIG_PATH);
+      withEnv(ENV_CONFIG, CONFIG_PATH);
+    } else if (declared) {
+      // a file, not an environment variable: secrets stay out of `docker inspect`
+      String generated = Json.write(declaredConfig());
+      withCopyToContainer(
+          Transferable.of(generated.getBytes(StandardCharsets.UTF_8), CONFIG_FILE_MODE),
+          CONFIG_PATH);
+      withEnv(ENV_CONFIG, CONFIG_PATH);
+    }
+    if (issuer != null) {
+      withEnv(ENV_ISSUER, issuer);
+    }
+    if (tokenLifetime != null) {
+      withEnv(ENV_TOKEN_LIFETIME, tokenLifetime.toString());
+    }
+    if (!controlEnabled) {
+      withEnv(ENV_CONTROL_ENABLED, "false");
+    }
+    if (controlToken != null) {
+      withEnv(ENV_CONTROL_TOKEN, controlToken);
+    }
+  }
+
+  private Map<String, Object> declaredConfig() {
+    Map<String, ResourceDefinition> allResources = new LinkedHashMap<>();
+    resources.forEach(resource -> allResources.put(resource.uri(), resource));
+    clients.stream()
+        .flatMap(client -> client.resources().stream())
+        .forEach(
+            uri -> allResources.putIfAbsent(uri, new ResourceDefinition(uri, Optional.empty())));
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put(
+        "resources", allResources.values().stream().map(ResourceDefinition::toConfig).toList());
+    config.put("clients", clients.stream().map(ClientDefinition::toConfig).toList());
+    return config;
+  }
+
+  /** The emulator's base URL as seen from the test, e.g. {@code http://localhost:32768}. */
+  public String getBaseUrl() {
+    return "http://" + getHost() + ":" + getMappedPort(PORT);
+  }
+
+  /** The token endpoint ({@code POST}, client credentials). */
+  public String getTokenEndpoint() {
+    return getBaseUrl() + TOKEN_PATH;
+  }
+
+  /** The JSON Web Key Set that verifies the tokens. */
+  public String getJwksUri() {
+    return getBaseUrl() + JWKS_PATH;
+  }
+
+  /** The OpenID discovery document. */
+  public String getDiscoveryUri() {
+    return getBaseUrl() + DISCOVERY_PATH;
+  }
+
+  /** The {@code iss} of the tokens, as the running emulator's discovery document states it. */
+  public String getIssuer() {
+    Object discovery = http.get(DISCOVERY_PATH);
+    if (discovery instanceof Map && ((Map<?, ?>) discovery).get("issuer") instanceof String) {
+      return (String) ((Map<?, ?>) discovery).get("issuer");
+    }
+    throw new TransmitMockException(
+        "the discovery document at " + DISCOVERY_PATH + " has no issuer", 200, "");
+  }
+
+  /** Fetches an access token with the client-credentials grant, without a resource. */
+  public String getClientCredentialsToken(String clientId, String clientSecret) {
+    return requestToken(clientId, clientSecret, null);
+  }
+
+  /** Fetches an access token with the client-credentials grant for the given resource. */
+  public String getClientCredentialsToken(String clientId, String clientSecret, String resource) {
+    requireNonNull(resource, "resource must not be null");
+    return requestToken(clientId, clientSecret, resource);
+  }
+
+  private String requestToken(String clientId, String clientSecret, String resource) {
+    requireNonNull(clientId, "clientId must not be null");
+    requireNonNull(clientSecret, "clientSecret must not be null");
+    StringJoiner form = new StringJoiner("&");
+    form.add("grant_type=client_credentials");
+    form.add("client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8));
+    form.add("client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8));
+    if (resource != null) {
+      form.add("resource=" + URLEncoder.encode(resource, StandardCharsets.UTF_8));
+    }
+    Object answer = http.postForm(TOKEN_PATH, form.toString());
+    if (answer instanceof Map && ((Map<?, ?>) answer).get("access_token") instanceof String) {
+      return (String) ((Map<?, ?>) answer).get("access_token");
+    }
+    throw new TransmitMockException("the token endpoint answered without an access_token", 200, "");
+  }
+
+  /**
+   * The test-control API of the running emulator: clock, request journal, faults, keys, defective
+   * tokens and reset, over HTTP.
+   */
+  public TransmitMockControl control() {
+    if (!controlEnabled) {
+      throw new IllegalStateException(
+          "the control API was turned off with withoutControlApi(); remove that call to use it");
+    }
+    return new TransmitMockControl(http);
+  }
+
+  /**
+   * Leaves an early exit to {@link HealthWaitStrategy}, which reports it with the emulator's log
+   * (Testcontainers' default check would only say the container "did not start correctly").
+   */
+  private static final class ExitsAreReportedByTheWaitStrategy extends StartupCheckStrategy {
+    @Override
+    public StartupStatus checkStartupState(DockerClient dockerClient, String containerId) {
+      return StartupStatus.SUCCESSFUL;
+    }
+  }
+}

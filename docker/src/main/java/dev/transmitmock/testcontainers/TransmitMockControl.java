@@ -1,0 +1,78 @@
+package dev.transmitmock.testcontainers;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The test-control API ({@code /_mock/}) of an emulator running in a container: the same abilities
+ * as the in-process handle, over HTTP. Obtain it with {@link TransmitMockContainer#control()}.
+ *
+ * <pre>{@code
+ * TransmitMockControl control = mock.control();
+ * control.reset();                                   // configured state, before every test
+ * control.clock().advance(Duration.ofHours(2));      // tokens issued before now are expired
+ * control.faults().add(FaultRule.on("token").status(503).times(1).build());
+ * List<RecordedRequest> calls = control.journal().entries(Map.of("clientId", "orders-svc"));
+ * }</pre>
+ */
+public final class TransmitMockControl {
+
+  static final String RESET_PATH = "/_mock/reset";
+  static final String DEFECTS_PATH = "/_mock/defects";
+
+  private final EmulatorHttp http;
+
+  TransmitMockControl(EmulatorHttp http) {
+    this.http = requireNonNull(http, "http must not be null");
+  }
+
+  /** The emulator's settable clock. */
+  public ClockControl clock() {
+    return new ClockControl(http);
+  }
+
+  /** The journal of token, introspection and revocation requests. */
+  public JournalControl journal() {
+    return new JournalControl(http);
+  }
+
+  /** Injected failures of the token, JWKS, discovery and introspection endpoints. */
+  public FaultControl faults() {
+    return new FaultControl(http);
+  }
+
+  /** The signing keys: rotation. */
+  public KeyControl keys() {
+    return new KeyControl(http);
+  }
+
+  /** Minting of tokens, valid ones with overrides and deliberately defective ones. */
+  public TokenControl tokens() {
+    return new TokenControl(http);
+  }
+
+  /** The catalog of defective tokens a correct consumer must reject. */
+  public List<Defect> defects() {
+    Object answer = http.controlGet(DEFECTS_PATH);
+    Object list = answer instanceof Map ? ((Map<?, ?>) answer).get("defects") : answer;
+    if (!(list instanceof List)) {
+      throw new TransmitMockException(
+          "GET " + DEFECTS_PATH + " answered without a list of defects", 200, "");
+    }
+    return ((List<?>) list)
+        .stream()
+            .filter(Map.class::isInstance)
+            .map(entry -> Defect.fromJson((Map<?, ?>) entry))
+            .toList();
+  }
+
+  /**
+   * Brings back exactly the configured state: clients, keys, clock, journal and faults. Cheap
+   * enough to call before every test.
+   */
+  public void reset() {
+    http.controlPost(RESET_PATH, Map.of());
+  }
+}
