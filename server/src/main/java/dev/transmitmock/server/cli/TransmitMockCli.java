@@ -1,0 +1,307 @@
+package dev.transmitmock.server.cli;
+
+import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.config.ClientConfig;
+import dev.transmitmock.server.config.ConfigException;
+import dev.transmitmock.server.config.EnvironmentConfig;
+import dev.transmitmock.server.config.MockConfig;
+import dev.transmitmock.server.http.HttpApi;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The runnable jar: {@code java -jar transmit-mock-server.jar [--config FILE] [--host H] [--port
+ * N]}. Exit codes: 0 normal stop (or healthy probe), 1 start failure (or unhealthy probe), 2 bad
+ * command line or bad configuration.
+ */
+@Command(
+    name = "transmit-mock-server",
+    mixinStandardHelpOptions = true,
+    versionProvider = TransmitMockCli.Version.class,
+    sortOptions = false,
+    description = {
+      "Emulates Transmit Security's client-credentials token service (/oidc/token, JWKS, "
+          + "discovery, introspection, revocation) for offline testing.",
+      "",
+      "Configuration: --config FILE, else TRANSMIT_MOCK_CONFIG or TRANSMIT_MOCK_CONFIG_INLINE, "
+          + "else the embedded default; then TRANSMIT_MOCK_* variables override single settings."
+    },
+    exitCodeOnInvalidInput = TransmitMockCli.EXIT_USAGE,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:stopped normally; with --probe: the emulator is healthy",
+      "1:could not start (e.g. port in use); with --probe: not healthy",
+      "2:bad command line or bad configuration"
+    })
+public final class TransmitMockCli implements Callable<Integer> {
+  static final int EXIT_OK = 0;
+  static final int EXIT_FAILURE = 1;
+  static final int EXIT_USAGE = 2;
+  static final int DEFAULT_PORT = 8080;
+
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description = "YAML or JSON configuration file.")
+  Path config;
+
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      description = "Interface to listen on (default: TRANSMIT_MOCK_HOST, else 127.0.0.1).")
+  String host;
+
+  @Option(
+      names = {"-p", "--port"},
+      paramLabel = "PORT",
+      description =
+          "Port to listen on; 0 picks a free one (default: TRANSMIT_MOCK_PORT, else 8080).")
+  Integer port;
+
+  @Option(
+      names = "--no-control",
+      description = "Turn the /_mock test-control API off (TRANSMIT_MOCK_CONTROL_ENABLED=false).")
+  boolean noControl;
+
+  @Option(
+      names = "--control-token",
+      paramLabel = "TOKEN",
+      description = "Require 'Authorization: Bearer TOKEN' on the /_mock control API.")
+  String controlToken;
+
+  @Option(
+      names = "--probe",
+      description =
+          "Do not serve: ask the emulator at --host/--port whether it is healthy (exit 0) or not"
+              + " (exit 1). Used by the Docker HEALTHCHECK.")
+  boolean probe;
+
+  private final Map<String, String> env;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private TransmitMockServer server;
+
+  TransmitMockCli(Map<String, String> env, PrintWriter out, PrintWriter err) {
+    this.env = env;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Runs the emulator until the process is stopped. */
+  public static void main(String[] args) {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+    System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+    System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "warn");
+    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    TransmitMockCli cli = new TransmitMockCli(System.getenv(), out, err);
+    int exit = cli.commandLine().execute(args);
+    if (exit != EXIT_OK || cli.server == null) {
+      System.exit(exit);
+    }
+    TransmitMockServer running = cli.server;
+    Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "transmit-mock-shutdown"));
+  }
+
+  CommandLine commandLine() {
+    return new CommandLine(this).setOut(out).setErr(err);
+  }
+
+  /** The server started by {@link #call()}, if any. */
+  TransmitMockServer server() {
+    return server;
+  }
+
+  @Override
+  public Integer call() {
+    String effectiveHost;
+    int effectivePort;
+    try {
+      effectiveHost =
+          host != null
+              ? host
+              : EnvironmentConfig.value(env, EnvironmentConfig.HOST)
+                  .orElse(TransmitMockServer.DEFAULT_HOST);
+      effectivePort = port != null ? port : envPort();
+      if (effectivePort < 0 || effectivePort > 65_535) {
+        throw new ConfigException(
+            port != null ? "--port" : EnvironmentConfig.PORT,
+            null,
+            "must be between 0 and 65535, was " + effectivePort);
+      }
+    } catch (ConfigException e) {
+      err.println("transmit-mock: " + e.getMessage());
+      return EXIT_USAGE;
+    }
+    if (probe) {
+      return probe(effectiveHost, effectivePort);
+    }
+    String source = configSource();
+    MockConfig resolved;
+    boolean embedded =
+        config == null
+            && !env.containsKey(EnvironmentConfig.CONFIG)
+            && !env.containsKey(EnvironmentConfig.CONFIG_INLINE);
+    try {
+      resolved = EnvironmentConfig.resolve(Optional.ofNullable(config), env);
+      server =
+          TransmitMockServer.builder()
+              .host(effectiveHost)
+              .port(effectivePort)
+              .config(resolved)
+              .build();
+    } catch (ConfigException e) {
+      err.println("transmit-mock: configuration error: " + e.withSource(source).getMessage());
+      return EXIT_USAGE;
+    }
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      err.println(
+          "transmit-mock: cannot listen on "
+              + effectiveHost
+              + ":"
+              + effectivePort
+              + ": "
+              + rootMessage(e));
+      server = null;
+      return EXIT_FAILURE;
+    }
+    printBanner(resolved, embedded);
+    return EXIT_OK;
+  }
+
+  private int envPort() {
+    Optional<String> text = EnvironmentConfig.value(env, EnvironmentConfig.PORT);
+    if (text.isEmpty()) {
+      return DEFAULT_PORT;
+    }
+    try {
+      return Integer.parseInt(text.get());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(
+          EnvironmentConfig.PORT, null, "not a port number: '" + text.get() + "'");
+    }
+  }
+
+  private String configSource() {
+    if (config != null) {
+      return config.toString();
+    }
+    return EnvironmentConfig.value(env, EnvironmentConfig.CONFIG)
+        .or(
+            () ->
+                EnvironmentConfig.value(env, EnvironmentConfig.CONFIG_INLINE)
+                    .map(inline -> EnvironmentConfig.CONFIG_INLINE))
+        .orElse("embedded default config");
+  }
+
+  private int probe(String probeHost, int probePort) {
+    String target = probeHost.equals("0.0.0.0") || probeHost.equals("::") ? "127.0.0.1" : probeHost;
+    if (target.contains(":") && !target.startsWith("[")) {
+      target = "[" + target + "]";
+    }
+    URI health = URI.create("http://" + target + ":" + probePort + HttpApi.HEALTH_PATH);
+    try {
+      HttpResponse<Void> response =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(2))
+              .build()
+              .send(
+                  HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET().build(),
+                  HttpResponse.BodyHandlers.discarding());
+      if (response.statusCode() == 200) {
+        out.println("healthy: " + health);
+        return EXIT_OK;
+      }
+      err.println("unhealthy: " + health + " answered " + response.statusCode());
+    } catch (java.io.IOException e) {
+      err.println("unhealthy: " + health + ": " + e.getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("unhealthy: interrupted");
+    }
+    return EXIT_FAILURE;
+  }
+
+  private void printBanner(MockConfig resolved, boolean embedded) {
+    URI base = server.baseUrl();
+    StringBuilder banner = new StringBuilder();
+    banner.append("transmit-mock is running (issuer ").append(resolved.issuer()).append(")\n");
+    banner.append("  token endpoint:  ").append(server.tokenEndpoint()).append('\n');
+    banner.append("                   ").append(base).append("/cis/oidc/token\n");
+    banner.append("  JWKS:            ").append(server.jwksUri()).append('\n');
+    banner.append("  discovery:       ").append(server.discoveryUri()).append('\n');
+    banner.append("  introspection:   ").append(server.introspectionEndpoint()).append('\n');
+    banner.append("  revocation:      ").append(server.revocationEndpoint()).append('\n');
+    banner.append("  clients:\n");
+    for (ClientConfig client : resolved.clients()) {
+      banner.append("    ").append(client.clientId());
+      if (embedded) {
+        banner.append(" / ").append(client.clientSecret());
+      }
+      banner.append(" (").append(client.type().configName()).append(")");
+      if (!client.resources().isEmpty()) {
+        banner.append(" resources ").append(client.resources());
+      }
+      banner.append('\n');
+    }
+    if (embedded && !resolved.clients().isEmpty()) {
+      ClientConfig first = resolved.clients().get(0);
+      banner.append("  try it:\n");
+      banner
+          .append("    curl --location --request POST '")
+          .append(server.tokenEndpoint())
+          .append("' \\\n");
+      banner.append("      --header 'Content-Type: application/x-www-form-urlencoded' \\\n");
+      banner.append("      --data-urlencode 'grant_type=client_credentials' \\\n");
+      banner.append("      --data-urlencode 'client_id=").append(first.clientId()).append("' \\\n");
+      banner
+          .append("      --data-urlencode 'client_secret=")
+          .append(first.clientSecret())
+          .append("'\n");
+    }
+    ProcessHandle.current()
+        .info()
+        .startInstant()
+        .ifPresent(
+            started ->
+                banner
+                    .append("  started in ")
+                    .append(Duration.between(started, Instant.now()).toMillis())
+                    .append(" ms\n"));
+    out.print(banner);
+    out.flush();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+  }
+
+  /** Prints the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = TransmitMockCli.class.getPackage().getImplementationVersion();
+      return new String[] {"transmit-mock-server " + (version != null ? version : "(development)")};
+    }
+  }
+}

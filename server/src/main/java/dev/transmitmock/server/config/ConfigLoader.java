@@ -1,0 +1,251 @@
+package dev.transmitmock.server.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a {@link MockConfig} from a YAML or JSON document. Every problem is a {@link
+ * ConfigException} naming the file and the path inside it; unknown keys are errors with a
+ * suggestion, never ignored.
+ *
+ * <pre>{@code
+ * MockConfig config = ConfigLoader.load(Path.of("transmit-mock.yaml"));
+ * MockConfig inline = ConfigLoader.parse("issuer: https://eu.userid.security", "inline");
+ * }</pre>
+ */
+public final class ConfigLoader {
+  /** Classpath location of the configuration the runnable jar uses when given none. */
+  public static final String EMBEDDED_DEFAULT = "/dev/transmitmock/server/default-config.yaml";
+
+  private static final YAMLMapper MAPPER =
+      YAMLMapper.builder(new YAMLFactory())
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
+
+  private static final Set<String> ROOT_KEYS =
+      Set.of(
+          "issuer",
+          "region",
+          "tenantId",
+          "tokenLifetime",
+          "publicBaseUrl",
+          "tokenTyp",
+          "errorStyle",
+          "alwaysIncludeScope",
+          "unassignedResourcePolicy",
+          "defaultAudience",
+          "serviceResources",
+          "resources",
+          "clients",
+          "keys",
+          "journalCapacity",
+          "maxRequestBodyBytes");
+  private static final Set<String> RESOURCE_KEYS = Set.of("uri", "tokenLifetime");
+  private static final Set<String> CLIENT_KEYS =
+      Set.of(
+          "clientId",
+          "clientSecret",
+          "type",
+          "appId",
+          "appName",
+          "resources",
+          "scopes",
+          "tokenLifetime",
+          "claims");
+  private static final Set<String> KEY_KEYS =
+      Set.of("kid", "algorithm", "pemFile", "pem", "passphrase", "active");
+
+  private ConfigLoader() {}
+
+  /**
+   * Loads a YAML or JSON file. A relative {@code pemFile} inside it is resolved against the file's
+   * folder.
+   */
+  public static MockConfig load(Path file) {
+    String source = file.toString();
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(source, null, "config file not found");
+    } catch (IOException e) {
+      throw new ConfigException(source, null, "cannot read config file: " + e.getMessage());
+    }
+    Path folder = file.toAbsolutePath().getParent();
+    return read(text, source, folder).build();
+  }
+
+  /** Parses YAML or JSON text; {@code sourceName} is used in error messages. */
+  public static MockConfig parse(String text, String sourceName) {
+    return read(text, sourceName, Path.of("")).build();
+  }
+
+  /** The configuration the runnable jar uses when given none: one app and one management client. */
+  public static MockConfig embeddedDefault() {
+    return read(embeddedDefaultText(), "embedded default config", Path.of("")).build();
+  }
+
+  /** The text of the embedded default configuration. */
+  public static String embeddedDefaultText() {
+    try (InputStream in = ConfigLoader.class.getResourceAsStream(EMBEDDED_DEFAULT)) {
+      if (in == null) {
+        throw new IllegalStateException("embedded default config missing: " + EMBEDDED_DEFAULT);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read embedded default config", e);
+    }
+  }
+
+  /** Parses a document into a builder, so that environment overrides can still be applied. */
+  static MockConfig.Builder read(String text, String source, Path folder) {
+    try {
+      JsonNode root;
+      try {
+        root = MAPPER.readTree(text);
+      } catch (JacksonException e) {
+        throw new ConfigException(source, location(e), "not valid YAML or JSON: " + reason(e));
+      }
+      if (root == null || root.isMissingNode() || root.isNull()) {
+        return MockConfig.builder();
+      }
+      return toBuilder(new ConfigNode(root, ""), folder);
+    } catch (ConfigException e) {
+      throw e.withSource(source);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new ConfigException(source, null, e.getMessage());
+    }
+  }
+
+  private static MockConfig.Builder toBuilder(ConfigNode root, Path folder) {
+    root.requireObject(ROOT_KEYS);
+    MockConfig.Builder builder = MockConfig.builder();
+    if (root.has("region")) {
+      builder.region(parseRegion(root.get("region")));
+    }
+    root.text("issuer")
+        .ifPresent(
+            issuer -> builder.issuer(ConfigNode.parseAbsoluteUri("issuer", issuer).toString()));
+    root.text("tenantId").ifPresent(builder::tenantId);
+    root.duration("tokenLifetime").ifPresent(builder::tokenLifetime);
+    root.uri("publicBaseUrl").ifPresent(builder::publicBaseUrl);
+    root.choice("tokenTyp", choices(TokenTyp.values(), TokenTyp::configName))
+        .ifPresent(builder::tokenTyp);
+    root.choice("errorStyle", choices(ErrorStyle.values(), ErrorStyle::configName))
+        .ifPresent(builder::errorStyle);
+    root.bool("alwaysIncludeScope").ifPresent(builder::alwaysIncludeScope);
+    root.choice(
+            "unassignedResourcePolicy",
+            choices(UnassignedResourcePolicy.values(), UnassignedResourcePolicy::configName))
+        .ifPresent(builder::unassignedResourcePolicy);
+    root.text("defaultAudience").ifPresent(builder::defaultAudience);
+    if (root.has("serviceResources")) {
+      builder.serviceResources(
+          root.list("serviceResources").stream().map(ConfigNode::asAbsoluteUri).toList());
+    }
+    root.integer("journalCapacity").ifPresent(builder::journalCapacity);
+    root.integer("maxRequestBodyBytes").ifPresent(builder::maxRequestBodyBytes);
+
+    for (ConfigNode resource : root.list("resources")) {
+      resource.requireObject(RESOURCE_KEYS);
+      if (!resource.has("uri")) {
+        throw ConfigException.at(resource.path() + ".uri", "is required");
+      }
+      ResourceConfig.Builder r = ResourceConfig.builder(resource.get("uri").asAbsoluteUri());
+      resource.duration("tokenLifetime").ifPresent(r::tokenLifetime);
+      builder.resource(r.build());
+    }
+    for (ConfigNode client : root.list("clients")) {
+      builder.client(toClient(client));
+    }
+    for (ConfigNode key : root.list("keys")) {
+      builder.key(toKey(key, folder));
+    }
+    return builder;
+  }
+
+  private static Region parseRegion(ConfigNode node) {
+    String value = node.asText();
+    return Region.parse(value)
+        .orElseThrow(
+            () ->
+                node.error(
+                    "'"
+                        + value
+                        + "' is not one of "
+                        + Arrays.stream(Region.values())
+                            .map(Enum::name)
+                            .collect(Collectors.joining(", "))));
+  }
+
+  private static ClientConfig toClient(ConfigNode client) {
+    client.requireObject(CLIENT_KEYS);
+    ClientConfig.Builder builder =
+        ClientConfig.builder(client.requiredText("clientId"))
+            .secret(client.requiredText("clientSecret"));
+    client
+        .choice("type", choices(ClientType.values(), ClientType::configName))
+        .ifPresent(builder::type);
+    client.text("appId").ifPresent(builder::appId);
+    client.text("appName").ifPresent(builder::appName);
+    client.list("resources").forEach(r -> builder.resources(java.util.List.of(r.asAbsoluteUri())));
+    client.list("scopes").forEach(s -> builder.scopes(s.asText()));
+    client.duration("tokenLifetime").ifPresent(builder::tokenLifetime);
+    builder.claims(client.plainObject("claims"));
+    return builder.build();
+  }
+
+  private static KeyConfig toKey(ConfigNode key, Path folder) {
+    key.requireObject(KEY_KEYS);
+    KeyConfig.Builder builder = KeyConfig.builder();
+    key.text("kid").ifPresent(builder::kid);
+    key.choice("algorithm", choices(SigningAlgorithm.values(), SigningAlgorithm::name))
+        .ifPresent(builder::algorithm);
+    if (key.has("pemFile") && key.has("pem")) {
+      throw key.error("give either pemFile or pem, not both");
+    }
+    key.text("pemFile").ifPresent(file -> builder.pemFile(folder.resolve(file)));
+    key.text("pem").ifPresent(builder::pem);
+    key.text("passphrase").ifPresent(builder::passphrase);
+    key.bool("active").ifPresent(builder::active);
+    return builder.build();
+  }
+
+  private static <E extends Enum<E>> Map<String, E> choices(
+      E[] values, java.util.function.Function<E, String> name) {
+    Map<String, E> map = new LinkedHashMap<>();
+    for (E value : values) {
+      map.put(name.apply(value), value);
+    }
+    return map;
+  }
+
+  private static String location(JacksonException e) {
+    JsonLocation location = e.getLocation();
+    if (location == null || location.getLineNr() < 0) {
+      return null;
+    }
+    return "line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  private static String reason(JacksonException e) {
+    String message = e.getOriginalMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

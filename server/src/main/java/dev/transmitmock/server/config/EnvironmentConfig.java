@@ -1,0 +1,191 @@
+package dev.transmitmock.server.config;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the effective configuration of the runnable jar and the Docker image from a config file
+ * (flag or {@code TRANSMIT_MOCK_CONFIG}), inline text ({@code TRANSMIT_MOCK_CONFIG_INLINE}) or the
+ * embedded default, then applies the scalar {@code TRANSMIT_MOCK_*} overrides. An unknown {@code
+ * TRANSMIT_MOCK_*} variable is an error: nothing configured is silently ignored.
+ *
+ * <pre>{@code
+ * MockConfig config = EnvironmentConfig.resolve(Optional.empty(), System.getenv());
+ * }</pre>
+ */
+public final class EnvironmentConfig {
+  /** Prefix of every variable the emulator reads. */
+  public static final String PREFIX = "TRANSMIT_MOCK_";
+
+  public static final String CONFIG = PREFIX + "CONFIG";
+  public static final String CONFIG_INLINE = PREFIX + "CONFIG_INLINE";
+  public static final String HOST = PREFIX + "HOST";
+  public static final String PORT = PREFIX + "PORT";
+  public static final String ISSUER = PREFIX + "ISSUER";
+  public static final String REGION = PREFIX + "REGION";
+  public static final String TENANT_ID = PREFIX + "TENANT_ID";
+  public static final String TOKEN_LIFETIME = PREFIX + "TOKEN_LIFETIME";
+  public static final String PUBLIC_BASE_URL = PREFIX + "PUBLIC_BASE_URL";
+  public static final String TOKEN_TYP = PREFIX + "TOKEN_TYP";
+  public static final String ERROR_STYLE = PREFIX + "ERROR_STYLE";
+  public static final String CONTROL_ENABLED = PREFIX + "CONTROL_ENABLED";
+  public static final String CONTROL_TOKEN = PREFIX + "CONTROL_TOKEN";
+
+  /** Every variable the emulator understands. */
+  public static final Set<String> KNOWN =
+      Set.of(
+          CONFIG,
+          CONFIG_INLINE,
+          HOST,
+          PORT,
+          ISSUER,
+          REGION,
+          TENANT_ID,
+          TOKEN_LIFETIME,
+          PUBLIC_BASE_URL,
+          TOKEN_TYP,
+          ERROR_STYLE,
+          CONTROL_ENABLED,
+          CONTROL_TOKEN);
+
+  private EnvironmentConfig() {}
+
+  /**
+   * The effective configuration.
+   *
+   * @param configFile a config file given on the command line; wins over the environment
+   * @param env the environment (normally {@link System#getenv()})
+   * @throws ConfigException naming the file or variable at fault
+   */
+  public static MockConfig resolve(Optional<Path> configFile, Map<String, String> env) {
+    checkNoUnknownVariables(env);
+    Optional<Path> file = configFile.or(() -> value(env, CONFIG).map(Path::of));
+    Optional<String> inline = value(env, CONFIG_INLINE);
+    if (file.isPresent() && inline.isPresent() && configFile.isEmpty()) {
+      throw new ConfigException(
+          CONFIG_INLINE, null, "set either " + CONFIG + " or " + CONFIG_INLINE + ", not both");
+    }
+    MockConfig base;
+    if (file.isPresent()) {
+      base = ConfigLoader.load(file.get());
+    } else if (inline.isPresent()) {
+      base = ConfigLoader.parse(inline.get(), CONFIG_INLINE);
+    } else {
+      base = ConfigLoader.embeddedDefault();
+    }
+    return applyOverrides(base, env);
+  }
+
+  /** Applies the scalar {@code TRANSMIT_MOCK_*} overrides to a configuration. */
+  public static MockConfig applyOverrides(MockConfig base, Map<String, String> env) {
+    MockConfig.Builder builder = base.toBuilder();
+    Optional<Region> region =
+        value(env, REGION)
+            .map(
+                name ->
+                    Region.parse(name)
+                        .orElseThrow(
+                            () ->
+                                new ConfigException(
+                                    REGION,
+                                    null,
+                                    "'"
+                                        + name
+                                        + "' is not one of "
+                                        + Arrays.stream(Region.values())
+                                            .map(Enum::name)
+                                            .collect(Collectors.joining(", ")))));
+    Optional<String> issuer = value(env, ISSUER);
+    if (issuer.isPresent()) {
+      builder.issuer(
+          attributed(ISSUER, () -> ConfigNode.parseAbsoluteUri(null, issuer.get())).toString());
+    } else if (region.isPresent()) {
+      builder.issuer(region.get().issuer());
+    }
+    value(env, TENANT_ID).ifPresent(builder::tenantId);
+    value(env, TOKEN_LIFETIME)
+        .ifPresent(
+            text ->
+                builder.tokenLifetime(
+                    attributed(TOKEN_LIFETIME, () -> ConfigNode.parseDuration(null, text))));
+    value(env, PUBLIC_BASE_URL)
+        .ifPresent(
+            text ->
+                builder.publicBaseUrl(
+                    attributed(PUBLIC_BASE_URL, () -> ConfigNode.parseAbsoluteUri(null, text))));
+    value(env, TOKEN_TYP)
+        .ifPresent(text -> builder.tokenTyp(choose(TOKEN_TYP, text, TokenTyp.values())));
+    value(env, ERROR_STYLE)
+        .ifPresent(text -> builder.errorStyle(choose(ERROR_STYLE, text, ErrorStyle.values())));
+    try {
+      return builder.build();
+    } catch (ConfigException e) {
+      throw e.withSource("environment");
+    }
+  }
+
+  private static <T> T attributed(String variable, java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (ConfigException e) {
+      throw e.withSource(variable);
+    }
+  }
+
+  private static <E extends Enum<E>> E choose(String variable, String text, E[] values) {
+    for (E value : values) {
+      if (configName(value).equalsIgnoreCase(text.trim())) {
+        return value;
+      }
+    }
+    throw new ConfigException(
+        variable,
+        null,
+        "'"
+            + text
+            + "' is not one of "
+            + Arrays.stream(values)
+                .map(EnvironmentConfig::configName)
+                .collect(Collectors.joining(", ")));
+  }
+
+  private static String configName(Enum<?> value) {
+    if (value instanceof TokenTyp typ) {
+      return typ.configName();
+    }
+    if (value instanceof ErrorStyle style) {
+      return style.configName();
+    }
+    return value.name();
+  }
+
+  private static void checkNoUnknownVariables(Map<String, String> env) {
+    Set<String> unknown = new TreeSet<>();
+    for (String name : env.keySet()) {
+      if (name.startsWith(PREFIX) && !KNOWN.contains(name)) {
+        unknown.add(name);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new ConfigException(
+          "environment",
+          null,
+          "unknown variable"
+              + (unknown.size() > 1 ? "s " : " ")
+              + String.join(", ", unknown)
+              + "; known: "
+              + String.join(", ", new TreeSet<>(KNOWN)));
+    }
+  }
+
+  /** A variable's value, treating empty as absent. */
+  public static Optional<String> value(Map<String, String> env, String name) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+}

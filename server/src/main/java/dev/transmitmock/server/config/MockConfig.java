@@ -1,0 +1,343 @@
+package dev.transmitmock.server.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The whole configuration of an emulator: issuer, tenant, lifetimes, resources, clients and keys.
+ * Immutable; {@link Builder#build()} validates it and reports problems with their path.
+ *
+ * <pre>{@code
+ * MockConfig config = MockConfig.builder()
+ *     .region(Region.EU)
+ *     .tenantId("tnt-acceptance")
+ *     .resource(ResourceConfig.builder("https://api.orders.example").build())
+ *     .client(ClientConfig.builder("orders-svc").secret("orders-secret")
+ *         .resources("https://api.orders.example").build())
+ *     .build();
+ * }</pre>
+ *
+ * <p>The same configuration can be read from YAML or JSON with {@link ConfigLoader}.
+ *
+ * @param issuer the {@code iss} of every token and the discovery issuer
+ * @param tenantId the {@code tid} claim
+ * @param tokenLifetime the default access-token lifetime
+ * @param publicBaseUrl the base URL advertised in discovery, when the emulator sits behind a proxy
+ * @param tokenTyp the {@code typ} header of access tokens
+ * @param errorStyle the shape of error bodies
+ * @param alwaysIncludeScope whether responses carry {@code "scope": ""} when no scope was asked
+ * @param unassignedResourcePolicy what to do when a client asks for a resource not assigned to it
+ * @param defaultAudience the {@code aud} of tokens requested without a resource
+ * @param serviceResources Transmit's built-in resources, which every client may request
+ * @param resources the tenant's resources
+ * @param clients the registered clients
+ * @param keys the signing keys (empty: one generated RS256 key)
+ * @param journalCapacity how many requests the journal keeps
+ * @param maxRequestBodyBytes the largest request body accepted (413 beyond it)
+ */
+public record MockConfig(
+    String issuer,
+    String tenantId,
+    Duration tokenLifetime,
+    Optional<URI> publicBaseUrl,
+    TokenTyp tokenTyp,
+    ErrorStyle errorStyle,
+    boolean alwaysIncludeScope,
+    UnassignedResourcePolicy unassignedResourcePolicy,
+    String defaultAudience,
+    List<URI> serviceResources,
+    List<ResourceConfig> resources,
+    List<ClientConfig> clients,
+    List<KeyConfig> keys,
+    int journalCapacity,
+    int maxRequestBodyBytes) {
+
+  /** Transmit's default access-token lifetime: one hour. */
+  public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(1);
+
+  /** The audience of tokens requested without a {@code resource}. */
+  public static final String DEFAULT_AUDIENCE = "userid-api";
+
+  /** Built-in service resources: Identity Verification, Fraud Prevention, Document Verification. */
+  public static final List<URI> DEFAULT_SERVICE_RESOURCES =
+      List.of(
+          URI.create("https://verify.identity.security"),
+          URI.create("https://risk.identity.security"),
+          URI.create("https://dv.identity.security"));
+
+  /** Default journal size: enough for a test, bounded for a container that runs for weeks. */
+  public static final int DEFAULT_JOURNAL_CAPACITY = 1_000;
+
+  /** Default cap on request bodies; a token request is a few hundred bytes. */
+  public static final int DEFAULT_MAX_REQUEST_BODY_BYTES = 64 * 1024;
+
+  public MockConfig {
+    requireNonNull(issuer, "issuer must not be null");
+    requireNonNull(tenantId, "tenantId must not be null");
+    requireNonNull(tokenLifetime, "tokenLifetime must not be null");
+    requireNonNull(publicBaseUrl, "publicBaseUrl must not be null");
+    requireNonNull(tokenTyp, "tokenTyp must not be null");
+    requireNonNull(errorStyle, "errorStyle must not be null");
+    requireNonNull(unassignedResourcePolicy, "unassignedResourcePolicy must not be null");
+    requireNonNull(defaultAudience, "defaultAudience must not be null");
+    serviceResources = List.copyOf(serviceResources);
+    resources = List.copyOf(resources);
+    clients = List.copyOf(clients);
+    keys = List.copyOf(keys);
+  }
+
+  /** Starts an empty configuration with Transmit's defaults (US issuer, one-hour tokens). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this configuration, to derive a changed copy. */
+  public Builder toBuilder() {
+    Builder builder =
+        builder()
+            .issuer(issuer)
+            .tenantId(tenantId)
+            .tokenLifetime(tokenLifetime)
+            .tokenTyp(tokenTyp)
+            .errorStyle(errorStyle)
+            .alwaysIncludeScope(alwaysIncludeScope)
+            .unassignedResourcePolicy(unassignedResourcePolicy)
+            .defaultAudience(defaultAudience)
+            .serviceResources(serviceResources)
+            .journalCapacity(journalCapacity)
+            .maxRequestBodyBytes(maxRequestBodyBytes);
+    publicBaseUrl.ifPresent(builder::publicBaseUrl);
+    resources.forEach(builder::resource);
+    clients.forEach(builder::client);
+    keys.forEach(builder::key);
+    return builder;
+  }
+
+  /** The resource with this URI, if the tenant defines it. */
+  public Optional<ResourceConfig> resource(URI uri) {
+    return resources.stream().filter(r -> r.uri().equals(uri)).findFirst();
+  }
+
+  /** The {@code app_id} claim of a client: configured, or stable and derived from its id. */
+  public String appIdOf(ClientConfig client) {
+    return client.appId().orElseGet(() -> StableId.of(tenantId + "/" + client.clientId(), 20));
+  }
+
+  /** The {@code app_name} claim of a client: configured, or its client id. */
+  public String appNameOf(ClientConfig client) {
+    return client.appName().orElse(client.clientId());
+  }
+
+  /** Builds {@link MockConfig}s; {@link #build()} checks consistency. */
+  public static final class Builder {
+    private String issuer;
+    private Region region;
+    private String tenantId;
+    private Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
+    private URI publicBaseUrl;
+    private TokenTyp tokenTyp = TokenTyp.AT_JWT;
+    private ErrorStyle errorStyle = ErrorStyle.OAUTH;
+    private boolean alwaysIncludeScope = true;
+    private UnassignedResourcePolicy unassignedResourcePolicy = UnassignedResourcePolicy.REJECT;
+    private String defaultAudience = DEFAULT_AUDIENCE;
+    private List<URI> serviceResources = DEFAULT_SERVICE_RESOURCES;
+    private final List<ResourceConfig> resources = new ArrayList<>();
+    private final List<ClientConfig> clients = new ArrayList<>();
+    private final List<KeyConfig> keys = new ArrayList<>();
+    private int journalCapacity = DEFAULT_JOURNAL_CAPACITY;
+    private int maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES;
+
+    private Builder() {}
+
+    /** The issuer; overrides the region's. Default {@code https://userid.security}. */
+    public Builder issuer(String issuer) {
+      this.issuer = issuer;
+      return this;
+    }
+
+    /** A region preset: its issuer, unless {@link #issuer(String)} is also given. */
+    public Builder region(Region region) {
+      this.region = region;
+      return this;
+    }
+
+    /** The {@code tid} claim; default a stable id derived from the issuer. */
+    public Builder tenantId(String tenantId) {
+      this.tenantId = tenantId;
+      return this;
+    }
+
+    public Builder tokenLifetime(Duration tokenLifetime) {
+      this.tokenLifetime = requireNonNull(tokenLifetime, "tokenLifetime must not be null");
+      return this;
+    }
+
+    public Builder publicBaseUrl(URI publicBaseUrl) {
+      this.publicBaseUrl = publicBaseUrl;
+      return this;
+    }
+
+    public Builder tokenTyp(TokenTyp tokenTyp) {
+      this.tokenTyp = requireNonNull(tokenTyp, "tokenTyp must not be null");
+      return this;
+    }
+
+    public Builder errorStyle(ErrorStyle errorStyle) {
+      this.errorStyle = requireNonNull(errorStyle, "errorStyle must not be null");
+      return this;
+    }
+
+    public Builder alwaysIncludeScope(boolean alwaysIncludeScope) {
+      this.alwaysIncludeScope = alwaysIncludeScope;
+      return this;
+    }
+
+    public Builder unassignedResourcePolicy(UnassignedResourcePolicy policy) {
+      this.unassignedResourcePolicy = requireNonNull(policy, "policy must not be null");
+      return this;
+    }
+
+    public Builder defaultAudience(String defaultAudience) {
+      this.defaultAudience = requireNonNull(defaultAudience, "defaultAudience must not be null");
+      return this;
+    }
+
+    public Builder serviceResources(List<URI> serviceResources) {
+      this.serviceResources = List.copyOf(serviceResources);
+      return this;
+    }
+
+    public Builder resource(ResourceConfig resource) {
+      resources.add(requireNonNull(resource, "resource must not be null"));
+      return this;
+    }
+
+    public Builder client(ClientConfig client) {
+      clients.add(requireNonNull(client, "client must not be null"));
+      return this;
+    }
+
+    /** Removes every client added so far (used by overrides that replace the client list). */
+    public Builder clearClients() {
+      clients.clear();
+      return this;
+    }
+
+    public Builder key(KeyConfig key) {
+      keys.add(requireNonNull(key, "key must not be null"));
+      return this;
+    }
+
+    public Builder journalCapacity(int journalCapacity) {
+      this.journalCapacity = journalCapacity;
+      return this;
+    }
+
+    public Builder maxRequestBodyBytes(int maxRequestBodyBytes) {
+      this.maxRequestBodyBytes = maxRequestBodyBytes;
+      return this;
+    }
+
+    /**
+     * Validates and builds.
+     *
+     * @throws ConfigException naming the path of the first problem found
+     */
+    public MockConfig build() {
+      String effectiveIssuer =
+          issuer != null ? issuer : (region != null ? region : Region.US).issuer();
+      checkAbsoluteUri("issuer", effectiveIssuer);
+      if (publicBaseUrl != null) {
+        checkAbsoluteUri("publicBaseUrl", publicBaseUrl.toString());
+      }
+      if (journalCapacity < 1) {
+        throw ConfigException.at("journalCapacity", "must be at least 1, was " + journalCapacity);
+      }
+      if (maxRequestBodyBytes < 1024) {
+        throw ConfigException.at(
+            "maxRequestBodyBytes", "must be at least 1024, was " + maxRequestBodyBytes);
+      }
+      Set<URI> known = new HashSet<>(serviceResources);
+      for (int i = 0; i < resources.size(); i++) {
+        if (!known.add(resources.get(i).uri())) {
+          throw ConfigException.at(
+              "resources[" + i + "].uri", "duplicate resource " + resources.get(i).uri());
+        }
+      }
+      Set<String> clientIds = new HashSet<>();
+      for (int i = 0; i < clients.size(); i++) {
+        ClientConfig client = clients.get(i);
+        if (!clientIds.add(client.clientId())) {
+          throw ConfigException.at(
+              "clients[" + i + "].clientId", "duplicate client id " + client.clientId());
+        }
+        for (int r = 0; r < client.resources().size(); r++) {
+          URI uri = client.resources().get(r);
+          if (!known.contains(uri)) {
+            throw ConfigException.at(
+                "clients[" + i + "].resources[" + r + "]",
+                "resource " + uri + " is not defined under resources");
+          }
+        }
+      }
+      checkKeys();
+      String effectiveTenant =
+          tenantId != null ? tenantId : StableId.of("tenant/" + effectiveIssuer, 21);
+      if (effectiveTenant.isBlank()) {
+        throw ConfigException.at("tenantId", "must not be blank");
+      }
+      return new MockConfig(
+          effectiveIssuer,
+          effectiveTenant,
+          tokenLifetime,
+          Optional.ofNullable(publicBaseUrl),
+          tokenTyp,
+          errorStyle,
+          alwaysIncludeScope,
+          unassignedResourcePolicy,
+          defaultAudience,
+          serviceResources,
+          resources,
+          clients,
+          keys,
+          journalCapacity,
+          maxRequestBodyBytes);
+    }
+
+    private void checkKeys() {
+      if (keys.isEmpty()) {
+        return;
+      }
+      long active = keys.stream().filter(KeyConfig::active).count();
+      if (active != 1) {
+        throw ConfigException.at(
+            "keys", "exactly one key must be active (active: true), found " + active);
+      }
+      Set<String> kids = new HashSet<>();
+      for (int i = 0; i < keys.size(); i++) {
+        Optional<String> kid = keys.get(i).kid();
+        if (kid.isPresent() && !kids.add(kid.get())) {
+          throw ConfigException.at("keys[" + i + "].kid", "duplicate kid " + kid.get());
+        }
+      }
+    }
+
+    private static void checkAbsoluteUri(String path, String value) {
+      try {
+        URI uri = new URI(value);
+        if (!uri.isAbsolute() || uri.getHost() == null) {
+          throw ConfigException.at(path, "not an absolute URI: " + value);
+        }
+      } catch (java.net.URISyntaxException e) {
+        throw ConfigException.at(path, "not a valid URI: " + value);
+      }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.transmitmock.server.control;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One request to the token, introspection or revocation endpoint, as the journal records it.
+ * Secrets are never recorded: no client secret, no token.
+ *
+ * @param sequence a number increasing with every recorded request
+ * @param time when the request arrived, on the emulator's clock
+ * @param endpoint which endpoint was called
+ * @param clientId the client id presented, if any
+ * @param authMethod how the client authenticated
+ * @param resource the requested resource, if any
+ * @param scope the requested scope, if any
+ * @param status the HTTP status answered
+ * @param error the OAuth error code when the request was rejected
+ * @param errorDescription the error description when rejected
+ * @param jti the {@code jti} of the issued token (token endpoint) or of the token acted on
+ */
+public record JournalEntry(
+    long sequence,
+    Instant time,
+    Endpoint endpoint,
+    Optional<String> clientId,
+    AuthMethod authMethod,
+    Optional<String> resource,
+    Optional<String> scope,
+    int status,
+    Optional<String> error,
+    Optional<String> errorDescription,
+    Optional<String> jti) {
+
+  /** Whether the request succeeded (a token was issued, a token introspected or revoked). */
+  public boolean succeeded() {
+    return error.isEmpty();
+  }
+
+  /** Whether the request was rejected with an OAuth error. */
+  public boolean rejected() {
+    return error.isPresent();
+  }
+
+  /** A one-line description for failure messages. */
+  public String describe() {
+    StringBuilder line = new StringBuilder();
+    line.append('#').append(sequence).append(' ').append(time).append(' ');
+    line.append(endpoint.wireName());
+    line.append(" client=").append(clientId.orElse("-"));
+    line.append(" auth=").append(authMethod.wireName());
+    resource.ifPresent(r -> line.append(" resource=").append(r));
+    scope.ifPresent(s -> line.append(" scope=").append(s));
+    line.append(" -> ").append(status);
+    error.ifPresent(e -> line.append(' ').append(e));
+    errorDescription.ifPresent(d -> line.append(" (").append(d).append(')'));
+    jti.ifPresent(j -> line.append(" jti=").append(j));
+    return line.toString();
+  }
+}

@@ -1,0 +1,162 @@
+package dev.transmitmock.server.http;
+
+import dev.transmitmock.server.config.MockConfig;
+import dev.transmitmock.server.keys.KeyRing;
+import dev.transmitmock.server.token.DiscoveryDocument;
+import dev.transmitmock.server.token.EndpointResponse;
+import dev.transmitmock.server.token.IntrospectionService;
+import dev.transmitmock.server.token.OAuthError;
+import dev.transmitmock.server.token.RawRequest;
+import dev.transmitmock.server.token.RevocationService;
+import dev.transmitmock.server.token.TokenService;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of the emulator: thin Javalin handlers that turn a request into a {@link
+ * RawRequest}, call the domain, and write its {@link EndpointResponse} back. Every Transmit route
+ * exists under {@code /cis/oidc} and {@code /oidc}. Unknown routes and unexpected failures answer
+ * OAuth-style JSON, never a stack trace.
+ */
+public final class HttpApi {
+  /** The two prefixes Transmit serves its OIDC endpoints under. */
+  public static final List<String> OIDC_PREFIXES = List.of("/cis/oidc", "/oidc");
+
+  /** Health probe path, always on, used by the Docker HEALTHCHECK and readiness waits. */
+  public static final String HEALTH_PATH = "/_mock/health";
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+  private static final String JSON = "application/json; charset=utf-8";
+
+  private final MockConfig config;
+  private final KeyRing keys;
+  private final TokenService tokens;
+  private final IntrospectionService introspection;
+  private final RevocationService revocation;
+
+  public HttpApi(
+      MockConfig config,
+      KeyRing keys,
+      TokenService tokens,
+      IntrospectionService introspection,
+      RevocationService revocation) {
+    this.config = config;
+    this.keys = keys;
+    this.tokens = tokens;
+    this.introspection = introspection;
+    this.revocation = revocation;
+  }
+
+  /**
+   * Creates the Javalin app with the Transmit routes, the health probe, and whatever extra routes
+   * {@code extraRoutes} adds (the test-control API).
+   */
+  public Javalin create(Consumer<JavalinConfig> extraRoutes) {
+    return Javalin.create(
+        cfg -> {
+          cfg.startup.showJavalinBanner = false;
+          cfg.startup.showOldJavalinVersionWarning = false;
+          cfg.startup.startupWatcherEnabled = false;
+          cfg.http.maxRequestSize = config.maxRequestBodyBytes();
+          for (String prefix : OIDC_PREFIXES) {
+            cfg.routes.post(prefix + "/token", form(tokens::handle));
+            cfg.routes.post(prefix + "/token/introspection", form(introspection::handle));
+            cfg.routes.post(prefix + "/token/revocation", form(revocation::handle));
+            cfg.routes.get(prefix + "/jwks", this::jwks);
+            cfg.routes.get(
+                prefix + "/.well-known/openid-configuration", ctx -> discovery(ctx, prefix));
+          }
+          cfg.routes.get(HEALTH_PATH, ctx -> ctx.contentType(JSON).result("{\"status\":\"UP\"}"));
+          extraRoutes.accept(cfg);
+          cfg.routes.error(404, HttpApi::unknownRoute);
+          cfg.routes.error(405, HttpApi::unknownRoute);
+          cfg.routes.exception(
+              Exception.class,
+              (e, ctx) -> {
+                LOG.error(
+                    "unexpected failure on {} {}: {}",
+                    ctx.method(),
+                    ctx.path(),
+                    e.getClass().getName());
+                write(ctx, tokens.render(OAuthError.serverError()));
+              });
+        });
+  }
+
+  private Handler form(Function<RawRequest, EndpointResponse> endpoint) {
+    return ctx -> {
+      RawRequest request;
+      try {
+        request = read(ctx, config.maxRequestBodyBytes());
+      } catch (IOException e) {
+        write(ctx, tokens.render(OAuthError.invalidRequest("the request body could not be read")));
+        return;
+      }
+      write(ctx, endpoint.apply(request));
+    };
+  }
+
+  private void jwks(Context ctx) {
+    ctx.contentType(JSON).result(keys.jwksJson());
+  }
+
+  private void discovery(Context ctx, String prefix) {
+    String baseUrl = BaseUrls.of(ctx, config.publicBaseUrl());
+    ctx.contentType(JSON).result(DiscoveryDocument.json(config, keys, baseUrl, prefix));
+  }
+
+  /** Reads the body up to {@code limit} bytes, noting when there is more. */
+  static RawRequest read(Context ctx, int limit) throws IOException {
+    Optional<String> contentType = Optional.ofNullable(ctx.header("Content-Type"));
+    Optional<String> authorization = Optional.ofNullable(ctx.header("Authorization"));
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > limit) {
+      return new RawRequest(contentType, new byte[0], true, authorization);
+    }
+    try (InputStream in = ctx.req().getInputStream()) {
+      byte[] body = in.readNBytes(limit + 1);
+      return new RawRequest(contentType, body, body.length > limit, authorization);
+    }
+  }
+
+  /** Writes a domain response. */
+  public static void write(Context ctx, EndpointResponse response) {
+    ctx.status(response.status());
+    for (Map.Entry<String, String> header : response.headers().entrySet()) {
+      ctx.header(header.getKey(), header.getValue());
+    }
+    if (response.json() != null) {
+      ctx.contentType(JSON).result(response.json());
+    } else {
+      ctx.result("");
+    }
+  }
+
+  private static void unknownRoute(Context ctx) {
+    if (ctx.result() != null
+        && !ctx.result().isEmpty()
+        && ctx.res().getContentType() != null
+        && ctx.res().getContentType().startsWith("application/json")) {
+      return; // a handler already answered with its own JSON body
+    }
+    String path = FormPaths.printable(ctx.path());
+    ctx.contentType(JSON)
+        .result(
+            "{\"error\":\"invalid_request\",\"error_description\":\"unrecognized route or not allowed method ("
+                + ctx.method()
+                + " on "
+                + path
+                + ")\"}");
+  }
+}

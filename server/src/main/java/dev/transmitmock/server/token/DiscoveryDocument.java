@@ -1,0 +1,52 @@
+package dev.transmitmock.server.token;
+
+import dev.transmitmock.server.config.MockConfig;
+import dev.transmitmock.server.config.SigningAlgorithm;
+import dev.transmitmock.server.keys.KeyRing;
+import dev.transmitmock.server.keys.SigningKey;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The OpenID provider metadata served at {@code .../oidc/.well-known/openid-configuration}: the
+ * issuer, and the endpoints of this emulator as absolute URLs under the prefix the document was
+ * asked for ({@code /cis/oidc} or {@code /oidc}).
+ */
+public final class DiscoveryDocument {
+  private DiscoveryDocument() {}
+
+  /**
+   * The metadata JSON.
+   *
+   * @param baseUrl the public base URL of this server, without a trailing slash
+   * @param prefix {@code /cis/oidc} or {@code /oidc}
+   */
+  public static String json(MockConfig config, KeyRing keys, String baseUrl, String prefix) {
+    String oidc = baseUrl + prefix;
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("issuer", config.issuer());
+    metadata.put("token_endpoint", oidc + "/token");
+    metadata.put("jwks_uri", oidc + "/jwks");
+    metadata.put("introspection_endpoint", oidc + "/token/introspection");
+    metadata.put("revocation_endpoint", oidc + "/token/revocation");
+    metadata.put("grant_types_supported", List.of(TokenService.CLIENT_CREDENTIALS));
+    List<String> authMethods = List.of("client_secret_basic", "client_secret_post");
+    metadata.put("token_endpoint_auth_methods_supported", authMethods);
+    metadata.put("introspection_endpoint_auth_methods_supported", authMethods);
+    metadata.put("revocation_endpoint_auth_methods_supported", authMethods);
+    List<String> algorithms =
+        keys.state().published().stream()
+            .map(SigningKey::algorithm)
+            .map(SigningAlgorithm::name)
+            .distinct()
+            .toList();
+    metadata.put("id_token_signing_alg_values_supported", algorithms);
+    metadata.put("response_types_supported", List.of("code"));
+    metadata.put("subject_types_supported", List.of("public"));
+    metadata.put("scopes_supported", List.of("openid", "email", "phone", "offline_access"));
+    metadata.put("claims_parameter_supported", false);
+    metadata.put("request_parameter_supported", false);
+    return ErrorRenderer.json(metadata);
+  }
+}

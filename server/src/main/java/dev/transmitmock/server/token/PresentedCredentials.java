@@ -1,0 +1,93 @@
+package dev.transmitmock.server.token;
+
+import dev.transmitmock.server.control.AuthMethod;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The client credentials a request presents, in the body or in an HTTP Basic header, read with
+ * node-oidc-provider's rules: one mechanism only, Basic values form-URL-decoded (RFC 6749 section
+ * 2.3.1). The secret is never printed.
+ *
+ * @param clientId the client id presented
+ * @param secret the secret presented, if any
+ * @param method the mechanism used
+ */
+public record PresentedCredentials(String clientId, Optional<String> secret, AuthMethod method) {
+
+  /**
+   * Reads the credentials of a request.
+   *
+   * @throws OAuthException 400 {@code invalid_request} for a malformed Basic header, two
+   *     mechanisms, or none
+   */
+  public static PresentedCredentials read(
+      FormParameters form, Optional<String> authorizationHeader) {
+    if (authorizationHeader.isPresent()) {
+      String header = authorizationHeader.get();
+      String[] parts = header.split(" ", -1);
+      if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("basic")) {
+        throw OAuthError.invalidRequest("invalid authorization header value format").exception();
+      }
+      String decoded;
+      try {
+        byte[] bytes = Base64.getDecoder().decode(parts[1]);
+        decoded =
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+        throw OAuthError.invalidRequest("invalid authorization header value format").exception();
+      }
+      int colon = decoded.indexOf(':');
+      if (colon < 0) {
+        throw OAuthError.invalidRequest("invalid authorization header value format").exception();
+      }
+      String id = urlDecode(decoded.substring(0, colon));
+      String secret = urlDecode(decoded.substring(colon + 1));
+      if (id.isEmpty()) {
+        throw OAuthError.invalidRequest("invalid authorization header value format").exception();
+      }
+      Optional<String> bodyId = form.get("client_id");
+      if (bodyId.isPresent() && !bodyId.get().equals(id)) {
+        throw OAuthError.invalidRequest("mismatch in body and authorization client ids")
+            .exception();
+      }
+      if (form.has("client_secret") || form.has("client_assertion")) {
+        throw OAuthError.invalidRequest(
+                "client authentication must only be provided using one mechanism")
+            .exception();
+      }
+      return new PresentedCredentials(id, Optional.of(secret), AuthMethod.CLIENT_SECRET_BASIC);
+    }
+    Optional<String> clientId = form.get("client_id");
+    if (clientId.isEmpty()) {
+      throw OAuthError.invalidRequest("no client authentication mechanism provided").exception();
+    }
+    Optional<String> secret = form.get("client_secret");
+    return new PresentedCredentials(
+        clientId.get(),
+        secret,
+        secret.isPresent() ? AuthMethod.CLIENT_SECRET_POST : AuthMethod.NONE);
+  }
+
+  private static String urlDecode(String value) {
+    try {
+      return java.net.URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw OAuthError.invalidRequest(
+              "client_id and client_secret in the authorization header are not properly encoded")
+          .exception();
+    }
+  }
+
+  /** Whether Basic was used: a 401 then carries a {@code WWW-Authenticate} challenge. */
+  public boolean usedBasic() {
+    return method == AuthMethod.CLIENT_SECRET_BASIC;
+  }
+
+  @Override
+  public String toString() {
+    return "PresentedCredentials[clientId=" + clientId + ", method=" + method.wireName() + "]";
+  }
+}
