@@ -123,15 +123,46 @@ public final class TokenService {
    * @throws OAuthException when the client is unknown or the resource or scope is refused
    */
   public IssuedToken issueFor(String clientId, Optional<String> resource, Optional<String> scope) {
-    ClientConfig client =
-        registry
-            .client(requireNonNull(clientId, "clientId must not be null"))
-            .orElseThrow(() -> OAuthError.invalidRequest("unknown client " + clientId).exception());
+    ClientConfig client = registered(clientId);
     return issue(client, resource.map(List::of).orElse(List.of()), scope);
   }
 
+  private ClientConfig registered(String clientId) {
+    return registry
+        .client(requireNonNull(clientId, "clientId must not be null"))
+        .orElseThrow(() -> OAuthError.invalidRequest("unknown client " + clientId).exception());
+  }
+
   private IssuedToken issue(ClientConfig client, List<String> resources, Optional<String> scope) {
-    Optional<String> grantedScope = checkScope(client, scope);
+    Map<String, Object> claims = claims(client, resources, scope);
+    String token = TokenMinter.sign(claims, keys.active(), config.tokenTyp());
+    Instant issuedAt = Instant.ofEpochSecond((Long) claims.get("iat"));
+    Instant expiresAt = Instant.ofEpochSecond((Long) claims.get("exp"));
+    return new IssuedToken(
+        token,
+        (String) claims.get("jti"),
+        issuedAt,
+        expiresAt,
+        expiresAt.getEpochSecond() - issuedAt.getEpochSecond(),
+        Optional.ofNullable((String) claims.get("scope")),
+        (String) claims.get("aud"));
+  }
+
+  /**
+   * The claims, in Transmit's order, that a token for a registered client would carry now, checked
+   * as on the wire but not signed. The base for defective tokens and claim overrides.
+   *
+   * @throws OAuthException when the client is unknown or the resource or scope is refused
+   */
+  public Map<String, Object> claimsFor(
+      String clientId, Optional<String> resource, Optional<String> scope) {
+    ClientConfig client = registered(clientId);
+    return claims(client, resource.map(List::of).orElse(List.of()), scope);
+  }
+
+  private Map<String, Object> claims(
+      ClientConfig client, List<String> resources, Optional<String> requestedScope) {
+    Optional<String> scope = checkScope(client, requestedScope);
     Optional<ResourceChoice> resource = checkResource(client, resources);
     Duration lifetime =
         client
@@ -139,11 +170,6 @@ public final class TokenService {
             .or(() -> resource.flatMap(ResourceChoice::lifetime))
             .orElse(config.tokenLifetime());
     String audience = resource.map(ResourceChoice::audience).orElse(config.defaultAudience());
-    return mint(client, audience, grantedScope, lifetime);
-  }
-
-  private IssuedToken mint(
-      ClientConfig client, String audience, Optional<String> scope, Duration lifetime) {
     Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant expiresAt = issuedAt.plusSeconds(lifetime.getSeconds());
     String jti = JtiGenerator.next();
