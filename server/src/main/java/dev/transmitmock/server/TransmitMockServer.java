@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.transmitmock.server.config.ConfigLoader;
 import dev.transmitmock.server.config.MockConfig;
+import dev.transmitmock.server.control.Faults;
+import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.control.MockClock;
 import dev.transmitmock.server.control.RequestJournal;
+import dev.transmitmock.server.http.ControlApi;
 import dev.transmitmock.server.http.HttpApi;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.token.ClientRegistry;
@@ -18,6 +21,7 @@ import io.javalin.Javalin;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +35,15 @@ import org.slf4j.LoggerFactory;
  *   URI tokenEndpoint = server.tokenEndpoint(); // http://127.0.0.1:41234/oidc/token
  *   URI jwks = server.jwksUri();
  *   server.clock().advance(Duration.ofHours(2));
+ *   server.faults().add(FaultRule.on(Endpoint.TOKEN).status(503).times(1));
+ *   server.journal().tokenRequests().forClient("demo-app").issued().verifyCount(1);
+ *   server.reset(); // back to the configured state, cheap enough before every test
  * }
  * }</pre>
+ *
+ * <p>The same test controls are served over HTTP under {@code /_mock/} ({@link ControlApi}) unless
+ * {@link Builder#controlApi(boolean)} turns them off; {@link Builder#controlToken(String)} protects
+ * them with a bearer token.
  *
  * <p>Without a config it serves the embedded default: app client {@code demo-app} / {@code
  * demo-app-secret} and management client {@code demo-admin} / {@code demo-admin-secret}.
@@ -52,8 +63,11 @@ public final class TransmitMockServer implements AutoCloseable {
   private final ClientRegistry registry;
   private final ClientRegistry.Snapshot initialClients;
   private final RevokedTokens revoked;
+  private final Faults faults;
   private final TokenService tokens;
   private final HttpApi httpApi;
+  private final ControlApi controlApi;
+  private final boolean controlEnabled;
   private volatile Javalin app;
 
   private TransmitMockServer(Builder builder) {
@@ -66,6 +80,7 @@ public final class TransmitMockServer implements AutoCloseable {
     this.registry = new ClientRegistry(config.clients(), config.resources());
     this.initialClients = registry.snapshot();
     this.revoked = new RevokedTokens();
+    this.faults = new Faults();
     this.tokens = new TokenService(config, registry, keys, clock, journal);
     this.httpApi =
         new HttpApi(
@@ -73,7 +88,17 @@ public final class TransmitMockServer implements AutoCloseable {
             keys,
             tokens,
             new IntrospectionService(tokens, keys, revoked, clock),
-            new RevocationService(tokens, keys, revoked, clock));
+            new RevocationService(tokens, keys, revoked, clock),
+            faults,
+            journal,
+            clock);
+    this.controlEnabled = builder.controlApi;
+    this.controlApi =
+        ControlApi.builder(clock, journal, faults, keys, registry, config)
+            .reset(this::reset)
+            .enabled(builder.controlApi)
+            .controlToken(Optional.ofNullable(builder.controlToken))
+            .build();
   }
 
   /** Starts configuring a server (loopback, free port, embedded default config). */
@@ -91,7 +116,7 @@ public final class TransmitMockServer implements AutoCloseable {
     if (app != null) {
       throw new IllegalStateException("server already started on " + baseUrl());
     }
-    Javalin created = httpApi.create(cfg -> {});
+    Javalin created = httpApi.create(controlApi::register);
     created.start(host, requestedPort);
     app = created;
     LOG.info("transmit-mock listening on {} (issuer {})", baseUrl(), config.issuer());
@@ -192,6 +217,40 @@ public final class TransmitMockServer implements AutoCloseable {
   }
 
   /**
+   * The fault rules applied in front of the Transmit endpoints (never the control API).
+   *
+   * <pre>{@code
+   * server.faults().add(FaultRule.on(Endpoint.TOKEN).status(429).header("Retry-After", "1"));
+   * }</pre>
+   */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Whether the HTTP control API under {@code /_mock/} is served. */
+  public boolean controlApiEnabled() {
+    return controlEnabled;
+  }
+
+  /**
+   * The requests rejected with an OAuth error since the last reset (wrong secret, unknown resource,
+   * ...), oldest first; for strict tests.
+   */
+  public List<JournalEntry> rejectedRequests() {
+    return journal.rejected();
+  }
+
+  /**
+   * Strict mode: fails when any request was rejected since the last reset, the way WireMock fails
+   * on unmatched requests.
+   *
+   * @throws AssertionError listing each rejected request and its reason
+   */
+  public void verifyNoRejectedRequests() {
+    journal.verifyNoRejectedRequests();
+  }
+
+  /**
    * A token for a registered client, minted as the token endpoint would but without HTTP.
    *
    * @throws dev.transmitmock.server.token.OAuthException when the client is unknown
@@ -212,15 +271,16 @@ public final class TransmitMockServer implements AutoCloseable {
   }
 
   /**
-   * Back to the configured state: clients and resources, keys, clock, journal and revocations.
-   * Cheap enough to call before every test.
+   * Back to exactly the configured state: clients and resources, keys (no key is generated), clock,
+   * journal, faults and revocations. Cheap enough to call before every test (microseconds).
    */
   public void reset() {
+    faults.clear();
     registry.restore(initialClients);
     keys.resetToInitial();
     clock.reset();
-    journal.clear();
     revoked.clear();
+    journal.clear();
   }
 
   @Override
@@ -234,8 +294,32 @@ public final class TransmitMockServer implements AutoCloseable {
     private int port;
     private MockConfig config;
     private Clock systemClock = Clock.systemUTC();
+    private boolean controlApi = true;
+    private String controlToken;
 
     private Builder() {}
+
+    /**
+     * Whether the HTTP control API under {@code /_mock/} is served (default true). Off, every
+     * {@code /_mock/} route but {@code /_mock/health} answers 404; the Java API is unaffected.
+     */
+    public Builder controlApi(boolean enabled) {
+      this.controlApi = enabled;
+      return this;
+    }
+
+    /**
+     * Requires {@code Authorization: Bearer <controlToken>} on every control route but {@code
+     * /_mock/health}; others get 401. The Transmit endpoints never depend on it.
+     */
+    public Builder controlToken(String controlToken) {
+      requireNonNull(controlToken, "controlToken must not be null");
+      if (controlToken.isBlank()) {
+        throw new IllegalArgumentException("controlToken must not be blank");
+      }
+      this.controlToken = controlToken;
+      return this;
+    }
 
     /** The interface to bind; default {@value #DEFAULT_HOST}. */
     public Builder host(String host) {

@@ -130,6 +130,8 @@ public final class TransmitMockCli implements Callable<Integer> {
   public Integer call() {
     String effectiveHost;
     int effectivePort;
+    boolean controlEnabled;
+    Optional<String> effectiveControlToken;
     try {
       effectiveHost =
           host != null
@@ -142,6 +144,16 @@ public final class TransmitMockCli implements Callable<Integer> {
             port != null ? "--port" : EnvironmentConfig.PORT,
             null,
             "must be between 0 and 65535, was " + effectivePort);
+      }
+      controlEnabled = !noControl && EnvironmentConfig.controlEnabled(env).orElse(true);
+      effectiveControlToken = controlToken();
+      if (!controlEnabled && effectiveControlToken.isPresent()) {
+        throw new ConfigException(
+            controlToken != null ? "--control-token" : EnvironmentConfig.CONTROL_TOKEN,
+            null,
+            "has no effect when the control API is off ("
+                + (noControl ? "--no-control" : EnvironmentConfig.CONTROL_ENABLED + "=false")
+                + "); drop one of them");
       }
     } catch (ConfigException e) {
       err.println("transmit-mock: " + e.getMessage());
@@ -158,12 +170,14 @@ public final class TransmitMockCli implements Callable<Integer> {
             && !env.containsKey(EnvironmentConfig.CONFIG_INLINE);
     try {
       resolved = EnvironmentConfig.resolve(Optional.ofNullable(config), env);
-      server =
+      TransmitMockServer.Builder builder =
           TransmitMockServer.builder()
               .host(effectiveHost)
               .port(effectivePort)
               .config(resolved)
-              .build();
+              .controlApi(controlEnabled);
+      effectiveControlToken.ifPresent(builder::controlToken);
+      server = builder.build();
     } catch (ConfigException e) {
       err.println("transmit-mock: configuration error: " + e.withSource(source).getMessage());
       return EXIT_USAGE;
@@ -181,8 +195,18 @@ public final class TransmitMockCli implements Callable<Integer> {
       server = null;
       return EXIT_FAILURE;
     }
-    printBanner(resolved, embedded);
+    printBanner(resolved, embedded, controlEnabled, effectiveControlToken.isPresent());
     return EXIT_OK;
+  }
+
+  private Optional<String> controlToken() {
+    if (controlToken != null) {
+      if (controlToken.isBlank()) {
+        throw new ConfigException("--control-token", null, "must not be blank");
+      }
+      return Optional.of(controlToken);
+    }
+    return EnvironmentConfig.value(env, EnvironmentConfig.CONTROL_TOKEN);
   }
 
   private int envPort() {
@@ -238,7 +262,8 @@ public final class TransmitMockCli implements Callable<Integer> {
     return EXIT_FAILURE;
   }
 
-  private void printBanner(MockConfig resolved, boolean embedded) {
+  private void printBanner(
+      MockConfig resolved, boolean embedded, boolean controlEnabled, boolean controlProtected) {
     URI base = server.baseUrl();
     StringBuilder banner = new StringBuilder();
     banner.append("transmit-mock is running (issuer ").append(resolved.issuer()).append(")\n");
@@ -248,6 +273,13 @@ public final class TransmitMockCli implements Callable<Integer> {
     banner.append("  discovery:       ").append(server.discoveryUri()).append('\n');
     banner.append("  introspection:   ").append(server.introspectionEndpoint()).append('\n');
     banner.append("  revocation:      ").append(server.revocationEndpoint()).append('\n');
+    banner.append("  control API:     ");
+    if (controlEnabled) {
+      banner.append(base).append("/_mock/");
+      banner.append(controlProtected ? " (bearer token required)" : "").append('\n');
+    } else {
+      banner.append("off\n");
+    }
     banner.append("  clients:\n");
     for (ClientConfig client : resolved.clients()) {
       banner.append("    ").append(client.clientId());

@@ -112,6 +112,29 @@ public final class ConfigLoader {
     }
   }
 
+  /**
+   * Reads one client, shaped like an entry of {@code clients} in a config file (used by the control
+   * API to register clients at runtime).
+   *
+   * @throws ConfigException naming the field at fault
+   */
+  public static ClientConfig client(JsonNode node) {
+    try {
+      return toClient(new ConfigNode(node, ""));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw ConfigException.at(null, e.getMessage());
+    }
+  }
+
+  /**
+   * Reads one resource, shaped like an entry of {@code resources} in a config file.
+   *
+   * @throws ConfigException naming the field at fault
+   */
+  public static ResourceConfig resource(JsonNode node) {
+    return toResource(new ConfigNode(node, ""));
+  }
+
   /** Parses a document into a builder, so that environment overrides can still be applied. */
   static MockConfig.Builder read(String text, String source, Path folder) {
     try {
@@ -162,13 +185,7 @@ public final class ConfigLoader {
     root.integer("maxRequestBodyBytes").ifPresent(builder::maxRequestBodyBytes);
 
     for (ConfigNode resource : root.list("resources")) {
-      resource.requireObject(RESOURCE_KEYS);
-      if (!resource.has("uri")) {
-        throw ConfigException.at(resource.path() + ".uri", "is required");
-      }
-      ResourceConfig.Builder r = ResourceConfig.builder(resource.get("uri").asAbsoluteUri());
-      resource.duration("tokenLifetime").ifPresent(r::tokenLifetime);
-      builder.resource(r.build());
+      builder.resource(toResource(resource));
     }
     for (ConfigNode client : root.list("clients")) {
       builder.client(toClient(client));
@@ -191,6 +208,17 @@ public final class ConfigLoader {
                         + Arrays.stream(Region.values())
                             .map(Enum::name)
                             .collect(Collectors.joining(", "))));
+  }
+
+  private static ResourceConfig toResource(ConfigNode resource) {
+    resource.requireObject(RESOURCE_KEYS);
+    if (!resource.has("uri")) {
+      String path = resource.path();
+      throw ConfigException.at(path.isEmpty() ? "uri" : path + ".uri", "is required");
+    }
+    ResourceConfig.Builder r = ResourceConfig.builder(resource.get("uri").asAbsoluteUri());
+    resource.duration("tokenLifetime").ifPresent(r::tokenLifetime);
+    return r.build();
   }
 
   private static ClientConfig toClient(ConfigNode client) {

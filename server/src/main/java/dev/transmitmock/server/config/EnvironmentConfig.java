@@ -183,6 +183,27 @@ public final class EnvironmentConfig {
     }
   }
 
+  /**
+   * Whether {@code TRANSMIT_MOCK_CONTROL_ENABLED} turns the control API on or off; empty when
+   * unset.
+   *
+   * @throws ConfigException when the value is not {@code true} or {@code false}
+   */
+  public static Optional<Boolean> controlEnabled(Map<String, String> env) {
+    Optional<String> text = value(env, CONTROL_ENABLED);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    if (text.get().equalsIgnoreCase("true")) {
+      return Optional.of(true);
+    }
+    if (text.get().equalsIgnoreCase("false")) {
+      return Optional.of(false);
+    }
+    throw new ConfigException(
+        CONTROL_ENABLED, null, "'" + text.get() + "' is not one of true, false");
+  }
+
   /** A variable's value, treating empty as absent. */
   public static Optional<String> value(Map<String, String> env, String name) {
     String value = env.get(name);

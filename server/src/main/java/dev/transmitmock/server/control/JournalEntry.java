@@ -32,14 +32,41 @@ public record JournalEntry(
     Optional<String> errorDescription,
     Optional<String> jti) {
 
+  /** The {@code error} recorded for a request answered by an injected fault. */
+  public static final String INJECTED_FAULT = "injected_fault";
+
   /** Whether the request succeeded (a token was issued, a token introspected or revoked). */
   public boolean succeeded() {
     return error.isEmpty();
   }
 
-  /** Whether the request was rejected with an OAuth error. */
+  /** Whether a token was issued: a successful token-endpoint request. */
+  public boolean issued() {
+    return endpoint == Endpoint.TOKEN && succeeded();
+  }
+
+  /** Whether the request was rejected with an OAuth error (injected faults do not count). */
   public boolean rejected() {
-    return error.isPresent();
+    return error.isPresent() && !faulted();
+  }
+
+  /** Whether an injected fault answered the request instead of the endpoint. */
+  public boolean faulted() {
+    return error.isPresent() && error.get().equals(INJECTED_FAULT);
+  }
+
+  /**
+   * The outcome in one word: {@code issued} (token endpoint), {@code succeeded} (introspection,
+   * revocation), {@code rejected} or {@code faulted}.
+   */
+  public String outcome() {
+    if (faulted()) {
+      return "faulted";
+    }
+    if (rejected()) {
+      return "rejected";
+    }
+    return endpoint == Endpoint.TOKEN ? "issued" : "succeeded";
   }
 
   /** A one-line description for failure messages. */

@@ -1,6 +1,10 @@
 package dev.transmitmock.server.http;
 
 import dev.transmitmock.server.config.MockConfig;
+import dev.transmitmock.server.control.Endpoint;
+import dev.transmitmock.server.control.Faults;
+import dev.transmitmock.server.control.MockClock;
+import dev.transmitmock.server.control.RequestJournal;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.token.DiscoveryDocument;
 import dev.transmitmock.server.token.EndpointResponse;
@@ -44,18 +48,45 @@ public final class HttpApi {
   private final TokenService tokens;
   private final IntrospectionService introspection;
   private final RevocationService revocation;
+  private final FaultGate faultGate;
 
+  /** The HTTP face without fault injection. */
   public HttpApi(
       MockConfig config,
       KeyRing keys,
       TokenService tokens,
       IntrospectionService introspection,
       RevocationService revocation) {
+    this(
+        config,
+        keys,
+        tokens,
+        introspection,
+        revocation,
+        new Faults(),
+        new RequestJournal(1),
+        new MockClock());
+  }
+
+  /**
+   * The HTTP face with fault injection: {@code faults} are applied in front of the Transmit
+   * endpoints, and requests they answer are recorded in {@code journal} at {@code clock}'s time.
+   */
+  public HttpApi(
+      MockConfig config,
+      KeyRing keys,
+      TokenService tokens,
+      IntrospectionService introspection,
+      RevocationService revocation,
+      Faults faults,
+      RequestJournal journal,
+      MockClock clock) {
     this.config = config;
     this.keys = keys;
     this.tokens = tokens;
     this.introspection = introspection;
     this.revocation = revocation;
+    this.faultGate = new FaultGate(faults, journal, clock);
   }
 
   /**
@@ -70,9 +101,12 @@ public final class HttpApi {
           cfg.startup.startupWatcherEnabled = false;
           cfg.http.maxRequestSize = config.maxRequestBodyBytes();
           for (String prefix : OIDC_PREFIXES) {
-            cfg.routes.post(prefix + "/token", form(tokens::handle));
-            cfg.routes.post(prefix + "/token/introspection", form(introspection::handle));
-            cfg.routes.post(prefix + "/token/revocation", form(revocation::handle));
+            cfg.routes.post(prefix + "/token", form(Endpoint.TOKEN, tokens::handle));
+            cfg.routes.post(
+                prefix + "/token/introspection",
+                form(Endpoint.INTROSPECTION, introspection::handle));
+            cfg.routes.post(
+                prefix + "/token/revocation", form(Endpoint.REVOCATION, revocation::handle));
             cfg.routes.get(prefix + "/jwks", this::jwks);
             cfg.routes.get(
                 prefix + "/.well-known/openid-configuration", ctx -> discovery(ctx, prefix));
@@ -94,7 +128,7 @@ public final class HttpApi {
         });
   }
 
-  private Handler form(Function<RawRequest, EndpointResponse> endpoint) {
+  private Handler form(Endpoint which, Function<RawRequest, EndpointResponse> endpoint) {
     return ctx -> {
       RawRequest request;
       try {
@@ -103,15 +137,24 @@ public final class HttpApi {
         write(ctx, tokens.render(OAuthError.invalidRequest("the request body could not be read")));
         return;
       }
+      if (faultGate.intercept(ctx, which, request)) {
+        return;
+      }
       write(ctx, endpoint.apply(request));
     };
   }
 
   private void jwks(Context ctx) {
+    if (faultGate.intercept(ctx, Endpoint.JWKS)) {
+      return;
+    }
     ctx.contentType(JSON).result(keys.jwksJson());
   }
 
   private void discovery(Context ctx, String prefix) {
+    if (faultGate.intercept(ctx, Endpoint.DISCOVERY)) {
+      return;
+    }
     String baseUrl = BaseUrls.of(ctx, config.publicBaseUrl());
     ctx.contentType(JSON).result(DiscoveryDocument.json(config, keys, baseUrl, prefix));
   }
