@@ -1,0 +1,170 @@
+package dev.transmitmock.server.control;
+
+import static dev.transmitmock.server.control.ControlHttp.APP;
+import static dev.transmitmock.server.control.ControlHttp.APP_SECRET;
+import static dev.transmitmock.server.control.ControlHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.SignedJWT;
+import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.config.ClientConfig;
+import dev.transmitmock.server.config.ResourceConfig;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ClientControlTest {
+  private static final String ORDERS_API = "https://api.orders.example";
+
+  private static TransmitMockServer server;
+  private static ControlHttp http;
+
+  @BeforeAll
+  static void start() {
+    server = TransmitMockServer.builder().build().start();
+    http = new ControlHttp(server);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    server.reset();
+  }
+
+  @Test
+  void a_client_registered_at_runtime_gets_tokens_for_its_resource() throws Exception {
+    server.clients().putResource(ResourceConfig.builder(ORDERS_API).build());
+    server
+        .clients()
+        .putClient(
+            ClientConfig.builder("orders-svc")
+                .secret("orders-secret")
+                .resources(ORDERS_API)
+                .build(),
+            server.config().serviceResources());
+
+    HttpResponse<String> response = http.token("orders-svc", "orders-secret", ORDERS_API);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    String token = json(response).get("access_token").asText();
+    assertThat(SignedJWT.parse(token).getJWTClaimsSet().getAudience()).containsExactly(ORDERS_API);
+  }
+
+  @Test
+  void a_client_removed_at_runtime_is_refused() {
+    server.clients().removeClient(APP);
+
+    HttpResponse<String> response = http.token(APP, APP_SECRET, null);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(json(response).get("error").asText()).isEqualTo("invalid_client");
+  }
+
+  // --- over HTTP ----------------------------------------------------------------------------
+
+  @Test
+  void http_a_posted_client_gets_tokens_and_is_listed_without_its_secret() {
+    http.post("/_mock/resources", "{\"uri\":\"" + ORDERS_API + "\",\"tokenLifetime\":\"PT5M\"}");
+    HttpResponse<String> created =
+        http.post(
+            "/_mock/clients",
+            "{\"clientId\":\"orders-svc\",\"clientSecret\":\"orders-secret\",\"appName\":\"Orders\","
+                + "\"resources\":[\""
+                + ORDERS_API
+                + "\"],\"claims\":{\"team\":\"orders\"}}");
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    HttpResponse<String> token = http.token("orders-svc", "orders-secret", ORDERS_API);
+    assertThat(token.statusCode()).isEqualTo(200);
+    assertThat(json(token).get("expires_in").asLong()).isEqualTo(300);
+
+    HttpResponse<String> listed = http.get("/_mock/clients");
+    JsonNode orders = null;
+    for (JsonNode client : json(listed).get("clients")) {
+      if (client.get("clientId").asText().equals("orders-svc")) {
+        orders = client;
+      }
+    }
+    assertThat(orders).isNotNull();
+    assertThat(orders.get("appName").asText()).isEqualTo("Orders");
+    assertThat(orders.get("claims").get("team").asText()).isEqualTo("orders");
+    assertThat(listed.body())
+        .doesNotContain("orders-secret")
+        .doesNotContain(APP_SECRET)
+        .doesNotContain("clientSecret");
+    assertThat(created.body()).doesNotContain("orders-secret");
+  }
+
+  @Test
+  void http_posting_an_existing_client_replaces_it() {
+    HttpResponse<String> replaced =
+        http.post(
+            "/_mock/clients", "{\"clientId\":\"demo-app\",\"clientSecret\":\"rotated-secret\"}");
+
+    assertThat(replaced.statusCode()).isEqualTo(200);
+    assertThat(http.token(APP, APP_SECRET, null).statusCode()).isEqualTo(401);
+    assertThat(http.token(APP, "rotated-secret", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void http_a_deleted_client_is_refused_and_deleting_it_again_is_404() {
+    assertThat(http.delete("/_mock/clients/demo-app").statusCode()).isEqualTo(200);
+
+    assertThat(http.token(APP, APP_SECRET, null).statusCode()).isEqualTo(401);
+    HttpResponse<String> again = http.delete("/_mock/clients/demo-app");
+    assertThat(again.statusCode()).isEqualTo(404);
+    assertThat(json(again).get("error").asText()).isEqualTo("not_found");
+  }
+
+  @Test
+  void http_a_deleted_resource_can_no_longer_be_asked_for() {
+    HttpResponse<String> deleted =
+        http.delete("/_mock/resources?uri=" + ControlHttp.encode(ControlHttp.RESOURCE));
+
+    assertThat(deleted.statusCode()).isEqualTo(200);
+    HttpResponse<String> token = http.token(APP, APP_SECRET, ControlHttp.RESOURCE);
+    assertThat(token.statusCode()).isEqualTo(400);
+    assertThat(json(token).get("error").asText()).isEqualTo("invalid_target");
+    assertThat(json(http.get("/_mock/resources")).get("resources")).isEmpty();
+    assertThat(http.delete("/_mock/resources?uri=https%3A%2F%2Fnope.example").statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void http_bad_clients_are_400s_naming_the_field() {
+    for (List<String> bodyAndField :
+        List.of(
+            List.of("{\"clientId\":\"x\"}", "clientSecret"),
+            List.of("{\"clientSecret\":\"s\"}", "clientId"),
+            List.of("{\"clientId\":\"x\",\"clientSecret\":\"s\",\"secret\":\"s\"}", "secret"),
+            List.of("{\"clientId\":\"x\",\"clientSecret\":\"s\",\"type\":\"robot\"}", "type"),
+            List.of(
+                "{\"clientId\":\"x\",\"clientSecret\":\"s\",\"resources\":[\"not a uri\"]}",
+                "resources[0]"),
+            List.of(
+                "{\"clientId\":\"x\",\"clientSecret\":\"s\",\"resources\":[\"https://undefined.example\"]}",
+                "resources"),
+            List.of(
+                "{\"clientId\":\"x\",\"clientSecret\":\"s\",\"tokenLifetime\":\"1h\"}",
+                "tokenLifetime"))) {
+      HttpResponse<String> response = http.post("/_mock/clients", bodyAndField.get(0));
+      assertThat(response.statusCode()).as(bodyAndField.get(0)).isEqualTo(400);
+      assertThat(json(response).get("error").asText()).isEqualTo("invalid_request");
+      assertThat(json(response).get("error_description").asText())
+          .as(bodyAndField.get(0))
+          .startsWith(bodyAndField.get(1));
+    }
+    assertThat(http.post("/_mock/clients", "[]").statusCode()).isEqualTo(400);
+    assertThat(http.post("/_mock/clients", "{").statusCode()).isEqualTo(400);
+    assertThat(http.post("/_mock/resources", "{\"tokenLifetime\":\"PT1M\"}"))
+        .satisfies(r -> assertThat(json(r).get("error_description").asText()).startsWith("uri"));
+  }
+}

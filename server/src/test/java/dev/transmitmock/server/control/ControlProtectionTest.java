@@ -1,0 +1,140 @@
+package dev.transmitmock.server.control;
+
+import static dev.transmitmock.server.control.ControlHttp.APP;
+import static dev.transmitmock.server.control.ControlHttp.APP_SECRET;
+import static dev.transmitmock.server.control.ControlHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.transmitmock.server.TransmitMockServer;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ControlProtectionTest {
+  private static final String CONTROL_TOKEN = "s3cret-control-token";
+
+  /** Every control route: method, path, body. */
+  private static final List<List<String>> ROUTES =
+      List.of(
+          List.of("GET", "/_mock/clock", ""),
+          List.of("POST", "/_mock/clock", "{\"advance\":\"PT1H\"}"),
+          List.of("DELETE", "/_mock/clock", ""),
+          List.of("GET", "/_mock/journal", ""),
+          List.of("DELETE", "/_mock/journal", ""),
+          List.of("GET", "/_mock/faults", ""),
+          List.of("POST", "/_mock/faults", "{\"endpoint\":\"token\",\"status\":503}"),
+          List.of("DELETE", "/_mock/faults", ""),
+          List.of("DELETE", "/_mock/faults/fault-1", ""),
+          List.of("GET", "/_mock/keys", ""),
+          List.of("POST", "/_mock/keys", "{}"),
+          List.of("POST", "/_mock/keys/rotate", ""),
+          List.of("POST", "/_mock/keys/some-kid/activate", ""),
+          List.of("DELETE", "/_mock/keys/some-kid", ""),
+          List.of("GET", "/_mock/clients", ""),
+          List.of("POST", "/_mock/clients", "{\"clientId\":\"x\",\"clientSecret\":\"y\"}"),
+          List.of("DELETE", "/_mock/clients/demo-app", ""),
+          List.of("GET", "/_mock/resources", ""),
+          List.of("POST", "/_mock/resources", "{\"uri\":\"https://x.example\"}"),
+          List.of("DELETE", "/_mock/resources?uri=https%3A%2F%2Fapi.example.test", ""),
+          List.of("POST", "/_mock/reset", ""),
+          List.of("GET", "/_mock/no-such-route", ""));
+
+  private static HttpResponse<String> call(ControlHttp http, List<String> route) {
+    return http.send(route.get(0), route.get(1), route.get(2).isEmpty() ? null : route.get(2));
+  }
+
+  @Test
+  void every_control_route_refuses_a_missing_bearer_token() {
+    try (TransmitMockServer server =
+        TransmitMockServer.builder().controlToken(CONTROL_TOKEN).build().start()) {
+      ControlHttp http = new ControlHttp(server);
+      for (List<String> route : ROUTES) {
+        HttpResponse<String> response = call(http, route);
+        assertThat(response.statusCode()).as(route.toString()).isEqualTo(401);
+        assertThat(json(response).get("error").asText()).isEqualTo("unauthorized");
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+            .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+      }
+      assertThat(server.clock().offset()).isEqualTo(Duration.ZERO);
+      assertThat(server.faults().rules()).isEmpty();
+      assertThat(server.clients().client(APP)).isPresent();
+      assertThat(server.keys().state().published()).hasSize(1);
+    }
+  }
+
+  @Test
+  void every_control_route_refuses_a_wrong_bearer_token() {
+    try (TransmitMockServer server =
+        TransmitMockServer.builder().controlToken(CONTROL_TOKEN).build().start()) {
+      ControlHttp wrong = new ControlHttp(server).withBearer(CONTROL_TOKEN + "x");
+      ControlHttp prefix = new ControlHttp(server).withBearer("s3cret");
+      for (List<String> route : ROUTES) {
+        assertThat(call(wrong, route).statusCode()).as(route.toString()).isEqualTo(401);
+        assertThat(call(prefix, route).statusCode()).as(route.toString()).isEqualTo(401);
+      }
+      assertThat(server.clock().offset()).isEqualTo(Duration.ZERO);
+      assertThat(server.clients().client(APP)).isPresent();
+    }
+  }
+
+  @Test
+  void the_right_bearer_token_opens_every_control_route() {
+    try (TransmitMockServer server =
+        TransmitMockServer.builder().controlToken(CONTROL_TOKEN).build().start()) {
+      ControlHttp http = new ControlHttp(server).withBearer(CONTROL_TOKEN);
+      for (List<String> route : ROUTES) {
+        assertThat(call(http, route).statusCode()).as(route.toString()).isNotEqualTo(401);
+      }
+      assertThat(http.post("/_mock/clock", "{\"advance\":\"PT1H\"}").statusCode()).isEqualTo(200);
+      assertThat(server.clock().offset()).isGreaterThan(Duration.ofMinutes(59));
+    }
+  }
+
+  @Test
+  void health_and_the_token_endpoint_never_need_the_control_token() {
+    try (TransmitMockServer server =
+        TransmitMockServer.builder().controlToken(CONTROL_TOKEN).build().start()) {
+      ControlHttp http = new ControlHttp(server);
+
+      assertThat(http.get("/_mock/health").statusCode()).isEqualTo(200);
+      assertThat(http.token(APP, APP_SECRET, null).statusCode()).isEqualTo(200);
+      assertThat(http.get(server.jwksUri().getPath()).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void a_disabled_control_api_answers_404_everywhere_but_health() {
+    try (TransmitMockServer server =
+        TransmitMockServer.builder().controlApi(false).build().start()) {
+      ControlHttp http = new ControlHttp(server);
+      for (List<String> route : ROUTES) {
+        HttpResponse<String> response = call(http, route);
+        assertThat(response.statusCode()).as(route.toString()).isEqualTo(404);
+        assertThat(json(response).get("error").asText()).isEqualTo("not_found");
+      }
+      assertThat(http.get("/_mock/health").statusCode()).isEqualTo(200);
+      assertThat(http.token(APP, APP_SECRET, null).statusCode()).isEqualTo(200);
+      assertThat(server.controlApiEnabled()).isFalse();
+      assertThat(server.clients().client(APP)).isPresent();
+    }
+  }
+
+  @Test
+  void the_java_api_works_when_the_http_control_api_is_off() {
+    try (TransmitMockServer server =
+        TransmitMockServer.builder().controlApi(false).build().start()) {
+      server.faults().add(FaultRule.on(Endpoint.TOKEN).status(503).times(1));
+
+      assertThat(new ControlHttp(server).token(APP, APP_SECRET, null).statusCode()).isEqualTo(503);
+    }
+  }
+
+  @Test
+  void a_blank_control_token_is_refused() {
+    assertThatThrownBy(() -> TransmitMockServer.builder().controlToken(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("controlToken");
+  }
+}
