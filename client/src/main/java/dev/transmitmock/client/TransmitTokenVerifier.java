@@ -22,6 +22,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.transmitmock.client.TokenRejectedException.Reason;
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -48,7 +49,8 @@ import java.util.TreeMap;
  * once per {@link Builder#jwksRefreshRateLimit(Duration)}), retried once on failure, and the last
  * good key set keeps working through an outage of the JWKS endpoint ({@link
  * Builder#jwksOutageTolerance(Duration)}). Instances are immutable and thread-safe: build one per
- * issuer and share it.
+ * issuer and share it. {@link #close()} stops the daemon thread used for background JWKS refresh
+ * (which also stops by itself when idle); do not verify with a closed instance.
  *
  * <p>Production, Transmit EU region:
  *
@@ -77,7 +79,7 @@ import java.util.TreeMap;
  *     .build();
  * }</pre>
  */
-public final class TransmitTokenVerifier {
+public final class TransmitTokenVerifier implements AutoCloseable {
 
   /**
    * Default tolerance for clock differences between Transmit and this host when checking {@code
@@ -125,6 +127,11 @@ public final class TransmitTokenVerifier {
 
   /** How long the JWKS fetch blocks before callers give up waiting for a concurrent refresh. */
   private static final Duration JWKS_REFRESH_TIMEOUT = Duration.ofSeconds(15);
+
+  /**
+   * With a long enough cache TTL, the JWKS is refetched in the background this long before expiry.
+   */
+  private static final Duration JWKS_REFRESH_AHEAD = Duration.ofSeconds(30);
 
   /** After a failed discovery fetch, verifications fail fast for this long before trying again. */
   private static final Duration DISCOVERY_RETRY_INTERVAL = Duration.ofSeconds(5);
@@ -222,6 +229,19 @@ public final class TransmitTokenVerifier {
    */
   public String issuer() throws TokenRejectedException {
     return pipeline().issuer;
+  }
+
+  /** Releases the JWKS cache's background refresh thread. */
+  @Override
+  public void close() {
+    Pipeline current = pipeline;
+    if (current != null && current.jwkSource instanceof Closeable closeable) {
+      try {
+        closeable.close();
+      } catch (IOException e) {
+        // Closing a cache and an executor; nothing a caller could act on.
+      }
+    }
   }
 
   private static SignedJWT parse(String token) throws TokenRejectedException {
@@ -359,8 +379,20 @@ public final class TransmitTokenVerifier {
             (int) config.httpReadTimeout.toMillis(),
             JWKS_SIZE_LIMIT_BYTES);
     try {
+      if (config.jwksCacheTtl.compareTo(JWKS_REFRESH_AHEAD.plus(JWKS_REFRESH_TIMEOUT)) < 0) {
+        // Too short for a background refresh window (tests, mostly): refresh on expiry instead.
+        return JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL(), retriever)
+            .cache(config.jwksCacheTtl.toMillis(), config.jwksCacheTtl.toMillis() / 2)
+            .refreshAheadCache(false)
+            .rateLimited(config.jwksRefreshRateLimit.toMillis())
+            .retrying(true)
+            .outageTolerant(config.jwksOutageTolerance.toMillis())
+            .build();
+      }
       return JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL(), retriever)
           .cache(config.jwksCacheTtl.toMillis(), JWKS_REFRESH_TIMEOUT.toMillis())
+          .refreshAheadCache(
+              JWKS_REFRESH_AHEAD.toMillis(), null, JwksRefreshExecutor.create(), true, null, false)
           .rateLimited(config.jwksRefreshRateLimit.toMillis())
           .retrying(true)
           .outageTolerant(config.jwksOutageTolerance.toMillis())
