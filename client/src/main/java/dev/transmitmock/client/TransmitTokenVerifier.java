@@ -14,6 +14,7 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -256,6 +257,16 @@ public final class TransmitTokenVerifier implements AutoCloseable {
       throw new TokenRejectedException(
           Reason.MALFORMED, "token contains characters outside base64url segments");
     }
+    try {
+      // SignedJWT.parse reads the header once; JWTParser would parse it twice on the hot path.
+      return SignedJWT.parse(token);
+    } catch (ParseException | RuntimeException e) {
+      throw classifyUnparseable(token);
+    }
+  }
+
+  /** Says why a token is not a parseable JWS: an unsigned or encrypted JWT, or plain garbage. */
+  private static TokenRejectedException classifyUnparseable(String token) {
     JWT jwt;
     try {
       jwt = JWTParser.parse(token);
@@ -263,20 +274,20 @@ public final class TransmitTokenVerifier implements AutoCloseable {
       String alg = UnparsedHeader.algorithmOrNull(token);
       if (alg != null && !ALLOWABLE_ALGORITHMS.containsKey(alg)) {
         // e.g. alg "None" with an empty signature: the algorithm is the defect, not the syntax.
-        throw new TokenRejectedException(
+        return new TokenRejectedException(
             Reason.UNSUPPORTED_ALGORITHM, "alg " + LogSafe.quote(alg) + " is never accepted");
       }
-      throw new TokenRejectedException(Reason.MALFORMED, "token is not a well-formed JWT");
+      return new TokenRejectedException(Reason.MALFORMED, "token is not a well-formed JWT");
     }
     if (jwt instanceof PlainJWT) {
-      throw new TokenRejectedException(
+      return new TokenRejectedException(
           Reason.UNSUPPORTED_ALGORITHM, "unsigned tokens (alg 'none') are never accepted");
     }
-    if (jwt instanceof SignedJWT signed) {
-      return signed;
+    if (jwt instanceof EncryptedJWT) {
+      return new TokenRejectedException(
+          Reason.UNSUPPORTED_ALGORITHM, "encrypted (JWE) tokens are not supported");
     }
-    throw new TokenRejectedException(
-        Reason.UNSUPPORTED_ALGORITHM, "encrypted (JWE) tokens are not supported");
+    return new TokenRejectedException(Reason.MALFORMED, "token is not a well-formed JWS");
   }
 
   /** Only base64url characters and dots: rejects whitespace, padding and smuggled bytes early. */

@@ -12,6 +12,8 @@ import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.JournalEntry;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,6 +81,12 @@ class TransmitTokenClientEmulatorTest {
       return tokens;
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  private static int unusedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort(); // closed again: connections to it are refused
     }
   }
 
@@ -223,10 +231,8 @@ class TransmitTokenClientEmulatorTest {
   }
 
   @Test
-  void connection_failures_are_retried_then_reported_without_a_status() {
-    TransmitMockServer stopped = Emulator.start();
-    URI endpoint = stopped.tokenEndpoint();
-    stopped.close();
+  void connection_failures_are_retried_then_reported_without_a_status() throws IOException {
+    URI endpoint = URI.create("http://127.0.0.1:" + unusedPort() + "/oidc/token");
     TransmitTokenClient client =
         TransmitTokenClient.builder()
             .tokenEndpoint(endpoint)
