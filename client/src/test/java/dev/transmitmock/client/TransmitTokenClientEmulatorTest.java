@@ -153,6 +153,23 @@ class TransmitTokenClientEmulatorTest {
   }
 
   @Test
+  void a_failed_refresh_keeps_serving_the_still_valid_token_and_an_expired_one_fails() {
+    server.clock().freeze();
+    TransmitTokenClient client = clientFor(APP_CLIENT, APP_SECRET).build();
+    AccessToken first = client.accessToken(ORDERS);
+    server.clients().removeClient(APP_CLIENT); // from now on the endpoint says invalid_client
+
+    server.clock().set(first.expiresAt().minusSeconds(10)); // inside the refresh margin
+    assertThat(client.accessToken(ORDERS)).isEqualTo(first);
+
+    server.clock().set(first.expiresAt());
+    TokenRequestException e =
+        catchThrowableOfType(TokenRequestException.class, () -> client.accessToken(ORDERS));
+    assertThat(e.error()).contains("invalid_client");
+    assertThat(Emulator.tokenRequests(server)).isEqualTo(3);
+  }
+
+  @Test
   void tokens_are_cached_per_resource() {
     TransmitTokenClient client = clientFor(APP_CLIENT, APP_SECRET).build();
 
