@@ -87,6 +87,12 @@ final class ConfigAssembler {
       }
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       return ConfigLoader.parse(text, "classpath:" + name);
+    } catch (ConfigException e) {
+      String source = e.source().orElse("classpath:" + name);
+      String detail =
+          e.getMessage().contains(source) ? e.getMessage() : source + ": " + e.getMessage();
+      throw new ExtensionConfigurationException(
+          where + ": invalid transmit-mock configuration in " + detail, e);
     } catch (IOException e) {
       throw new ExtensionConfigurationException(
           where + ": cannot read config resource \"" + resource + "\": " + e.getMessage(), e);

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
@@ -160,13 +159,7 @@ public final class TransmitMockExtension
     ServerResource resource =
         context.getStore(NAMESPACE).get(declaration.key(), ServerResource.class);
     if (resource == null) {
-      if (!isDeclarative() && context.getTestMethod().isEmpty() && !declaration.shared()) {
-        throw new ParameterResolutionException(
-            "a TransmitMockExtension in an instance field starts one server per test, so none"
-                + " exists for "
-                + parameter.getDeclaringExecutable()
-                + "; make the field static to share one server per class");
-      }
+      // e.g. a constructor parameter with @TestInstance(PER_CLASS): before beforeAll
       resource = obtain(context, declaration);
     }
     Class<?> type = parameter.getParameter().getType();
