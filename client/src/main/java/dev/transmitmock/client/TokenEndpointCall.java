@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
 
@@ -77,7 +78,7 @@ final class TokenEndpointCall {
             ? "Basic "
                 + Base64.getEncoder()
                     .encodeToString(
-                        (formEncode(clientId) + ":" + formEncode(clientSecret))
+                        (basicEncode(clientId) + ":" + basicEncode(clientSecret))
                             .getBytes(StandardCharsets.UTF_8))
             : null;
   }
@@ -141,6 +142,9 @@ final class TokenEndpointCall {
   }
 
   private Outcome send(HttpRequest request, int attempt) {
+    // Expiry counts from before the request, truncated to whole seconds like exp: never later than
+    // the token's real exp, however slow the response.
+    Instant sentAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     HttpResponse<InputStream> response;
     String body;
     try {
@@ -168,7 +172,7 @@ final class TokenEndpointCall {
     }
     int status = response.statusCode();
     if (status == HTTP_OK) {
-      return parseSuccess(body, attempt);
+      return parseSuccess(body, attempt, sentAt);
     }
     Map<String, Object> json = parseJsonOrNull(body);
     String error = json == null ? null : stringOrNull(json, "error");
@@ -189,7 +193,7 @@ final class TokenEndpointCall {
         retryAfter);
   }
 
-  private Outcome parseSuccess(String body, int attempt) {
+  private Outcome parseSuccess(String body, int attempt, Instant sentAt) {
     Map<String, Object> json = parseJsonOrNull(body);
     if (json == null) {
       // A garbled success body is more likely a proxy hiccup than a lasting condition.
@@ -203,7 +207,7 @@ final class TokenEndpointCall {
     }
     String tokenType = stringOrNull(json, "token_type");
     long expiresIn = expiresIn(json.get("expires_in"));
-    Instant expiresAt = clock.instant().plusSeconds(expiresIn);
+    Instant expiresAt = sentAt.plusSeconds(expiresIn);
     return Outcome.success(
         new AccessToken(
             value,
@@ -290,6 +294,15 @@ final class TokenEndpointCall {
 
   static String formEncode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * RFC 6749 2.3.1 form-encodes id and secret inside the Basic header, but servers built on
+   * node-oidc-provider (as Transmit's appears to be) decode them with {@code decodeURIComponent},
+   * which reads {@code +} literally. Writing a space as {@code %20} is understood by both.
+   */
+  static String basicEncode(String value) {
+    return formEncode(value).replace("+", "%20");
   }
 
   private record Outcome(

@@ -50,6 +50,9 @@ final class TokenSlot {
       if (e.getCause() instanceof TokenRequestException failure) {
         throw failure.forWaiter();
       }
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
       throw e;
     }
   }

@@ -14,6 +14,7 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -22,6 +23,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.transmitmock.client.TokenRejectedException.Reason;
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -48,7 +50,8 @@ import java.util.TreeMap;
  * once per {@link Builder#jwksRefreshRateLimit(Duration)}), retried once on failure, and the last
  * good key set keeps working through an outage of the JWKS endpoint ({@link
  * Builder#jwksOutageTolerance(Duration)}). Instances are immutable and thread-safe: build one per
- * issuer and share it.
+ * issuer and share it. {@link #close()} stops the daemon thread used for background JWKS refresh
+ * (which also stops by itself when idle); do not verify with a closed instance.
  *
  * <p>Production, Transmit EU region:
  *
@@ -77,7 +80,7 @@ import java.util.TreeMap;
  *     .build();
  * }</pre>
  */
-public final class TransmitTokenVerifier {
+public final class TransmitTokenVerifier implements AutoCloseable {
 
   /**
    * Default tolerance for clock differences between Transmit and this host when checking {@code
@@ -125,6 +128,11 @@ public final class TransmitTokenVerifier {
 
   /** How long the JWKS fetch blocks before callers give up waiting for a concurrent refresh. */
   private static final Duration JWKS_REFRESH_TIMEOUT = Duration.ofSeconds(15);
+
+  /**
+   * With a long enough cache TTL, the JWKS is refetched in the background this long before expiry.
+   */
+  private static final Duration JWKS_REFRESH_AHEAD = Duration.ofSeconds(30);
 
   /** After a failed discovery fetch, verifications fail fast for this long before trying again. */
   private static final Duration DISCOVERY_RETRY_INTERVAL = Duration.ofSeconds(5);
@@ -224,6 +232,19 @@ public final class TransmitTokenVerifier {
     return pipeline().issuer;
   }
 
+  /** Releases the JWKS cache's background refresh thread. */
+  @Override
+  public void close() {
+    Pipeline current = pipeline;
+    if (current != null && current.jwkSource instanceof Closeable closeable) {
+      try {
+        closeable.close();
+      } catch (IOException e) {
+        // Closing a cache and an executor; nothing a caller could act on.
+      }
+    }
+  }
+
   private static SignedJWT parse(String token) throws TokenRejectedException {
     if (token == null || token.isBlank()) {
       throw new TokenRejectedException(Reason.MALFORMED, "token is empty");
@@ -236,6 +257,16 @@ public final class TransmitTokenVerifier {
       throw new TokenRejectedException(
           Reason.MALFORMED, "token contains characters outside base64url segments");
     }
+    try {
+      // SignedJWT.parse reads the header once; JWTParser would parse it twice on the hot path.
+      return SignedJWT.parse(token);
+    } catch (ParseException | RuntimeException e) {
+      throw classifyUnparseable(token);
+    }
+  }
+
+  /** Says why a token is not a parseable JWS: an unsigned or encrypted JWT, or plain garbage. */
+  private static TokenRejectedException classifyUnparseable(String token) {
     JWT jwt;
     try {
       jwt = JWTParser.parse(token);
@@ -243,20 +274,20 @@ public final class TransmitTokenVerifier {
       String alg = UnparsedHeader.algorithmOrNull(token);
       if (alg != null && !ALLOWABLE_ALGORITHMS.containsKey(alg)) {
         // e.g. alg "None" with an empty signature: the algorithm is the defect, not the syntax.
-        throw new TokenRejectedException(
+        return new TokenRejectedException(
             Reason.UNSUPPORTED_ALGORITHM, "alg " + LogSafe.quote(alg) + " is never accepted");
       }
-      throw new TokenRejectedException(Reason.MALFORMED, "token is not a well-formed JWT");
+      return new TokenRejectedException(Reason.MALFORMED, "token is not a well-formed JWT");
     }
     if (jwt instanceof PlainJWT) {
-      throw new TokenRejectedException(
+      return new TokenRejectedException(
           Reason.UNSUPPORTED_ALGORITHM, "unsigned tokens (alg 'none') are never accepted");
     }
-    if (jwt instanceof SignedJWT signed) {
-      return signed;
+    if (jwt instanceof EncryptedJWT) {
+      return new TokenRejectedException(
+          Reason.UNSUPPORTED_ALGORITHM, "encrypted (JWE) tokens are not supported");
     }
-    throw new TokenRejectedException(
-        Reason.UNSUPPORTED_ALGORITHM, "encrypted (JWE) tokens are not supported");
+    return new TokenRejectedException(Reason.MALFORMED, "token is not a well-formed JWS");
   }
 
   /** Only base64url characters and dots: rejects whitespace, padding and smuggled bytes early. */
@@ -359,8 +390,20 @@ public final class TransmitTokenVerifier {
             (int) config.httpReadTimeout.toMillis(),
             JWKS_SIZE_LIMIT_BYTES);
     try {
+      if (config.jwksCacheTtl.compareTo(JWKS_REFRESH_AHEAD.plus(JWKS_REFRESH_TIMEOUT)) < 0) {
+        // Too short for a background refresh window (tests, mostly): refresh on expiry instead.
+        return JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL(), retriever)
+            .cache(config.jwksCacheTtl.toMillis(), config.jwksCacheTtl.toMillis() / 2)
+            .refreshAheadCache(false)
+            .rateLimited(config.jwksRefreshRateLimit.toMillis())
+            .retrying(true)
+            .outageTolerant(config.jwksOutageTolerance.toMillis())
+            .build();
+      }
       return JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL(), retriever)
           .cache(config.jwksCacheTtl.toMillis(), JWKS_REFRESH_TIMEOUT.toMillis())
+          .refreshAheadCache(
+              JWKS_REFRESH_AHEAD.toMillis(), null, JwksRefreshExecutor.create(), true, null, false)
           .rateLimited(config.jwksRefreshRateLimit.toMillis())
           .retrying(true)
           .outageTolerant(config.jwksOutageTolerance.toMillis())

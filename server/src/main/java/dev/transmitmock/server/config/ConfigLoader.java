@@ -87,17 +87,18 @@ public final class ConfigLoader {
       throw new ConfigException(source, null, "cannot read config file: " + e.getMessage());
     }
     Path folder = file.toAbsolutePath().getParent();
-    return read(text, source, folder).build();
+    return build(read(text, source, folder), source);
   }
 
   /** Parses YAML or JSON text; {@code sourceName} is used in error messages. */
   public static MockConfig parse(String text, String sourceName) {
-    return read(text, sourceName, Path.of("")).build();
+    return build(read(text, sourceName, Path.of("")), sourceName);
   }
 
   /** The configuration the runnable jar uses when given none: one app and one management client. */
   public static MockConfig embeddedDefault() {
-    return read(embeddedDefaultText(), "embedded default config", Path.of("")).build();
+    String source = "embedded default config";
+    return build(read(embeddedDefaultText(), source, Path.of("")), source);
   }
 
   /** The text of the embedded default configuration. */
@@ -133,6 +134,14 @@ public final class ConfigLoader {
    */
   public static ResourceConfig resource(JsonNode node) {
     return toResource(new ConfigNode(node, ""));
+  }
+
+  private static MockConfig build(MockConfig.Builder builder, String source) {
+    try {
+      return builder.build();
+    } catch (ConfigException e) {
+      throw e.withSource(source);
+    }
   }
 
   /** Parses a document into a builder, so that environment overrides can still be applied. */

@@ -72,6 +72,10 @@ public record MockConfig(
           URI.create("https://risk.identity.security"),
           URI.create("https://dv.identity.security"));
 
+  /** Claims the emulator sets itself; a client's extra claims may not replace them. */
+  public static final java.util.Set<String> RESERVED_CLAIMS =
+      java.util.Set.of("jti", "sub", "iat", "exp", "nbf", "scope", "client_id", "iss", "aud");
+
   /** Default journal size: enough for a test, bounded for a container that runs for weeks. */
   public static final int DEFAULT_JOURNAL_CAPACITY = 1_000;
 
@@ -277,6 +281,15 @@ public record MockConfig(
         if (!clientIds.add(client.clientId())) {
           throw ConfigException.at(
               "clients[" + i + "].clientId", "duplicate client id " + client.clientId());
+        }
+        for (String claim : client.claims().keySet()) {
+          if (RESERVED_CLAIMS.contains(claim)) {
+            throw ConfigException.at(
+                "clients[" + i + "].claims." + claim,
+                "reserved claim, set by the emulator (reserved: "
+                    + String.join(", ", new java.util.TreeSet<>(RESERVED_CLAIMS))
+                    + ")");
+          }
         }
         for (int r = 0; r < client.resources().size(); r++) {
           URI uri = client.resources().get(r);

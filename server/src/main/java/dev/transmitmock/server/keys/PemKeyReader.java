@@ -67,11 +67,12 @@ public final class PemKeyReader {
       JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(BC);
       PrivateKey privateKey;
       if (object instanceof PEMKeyPair pair) {
-        privateKey = converter.getKeyPair(pair).getPrivate();
+        privateKey = converter.getPrivateKey(pair.getPrivateKeyInfo());
       } else if (object instanceof PEMEncryptedKeyPair encrypted) {
         PEMDecryptorProvider decryptor =
             new JcePEMDecryptorProviderBuilder().setProvider(BC).build(required(passphrase));
-        privateKey = converter.getKeyPair(encrypted.decryptKeyPair(decryptor)).getPrivate();
+        privateKey =
+            converter.getPrivateKey(encrypted.decryptKeyPair(decryptor).getPrivateKeyInfo());
       } else if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
         InputDecryptorProvider decryptor =
             new JceOpenSSLPKCS8DecryptorProviderBuilder()

@@ -45,7 +45,8 @@ public final class TokenMinter {
 
   /** Signs ordered claims under an explicit header. */
   public static String sign(Map<String, Object> claims, JWSHeader header, SigningKey key) {
-    JWSObject jws = new JWSObject(header, new Payload(claims));
+    // Jackson keeps the map's order; Nimbus' own JSON writer would not.
+    JWSObject jws = new JWSObject(header, new Payload(ErrorRenderer.json(claims)));
     try {
       jws.sign(key.signer());
     } catch (JOSEException e) {

@@ -1,0 +1,101 @@
+package dev.transmitmock.junit;
+
+import dev.transmitmock.server.config.ClientConfig;
+import dev.transmitmock.server.config.ConfigException;
+import dev.transmitmock.server.config.ConfigLoader;
+import dev.transmitmock.server.config.MockConfig;
+import dev.transmitmock.server.config.ResourceConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/**
+ * Builds the emulator's {@link MockConfig} from {@link ExtensionSettings}: the classpath resource
+ * (or the config given in code, or the embedded default), then the overrides. Every problem becomes
+ * an {@link ExtensionConfigurationException} saying what to change.
+ */
+final class ConfigAssembler {
+  private final ClassLoader classLoader;
+  private final String where;
+
+  /**
+   * @param classLoader where classpath configuration resources are looked up
+   * @param where names the declaration in error messages
+   */
+  ConfigAssembler(ClassLoader classLoader, String where) {
+    this.classLoader = classLoader;
+    this.where = where;
+  }
+
+  MockConfig assemble(ExtensionSettings settings) {
+    try {
+      MockConfig base =
+          settings.configResource().isPresent()
+              ? load(settings.configResource().get())
+              : settings.config().orElseGet(ConfigLoader::embeddedDefault);
+      MockConfig.Builder builder = base.toBuilder();
+      if (settings.issuer().isPresent()) {
+        builder.issuer(settings.issuer().get());
+      } else {
+        settings.region().ifPresent(region -> builder.issuer(region.issuer()));
+      }
+      settings.tokenLifetime().ifPresent(builder::tokenLifetime);
+      if (!settings.clients().isEmpty()) {
+        addClients(base, builder, settings);
+      }
+      return builder.build();
+    } catch (ConfigException e) {
+      throw new ExtensionConfigurationException(
+          where + ": invalid transmit-mock configuration: " + e.getMessage(), e);
+    }
+  }
+
+  private static void addClients(
+      MockConfig base, MockConfig.Builder builder, ExtensionSettings settings) {
+    Set<String> replaced =
+        settings.clients().stream().map(ClientConfig::clientId).collect(Collectors.toSet());
+    builder.clearClients();
+    base.clients().stream().filter(c -> !replaced.contains(c.clientId())).forEach(builder::client);
+    Set<URI> known = new HashSet<>(base.serviceResources());
+    base.resources().forEach(r -> known.add(r.uri()));
+    for (ClientConfig client : settings.clients()) {
+      for (URI resource : client.resources()) {
+        if (known.add(resource)) {
+          builder.resource(ResourceConfig.builder(resource).build());
+        }
+      }
+      builder.client(client);
+    }
+  }
+
+  private MockConfig load(String resource) {
+    String name = resource.startsWith("/") ? resource.substring(1) : resource;
+    try (InputStream in = classLoader.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new ExtensionConfigurationException(
+            where
+                + ": config resource \""
+                + resource
+                + "\" not found on the test classpath; put the file under src/test/resources/"
+                + name
+                + " or fix the name");
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return ConfigLoader.parse(text, "classpath:" + name);
+    } catch (ConfigException e) {
+      String source = e.source().orElse("classpath:" + name);
+      String detail =
+          e.getMessage().contains(source) ? e.getMessage() : source + ": " + e.getMessage();
+      throw new ExtensionConfigurationException(
+          where + ": invalid transmit-mock configuration in " + detail, e);
+    } catch (IOException e) {
+      throw new ExtensionConfigurationException(
+          where + ": cannot read config resource \"" + resource + "\": " + e.getMessage(), e);
+    }
+  }
+}

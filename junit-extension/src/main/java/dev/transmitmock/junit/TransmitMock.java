@@ -1,0 +1,85 @@
+package dev.transmitmock.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Starts an in-process Transmit Security token emulator on a free loopback port for a test class,
+ * and hands it to the tests.
+ *
+ * <pre>{@code
+ * @TransmitMock(clients = @TransmitClient(id = "orders-svc", secret = "orders-secret",
+ *     resources = "https://api.orders.example"))
+ * class OrdersApiTest {
+ *   @Test
+ *   void accepts_a_valid_token(TransmitMockHandle mock) {
+ *     String token = mock.tokenFor("orders-svc", "https://api.orders.example");
+ *     // call the service under test with "Bearer " + token
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>One server per test class (nested classes share it), reset before each test (clock, journal,
+ * runtime clients, keys). {@link #shared()} keeps one server for the whole run instead. Test and
+ * lifecycle methods receive a {@code TransmitMockServer} or a {@link TransmitMockHandle} as a
+ * parameter; fields annotated {@link InjectTransmitMock} are filled in too. When the server starts,
+ * its URLs are published as system properties (see {@link TransmitMockProperties}).
+ *
+ * <p>For options built in code, register a {@link TransmitMockExtension} with
+ * {@code @RegisterExtension} instead; using both on the same class is an error.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(TransmitMockExtension.class)
+public @interface TransmitMock {
+  /**
+   * A YAML or JSON configuration on the test classpath, e.g. {@code "transmit-mock.yaml"} (from
+   * {@code src/test/resources}). Empty (the default): the emulator's embedded default configuration
+   * with app client {@code demo-app} / {@code demo-app-secret} and management client {@code
+   * demo-admin} / {@code demo-admin-secret}.
+   */
+  String config() default "";
+
+  /** The {@code iss} of every token; empty: the configuration's (or the region's) issuer. */
+  String issuer() default "";
+
+  /**
+   * A Transmit region ({@code US}, {@code EU}, {@code CA}, {@code AU}, any case) whose issuer the
+   * tokens carry; ignored when {@link #issuer()} is set. Empty: the configuration's.
+   */
+  String region() default "";
+
+  /**
+   * Default token lifetime as an ISO-8601 duration ({@code "PT5M"}); empty: the configuration's.
+   */
+  String tokenLifetime() default "";
+
+  /** Clients added to the configuration; one with an existing id replaces it. */
+  TransmitClient[] clients() default {};
+
+  /**
+   * Fail a test, after it ran, when the emulator rejected one of its token requests (wrong secret,
+   * unknown resource, ...), naming each rejection.
+   */
+  boolean strict() default false;
+
+  /**
+   * One server for the whole test run, shared by every class with the same settings: the fastest
+   * mode for large suites. See {@link TransmitMockExtension.Builder#shared(boolean)} for what it
+   * means under parallel execution.
+   */
+  boolean shared() default false;
+
+  /** Reset the server before each test (clock, journal, runtime clients, keys); default true. */
+  boolean resetBeforeEach() default true;
+
+  /** The port; 0 (the default) picks a free one. */
+  int port() default 0;
+}

@@ -1,0 +1,481 @@
+package dev.transmitmock.junit;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.config.ClientConfig;
+import dev.transmitmock.server.config.MockConfig;
+import dev.transmitmock.server.config.Region;
+import dev.transmitmock.server.control.Endpoint;
+import dev.transmitmock.server.control.JournalEntry;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext.Store;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+/**
+ * The JUnit 5 extension behind {@link TransmitMock}, and its programmatic form: registered in a
+ * field, it is also the {@link TransmitMockHandle} tests use.
+ *
+ * <pre>{@code
+ * class OrdersApiTest {
+ *   @RegisterExtension
+ *   static TransmitMockExtension mock = TransmitMockExtension.builder()
+ *       .client(ClientConfig.builder("orders-svc").secret("orders-secret")
+ *           .resources("https://api.orders.example").build())
+ *       .strict(true)
+ *       .build();
+ *
+ *   @Test
+ *   void accepts_a_valid_token() {
+ *     String token = mock.tokenFor("orders-svc", "https://api.orders.example");
+ *     ...
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Lifecycle follows the registration: a static field (or {@link TransmitMock}) starts one server
+ * per test class, shared by its nested classes and reset before each test; an instance field starts
+ * one per test; {@link Builder#shared(boolean) shared} keeps one for the whole run. Servers live in
+ * JUnit's {@link ExtensionContext.Store}, which stops them when their scope ends; the extension
+ * holds no static state, so test classes may run in parallel.
+ */
+public final class TransmitMockExtension
+    implements BeforeAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        ParameterResolver,
+        TransmitMockHandle {
+  private static final Namespace NAMESPACE = Namespace.create(TransmitMockExtension.class);
+
+  /** Null for the declarative form: the settings then come from {@link TransmitMock}. */
+  private final ExtensionSettings settings;
+
+  /** The server the programmatic handle talks to; owned (and closed) by the Store. */
+  private final AtomicReference<ServerResource> attached = new AtomicReference<>();
+
+  /** Used by JUnit for {@link TransmitMock}. */
+  TransmitMockExtension() {
+    this.settings = null;
+  }
+
+  private TransmitMockExtension(ExtensionSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Starts configuring an extension to register with {@code @RegisterExtension}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    Declaration declaration = declaration(context);
+    ServerResource resource = obtain(context, declaration);
+    attach(resource, declaration);
+    if (isDeclarative()) {
+      injectFields(context.getRequiredTestClass(), null, resource, true);
+      context.getTestInstance().ifPresent(instance -> injectInstanceFields(context, resource));
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    Declaration declaration = declaration(context);
+    Store store = context.getStore(NAMESPACE);
+    ServerResource resource = store.get(declaration.key(), ServerResource.class);
+    if (resource == null) {
+      resource = obtain(context, declaration);
+    } else if (declaration.settings().resetBeforeEach()) {
+      resource.server().reset();
+    }
+    attach(resource, declaration);
+    if (declaration.settings().strict()) {
+      store.put(new StrictMark(declaration.key()), lastSequence(resource.server()));
+    }
+    if (isDeclarative()) {
+      injectInstanceFields(context, resource);
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    Declaration declaration = declaration(context);
+    if (!declaration.settings().strict()) {
+      return;
+    }
+    Store store = context.getStore(NAMESPACE);
+    Long mark = store.remove(new StrictMark(declaration.key()), Long.class);
+    ServerResource resource = store.get(declaration.key(), ServerResource.class);
+    if (mark == null || resource == null) {
+      return;
+    }
+    List<JournalEntry> rejected =
+        resource
+            .server()
+            .journal()
+            .entries(
+                entry ->
+                    entry.sequence() > mark
+                        && entry.endpoint() == Endpoint.TOKEN
+                        && entry.rejected());
+    if (!rejected.isEmpty()) {
+      throw new AssertionError(
+          "transmit-mock (strict mode) rejected "
+              + rejected.size()
+              + " token request(s) during this test:"
+              + TokenJournal.lines(rejected)
+              + System.lineSeparator()
+              + "Fix the client id, secret or resource the code under test sends; a test that"
+              + " expects rejections can call journal().clear() after provoking them, or run"
+              + " without strict mode.");
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == TransmitMockServer.class || type == TransmitMockHandle.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Declaration declaration = declaration(context);
+    ServerResource resource =
+        context.getStore(NAMESPACE).get(declaration.key(), ServerResource.class);
+    if (resource == null) {
+      // e.g. a constructor parameter with @TestInstance(PER_CLASS): before beforeAll
+      resource = obtain(context, declaration);
+    }
+    Class<?> type = parameter.getParameter().getType();
+    return type == TransmitMockServer.class
+        ? resource.server()
+        : new ServerHandle(resource.server());
+  }
+
+  /**
+   * The running server of this extension.
+   *
+   * @throws IllegalStateException outside of a test (before the server started or after it stopped)
+   */
+  @Override
+  public TransmitMockServer server() {
+    ServerResource resource = attached.get();
+    if (resource == null) {
+      throw new IllegalStateException(
+          "no transmit-mock server is running for this extension: it starts before all tests"
+              + " (static field) or before each test (instance field); use it from test and"
+              + " lifecycle methods");
+    }
+    return resource.server();
+  }
+
+  @Override
+  public String toString() {
+    ServerResource resource = attached.get();
+    return "TransmitMockExtension["
+        + (resource == null ? "not running" : resource.server().baseUrl())
+        + "]";
+  }
+
+  private boolean isDeclarative() {
+    return settings == null;
+  }
+
+  /** Starts the server of a declaration, or finds the one started already (idempotent). */
+  private ServerResource obtain(ExtensionContext context, Declaration declaration) {
+    Store store =
+        declaration.shared() ? context.getRoot().getStore(NAMESPACE) : context.getStore(NAMESPACE);
+    ClassLoader loader = classLoader(context);
+    return store.getOrComputeIfAbsent(
+        declaration.key(),
+        key ->
+            ServerResource.start(
+                new ConfigAssembler(loader, declaration.where()).assemble(declaration.settings()),
+                declaration.settings().port(),
+                declaration.where()),
+        ServerResource.class);
+  }
+
+  /** Points the programmatic handle at a server; refuses two concurrent owners. */
+  private void attach(ServerResource resource, Declaration declaration) {
+    if (isDeclarative()) {
+      return;
+    }
+    ServerResource previous = attached.get();
+    if (previous == resource) {
+      return;
+    }
+    if (previous != null && previous.server().isRunning()) {
+      throw new ExtensionConfigurationException(
+          declaration.where()
+              + ": this TransmitMockExtension instance is already in use by another test class"
+              + " running at the same time; declare the field in each class, or build it with"
+              + " shared(true) to use one server for all of them");
+    }
+    if (attached.compareAndSet(previous, resource)) {
+      resource.onClose(() -> attached.compareAndSet(resource, null));
+    } else {
+      attach(resource, declaration);
+    }
+  }
+
+  private Declaration declaration(ExtensionContext context) {
+    Class<?> testClass = context.getRequiredTestClass();
+    Optional<Class<?>> annotated = annotatedClass(testClass);
+    if (isDeclarative()) {
+      Class<?> owner = annotated.orElseGet(() -> outermost(testClass));
+      ExtensionSettings declared =
+          annotated
+              .flatMap(c -> AnnotationSupport.findAnnotation(c, TransmitMock.class))
+              .map(annotation -> AnnotationSettings.from(annotation, owner))
+              .orElse(ExtensionSettings.DEFAULTS);
+      String where = "@TransmitMock on " + owner.getName();
+      Object key = declared.shared() ? new SharedKey(declared) : new ClassKey(owner);
+      return new Declaration(declared, key, where);
+    }
+    if (annotated.isPresent()) {
+      throw new ExtensionConfigurationException(
+          annotated.get().getName()
+              + " uses both @TransmitMock and a registered TransmitMockExtension; keep one:"
+              + " remove @TransmitMock and configure the extension's builder, or remove the"
+              + " @RegisterExtension field");
+    }
+    String where = "TransmitMockExtension in " + outermost(testClass).getName();
+    Object key = settings.shared() ? new SharedKey(settings) : new InstanceKey(this);
+    return new Declaration(settings, key, where);
+  }
+
+  private static Optional<Class<?>> annotatedClass(Class<?> testClass) {
+    for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+      if (AnnotationSupport.isAnnotated(c, TransmitMock.class)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Class<?> outermost(Class<?> testClass) {
+    Class<?> c = testClass;
+    while (c.getEnclosingClass() != null) {
+      c = c.getEnclosingClass();
+    }
+    return c;
+  }
+
+  private static ClassLoader classLoader(ExtensionContext context) {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return loader != null ? loader : context.getRequiredTestClass().getClassLoader();
+  }
+
+  private static long lastSequence(TransmitMockServer server) {
+    List<JournalEntry> entries = server.journal().entries();
+    return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence();
+  }
+
+  private static void injectInstanceFields(ExtensionContext context, ServerResource resource) {
+    context
+        .getTestInstances()
+        .ifPresent(
+            instances -> {
+              for (Object instance : instances.getAllInstances()) {
+                injectFields(instance.getClass(), instance, resource, false);
+              }
+            });
+  }
+
+  private static void injectFields(
+      Class<?> type, Object instance, ServerResource resource, boolean statics) {
+    List<Field> fields =
+        ReflectionSupport.findFields(
+            type,
+            field ->
+                field.isAnnotationPresent(InjectTransmitMock.class)
+                    && Modifier.isStatic(field.getModifiers()) == statics,
+            HierarchyTraversalMode.TOP_DOWN);
+    for (Field field : fields) {
+      Object value = valueFor(field, resource);
+      try {
+        field.setAccessible(true);
+        field.set(instance, value);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        throw new ExtensionConfigurationException(
+            "cannot inject transmit-mock into " + describe(field) + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static Object valueFor(Field field, ServerResource resource) {
+    if (Modifier.isFinal(field.getModifiers())) {
+      throw new ExtensionConfigurationException(
+          "@InjectTransmitMock field " + describe(field) + " is final; remove the final modifier");
+    }
+    Class<?> type = field.getType();
+    if (type.isAssignableFrom(TransmitMockServer.class)) {
+      return resource.server();
+    }
+    if (type == TransmitMockHandle.class) {
+      return new ServerHandle(resource.server());
+    }
+    throw new ExtensionConfigurationException(
+        "@InjectTransmitMock field "
+            + describe(field)
+            + " has type "
+            + type.getName()
+            + "; declare it as TransmitMockServer or TransmitMockHandle");
+  }
+
+  private static String describe(Field field) {
+    return field.getDeclaringClass().getName() + "." + field.getName();
+  }
+
+  /** Which settings apply, under which Store key, and how error messages name the declaration. */
+  private record Declaration(ExtensionSettings settings, Object key, String where) {
+    boolean shared() {
+      return settings.shared();
+    }
+  }
+
+  /** Store key of a declarative per-class server: the class carrying {@link TransmitMock}. */
+  private record ClassKey(Class<?> annotated) {}
+
+  /** Store key of a programmatic server: this extension instance (identity). */
+  private record InstanceKey(TransmitMockExtension extension) {}
+
+  /** Store key of a run-wide server: equal settings share it. */
+  private record SharedKey(ExtensionSettings settings) {}
+
+  /** Store key of the journal position a strict-mode test started at. */
+  private record StrictMark(Object serverKey) {}
+
+  /**
+   * Configures a {@link TransmitMockExtension}. Defaults: the emulator's embedded configuration, a
+   * free port, one server per test class (static field) or per test (instance field), reset before
+   * each test, not strict.
+   */
+  public static final class Builder {
+    private String configResource;
+    private MockConfig config;
+    private String issuer;
+    private Region region;
+    private Duration tokenLifetime;
+    private final List<ClientConfig> clients = new ArrayList<>();
+    private boolean strict;
+    private boolean shared;
+    private boolean resetBeforeEach = true;
+    private int port;
+
+    private Builder() {}
+
+    /** A YAML or JSON configuration on the test classpath, e.g. {@code "transmit-mock.yaml"}. */
+    public Builder configResource(String resource) {
+      requireNonNull(resource, "resource must not be null");
+      if (resource.isBlank()) {
+        throw new IllegalArgumentException("resource must not be blank");
+      }
+      this.configResource = resource;
+      return this;
+    }
+
+    /** A configuration built in code; {@link #configResource(String)} wins when both are set. */
+    public Builder config(MockConfig config) {
+      this.config = requireNonNull(config, "config must not be null");
+      return this;
+    }
+
+    /** The {@code iss} of every token. */
+    public Builder issuer(String issuer) {
+      this.issuer = requireNonNull(issuer, "issuer must not be null");
+      return this;
+    }
+
+    /** The region whose issuer the tokens carry, unless {@link #issuer(String)} is set. */
+    public Builder region(Region region) {
+      this.region = requireNonNull(region, "region must not be null");
+      return this;
+    }
+
+    /** The default token lifetime. */
+    public Builder tokenLifetime(Duration tokenLifetime) {
+      requireNonNull(tokenLifetime, "tokenLifetime must not be null");
+      if (tokenLifetime.isNegative()) {
+        throw new IllegalArgumentException("tokenLifetime must not be negative: " + tokenLifetime);
+      }
+      this.tokenLifetime = tokenLifetime;
+      return this;
+    }
+
+    /** Adds a client (one with the id of a configured client replaces it). */
+    public Builder client(ClientConfig client) {
+      clients.add(requireNonNull(client, "client must not be null"));
+      return this;
+    }
+
+    /** Adds an app client with a secret and the resources it may request. */
+    public Builder client(String clientId, String secret, String... resources) {
+      return client(ClientConfig.builder(clientId).secret(secret).resources(resources).build());
+    }
+
+    /** Fail tests whose token requests the emulator rejected; default false. */
+    public Builder strict(boolean strict) {
+      this.strict = strict;
+      return this;
+    }
+
+    /**
+     * One server for the whole run, shared by every registration with equal settings; default
+     * false. Combine with {@code resetBeforeEach(false)} when test classes run in parallel: a reset
+     * before one test would otherwise undo what a concurrent test set up (clock, runtime clients).
+     */
+    public Builder shared(boolean shared) {
+      this.shared = shared;
+      return this;
+    }
+
+    /** Reset the server before each test; default true. */
+    public Builder resetBeforeEach(boolean resetBeforeEach) {
+      this.resetBeforeEach = resetBeforeEach;
+      return this;
+    }
+
+    /** The port; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The extension, to assign to a {@code @RegisterExtension} field. */
+    public TransmitMockExtension build() {
+      return new TransmitMockExtension(
+          new ExtensionSettings(
+              Optional.ofNullable(configResource),
+              Optional.ofNullable(config),
+              Optional.ofNullable(issuer),
+              Optional.ofNullable(region),
+              Optional.ofNullable(tokenLifetime),
+              clients,
+              strict,
+              shared,
+              resetBeforeEach,
+              port));
+    }
+  }
+}

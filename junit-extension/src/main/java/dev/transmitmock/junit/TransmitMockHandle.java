@@ -1,0 +1,90 @@
+package dev.transmitmock.junit;
+
+import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.control.MockClock;
+import dev.transmitmock.server.token.ClientRegistry;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * What a test holds to use the emulator: URLs, tokens, the clock and the journal. A {@link
+ * TransmitMockExtension} registered with {@code @RegisterExtension} is itself a handle; with {@link
+ * TransmitMock}, declare a parameter or an {@link InjectTransmitMock} field of this type.
+ *
+ * <pre>{@code
+ * @Test
+ * void rejects_an_expired_token(TransmitMockHandle mock) {
+ *   String token = mock.tokenFor("demo-app");
+ *   mock.clock().advance(Duration.ofHours(2));
+ *   ...
+ *   mock.journal().assertTokensIssued("demo-app", 1);
+ * }
+ * }</pre>
+ */
+public interface TransmitMockHandle {
+  /** The running emulator, for everything the handle does not offer directly. */
+  TransmitMockServer server();
+
+  /** The base URL, e.g. {@code http://127.0.0.1:41234}. */
+  default URI baseUrl() {
+    return server().baseUrl();
+  }
+
+  /** The token endpoint: {@code <base>/oidc/token}. */
+  default URI tokenEndpoint() {
+    return server().tokenEndpoint();
+  }
+
+  /** The JWKS: {@code <base>/cis/oidc/jwks}. */
+  default URI jwksUri() {
+    return server().jwksUri();
+  }
+
+  /** OpenID discovery: {@code <base>/cis/oidc/.well-known/openid-configuration}. */
+  default URI discoveryUri() {
+    return server().discoveryUri();
+  }
+
+  /** The {@code iss} of every token. */
+  default String issuer() {
+    return server().issuer();
+  }
+
+  /** A token for a configured client, without HTTP (its default audience). */
+  default String tokenFor(String clientId) {
+    return server().tokenFor(clientId);
+  }
+
+  /** A token for a configured client and one of its resources (the {@code aud}). */
+  default String tokenFor(String clientId, String resource) {
+    return server().tokenFor(clientId, resource);
+  }
+
+  /** The emulator's settable clock; reset before each test. */
+  default MockClock clock() {
+    return server().clock();
+  }
+
+  /** The request journal with assertions; cleared before each test. */
+  default TokenJournal journal() {
+    return new TokenJournal(server().journal());
+  }
+
+  /** Clients and resources, changeable at runtime; restored before each test. */
+  default ClientRegistry clients() {
+    return server().clients();
+  }
+
+  /** Back to the configured state now (the extension also does this before each test). */
+  default void reset() {
+    server().reset();
+  }
+
+  /**
+   * The values also published as system properties (see {@link TransmitMockProperties}), read from
+   * this server: safe under parallel execution, unlike the global properties.
+   */
+  default Map<String, String> properties() {
+    return TransmitMockProperties.of(server());
+  }
+}

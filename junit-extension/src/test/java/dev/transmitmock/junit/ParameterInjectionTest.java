@@ -1,0 +1,54 @@
+package dev.transmitmock.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.transmitmock.junit.support.TokenRequests;
+import dev.transmitmock.junit.support.TokenResponse;
+import dev.transmitmock.server.TransmitMockServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@TransmitMock
+class ParameterInjectionTest {
+  private static TransmitMockServer fromBeforeAll;
+
+  @BeforeAll
+  static void remember(TransmitMockServer server) {
+    fromBeforeAll = server;
+  }
+
+  @Test
+  void provides_the_server_as_a_test_method_parameter(TransmitMockServer server) {
+    TokenResponse response =
+        TokenRequests.request(server.tokenEndpoint(), "demo-app", "demo-app-secret");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(server.isRunning()).isTrue();
+  }
+
+  @Test
+  void provides_a_handle_as_a_test_method_parameter(TransmitMockHandle mock) throws Exception {
+    TokenResponse response =
+        TokenRequests.request(mock.tokenEndpoint(), "demo-app", "demo-app-secret");
+
+    assertThat(response.claims().getIssuer()).isEqualTo(mock.issuer());
+    assertThat(mock.journal().tokensIssuedTo("demo-app")).isEqualTo(1);
+  }
+
+  @Test
+  void provides_the_same_server_to_lifecycle_methods_and_tests(TransmitMockServer server) {
+    assertThat(server).isSameAs(fromBeforeAll);
+  }
+
+  @Test
+  void serves_the_jwks_on_loopback(TransmitMockHandle mock) {
+    assertThat(mock.baseUrl().getHost()).isEqualTo("127.0.0.1");
+    assertThat(TokenRequests.get(mock.jwksUri())).isEqualTo(200);
+  }
+
+  @BeforeEach
+  void servesBeforeEachMethods(TransmitMockHandle mock) {
+    assertThat(mock.server().isRunning()).isTrue();
+  }
+}
