@@ -8,6 +8,9 @@ import dev.transmitmock.server.control.Faults;
 import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.control.MockClock;
 import dev.transmitmock.server.control.RequestJournal;
+import dev.transmitmock.server.defects.Defect;
+import dev.transmitmock.server.defects.DefectiveTokens;
+import dev.transmitmock.server.defects.TokenSpec;
 import dev.transmitmock.server.http.ControlApi;
 import dev.transmitmock.server.http.HttpApi;
 import dev.transmitmock.server.keys.KeyRing;
@@ -65,6 +68,7 @@ public final class TransmitMockServer implements AutoCloseable {
   private final RevokedTokens revoked;
   private final Faults faults;
   private final TokenService tokens;
+  private final DefectiveTokens defectiveTokens;
   private final HttpApi httpApi;
   private final ControlApi controlApi;
   private final boolean controlEnabled;
@@ -82,6 +86,7 @@ public final class TransmitMockServer implements AutoCloseable {
     this.revoked = new RevokedTokens();
     this.faults = new Faults();
     this.tokens = new TokenService(config, registry, keys, clock, journal);
+    this.defectiveTokens = new DefectiveTokens(tokens, keys, config, clock);
     this.httpApi =
         new HttpApi(
             config,
@@ -98,6 +103,7 @@ public final class TransmitMockServer implements AutoCloseable {
             .reset(this::reset)
             .enabled(builder.controlApi)
             .controlToken(Optional.ofNullable(builder.controlToken))
+            .defectiveTokens(defectiveTokens)
             .build();
   }
 
@@ -268,6 +274,46 @@ public final class TransmitMockServer implements AutoCloseable {
   public IssuedToken issueToken(
       String clientId, Optional<String> resource, Optional<String> scope) {
     return tokens.issueFor(clientId, resource, scope);
+  }
+
+  /**
+   * A token a correct consumer must reject, for the first configured client.
+   *
+   * <pre>{@code
+   * String token = server.defectiveToken(Defect.ALG_NONE);
+   * // call your API with "Bearer " + token: it must answer 401
+   * }</pre>
+   */
+  public String defectiveToken(Defect defect) {
+    return defectiveTokens.mint(defect);
+  }
+
+  /**
+   * A token a correct consumer must reject, for the client, resource and overrides of {@code spec}.
+   *
+   * @throws dev.transmitmock.server.token.OAuthException when the client is unknown or the resource
+   *     or scope is refused, as the token endpoint would
+   */
+  public String defectiveToken(Defect defect, TokenSpec spec) {
+    return defectiveTokens.mint(defect, spec);
+  }
+
+  /**
+   * A valid token with any claim or header overridden, signed by the active key (for the cases the
+   * defect catalog does not cover).
+   *
+   * <pre>{@code
+   * String admin = server.mintToken(TokenSpec.builder().clientId("demo-app")
+   *     .claim("roles", List.of("Admin")).build());
+   * }</pre>
+   */
+  public String mintToken(TokenSpec spec) {
+    return defectiveTokens.mintValid(spec);
+  }
+
+  /** The minting behind {@link #defectiveToken(Defect)} and {@link #mintToken(TokenSpec)}. */
+  public DefectiveTokens defectiveTokens() {
+    return defectiveTokens;
   }
 
   /**

@@ -17,10 +17,15 @@ import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.control.JournalQuery;
 import dev.transmitmock.server.control.MockClock;
 import dev.transmitmock.server.control.RequestJournal;
+import dev.transmitmock.server.defects.Defect;
+import dev.transmitmock.server.defects.DefectCatalog;
+import dev.transmitmock.server.defects.DefectiveTokens;
+import dev.transmitmock.server.defects.TokenSpec;
 import dev.transmitmock.server.keys.KeyMaterial;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.keys.SigningKey;
 import dev.transmitmock.server.token.ClientRegistry;
+import dev.transmitmock.server.token.OAuthException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.net.URI;
@@ -88,7 +93,7 @@ public final class ControlApi {
   private final Runnable reset;
   private final boolean enabled;
   private final Optional<byte[]> tokenDigest;
-  private final Optional<TokenMinting> minting;
+  private final Optional<DefectiveTokens> minting;
 
   private ControlApi(Builder builder) {
     this.clock = builder.clock;
@@ -100,7 +105,7 @@ public final class ControlApi {
     this.reset = builder.reset;
     this.enabled = builder.enabled;
     this.tokenDigest = builder.controlToken.map(ControlApi::sha256);
-    this.minting = Optional.ofNullable(builder.minting);
+    this.minting = Optional.ofNullable(builder.defectiveTokens);
   }
 
   /** Starts configuring the control API over the emulator's state. */
@@ -112,35 +117,6 @@ public final class ControlApi {
       ClientRegistry clients,
       MockConfig config) {
     return new Builder(clock, journal, faults, keys, clients, config);
-  }
-
-  /**
-   * Mints tokens for {@code POST /_mock/tokens} and lists the defect catalog for {@code GET
-   * /_mock/defects}; absent, those routes are not served.
-   */
-  public interface TokenMinting {
-    /** The defect catalog: {@code id}, {@code description}, {@code reference} each. */
-    List<Map<String, Object>> defects();
-
-    /**
-     * Mints a token.
-     *
-     * @param clientId the registered client the token is for
-     * @param resource the resource (audience), if any
-     * @param scope the scope, if any
-     * @param defect the defect id, if any (empty: a valid token)
-     * @param claims claims to override or add ({@code null} values remove a claim)
-     * @param header header parameters to override or add
-     * @return the compact token
-     * @throws IllegalArgumentException naming the field at fault (message {@code field: problem})
-     */
-    String mint(
-        String clientId,
-        Optional<String> resource,
-        Optional<String> scope,
-        Optional<String> defect,
-        Map<String, Object> claims,
-        Map<String, Object> header);
   }
 
   /** Registers the routes; pass as {@code HttpApi.create(controlApi::register)}. */
@@ -201,8 +177,7 @@ public final class ControlApi {
         });
 
     if (minting.isPresent()) {
-      cfg.routes.get(
-          PREFIX + "/defects", ctx -> ok(ctx, Map.of("defects", minting.get().defects())));
+      cfg.routes.get(PREFIX + "/defects", ctx -> ok(ctx, Map.of("defects", defectsJson())));
       cfg.routes.post(PREFIX + "/tokens", this::mintToken);
     }
   }
@@ -646,21 +621,64 @@ public final class ControlApi {
 
   // --- tokens -------------------------------------------------------------------------------
 
+  private static List<Map<String, Object>> defectsJson() {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (DefectCatalog.Entry entry : DefectCatalog.entries()) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("id", entry.id());
+      json.put("description", entry.description());
+      json.put("reference", entry.reference());
+      json.put("expectedRejection", entry.expectedRejection().name());
+      json.put("skewSensitive", entry.skewSensitive());
+      list.add(json);
+    }
+    return list;
+  }
+
   private void mintToken(Context ctx) {
     JsonBody body = JsonBody.parse(ctx.body(), TOKEN_FIELDS);
-    String clientId = body.requiredText("clientId");
-    Optional<String> resource = body.text("resource");
-    Optional<String> scope = body.text("scope");
-    Optional<String> defect = body.text("defect");
-    Map<String, Object> claims = body.object("claims").orElse(Map.of());
-    Map<String, Object> header = body.object("header").orElse(Map.of());
-    if (clients.client(clientId).isEmpty()) {
-      throw ControlException.badField("clientId", "no client " + clientId);
+    TokenSpec.Builder spec = TokenSpec.builder();
+    Optional<String> clientId = body.text("clientId");
+    if (clientId.isPresent()) {
+      if (clients.client(clientId.get()).isEmpty()) {
+        throw ControlException.badField("clientId", "no client " + clientId.get());
+      }
+      spec.clientId(clientId.get());
+    } else if (config.clients().isEmpty()) {
+      throw ControlException.badField("clientId", "is required: no client is configured");
     }
+    body.text("resource").ifPresent(spec::resource);
+    body.text("scope").ifPresent(spec::scope);
+    Optional<Defect> defect =
+        body.text("defect")
+            .map(
+                id ->
+                    DefectCatalog.find(id)
+                        .orElseThrow(
+                            () ->
+                                ControlException.badField(
+                                    "defect",
+                                    "unknown defect '"
+                                        + id
+                                        + "'; GET "
+                                        + PREFIX
+                                        + "/defects lists the known ones")));
     String token;
     try {
-      token = minting.orElseThrow().mint(clientId, resource, scope, defect, claims, header);
-    } catch (IllegalArgumentException e) {
+      body.object("claims").ifPresent(spec::claims);
+      body.object("header").ifPresent(spec::headers);
+      TokenSpec built = spec.build();
+      DefectiveTokens tokens = minting.orElseThrow();
+      token = defect.isPresent() ? tokens.mint(defect.get(), built) : tokens.mintValid(built);
+    } catch (OAuthException e) {
+      String field =
+          switch (e.error().error()) {
+            case "invalid_target" -> "resource";
+            case "invalid_scope" -> "scope";
+            default -> "clientId";
+          };
+      throw ControlException.badField(field, e.error().description());
+    } catch (IllegalArgumentException | IllegalStateException e) {
       throw ControlException.badRequest(e.getMessage());
     }
     ok(ctx, Map.of("access_token", token));
@@ -721,7 +739,7 @@ public final class ControlApi {
     private Runnable reset = () -> {};
     private boolean enabled = true;
     private Optional<String> controlToken = Optional.empty();
-    private TokenMinting minting;
+    private DefectiveTokens defectiveTokens;
 
     private Builder(
         MockClock clock,
@@ -756,9 +774,12 @@ public final class ControlApi {
       return this;
     }
 
-    /** Serves {@code GET /_mock/defects} and {@code POST /_mock/tokens} with this minting. */
-    public Builder tokenMinting(TokenMinting minting) {
-      this.minting = requireNonNull(minting, "minting must not be null");
+    /**
+     * Serves {@code GET /_mock/defects} and {@code POST /_mock/tokens} with this minting; without
+     * it those routes are not served.
+     */
+    public Builder defectiveTokens(DefectiveTokens defectiveTokens) {
+      this.defectiveTokens = requireNonNull(defectiveTokens, "defectiveTokens must not be null");
       return this;
     }
 

@@ -91,7 +91,10 @@ class CliControlOptionsTest {
   @Test
   void the_flag_token_wins_over_the_environment_token() throws Exception {
     assertThat(
-            run(Map.of("TRANSMIT_MOCK_CONTROL_TOKEN", "env-token"), "--control-token", "flag-token"))
+            run(
+                Map.of("TRANSMIT_MOCK_CONTROL_TOKEN", "env-token"),
+                "--control-token",
+                "flag-token"))
         .isZero();
 
     assertThat(status(cli.server(), "/_mock/clock", "env-token")).isEqualTo(401);

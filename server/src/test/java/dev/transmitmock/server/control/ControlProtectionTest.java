@@ -38,6 +38,8 @@ class ControlProtectionTest {
           List.of("GET", "/_mock/resources", ""),
           List.of("POST", "/_mock/resources", "{\"uri\":\"https://x.example\"}"),
           List.of("DELETE", "/_mock/resources?uri=https%3A%2F%2Fapi.example.test", ""),
+          List.of("GET", "/_mock/defects", ""),
+          List.of("POST", "/_mock/tokens", "{\"defect\":\"expired\"}"),
           List.of("POST", "/_mock/reset", ""),
           List.of("GET", "/_mock/no-such-route", ""));
 
