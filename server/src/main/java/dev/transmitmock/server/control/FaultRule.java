@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 /**
  * A fault to inject at one endpoint: answer with a status and body, add a delay, drop the
@@ -61,6 +62,9 @@ public record FaultRule(
   /** The content type of fault bodies unless set otherwise. */
   public static final String JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
+  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  private static final Pattern HEADER_VALUE = Pattern.compile("[\\t\\x20-\\x7e\\x80-\\xff]*");
+
   /** The longest delay a rule may add; longer would only make tests hang. */
   public static final Duration MAX_DELAY = Duration.ofMinutes(5);
 
@@ -74,9 +78,22 @@ public record FaultRule(
     requireNonNull(contentType, "contentType must not be null");
     requireNonNull(delay, "delay must not be null");
     requireNonNull(times, "times must not be null");
-    if (status.isPresent() && (status.getAsInt() < 100 || status.getAsInt() > 599)) {
+    if (status.isPresent() && (status.getAsInt() < 200 || status.getAsInt() > 599)) {
       throw new IllegalArgumentException(
-          "status must be between 100 and 599, was " + status.getAsInt());
+          "status must be between 200 and 599, was " + status.getAsInt());
+    }
+    headers.forEach(
+        (name, value) -> {
+          if (!HEADER_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("header name '" + name + "' is not a valid token");
+          }
+          if (!HEADER_VALUE.matcher(value).matches()) {
+            throw new IllegalArgumentException(
+                "header " + name + " must not contain control characters");
+          }
+        });
+    if (!HEADER_VALUE.matcher(contentType).matches() || contentType.isBlank()) {
+      throw new IllegalArgumentException("contentType must be a non-blank header value");
     }
     if (delay.isNegative() || delay.compareTo(MAX_DELAY) > 0) {
       throw new IllegalArgumentException(
@@ -120,6 +137,12 @@ public record FaultRule(
   /** The status sent: the given one, or 200 for malformed JSON. */
   public int effectiveStatus() {
     return status.orElse(200);
+  }
+
+  /** Whether the status forbids a body (204, 304): then none is sent. */
+  public boolean bodyless() {
+    int code = effectiveStatus();
+    return code == 204 || code == 304;
   }
 
   /**

@@ -55,7 +55,7 @@ import java.util.TreeSet;
  *
  * <pre>{@code
  * Javalin app = httpApi.create(ControlApi.builder(clock, journal, faults, keys, clients, config)
- *     .reset(server::reset).controlToken("s3cret").build()::register);
+ *     .reset(server::reset).controlToken(Optional.of("s3cret")).build()::register);
  * }</pre>
  *
  * <p>Every endpoint is documented in {@code docs/CONTROL_API.md}.

@@ -109,6 +109,10 @@ final class FaultGate {
     for (Map.Entry<String, String> header : rule.headers().entrySet()) {
       ctx.header(header.getKey(), header.getValue());
     }
+    if (rule.bodyless()) {
+      ctx.result("");
+      return;
+    }
     ctx.contentType(rule.contentType()).result(rule.effectiveBody());
   }
 

@@ -342,4 +342,28 @@ class FaultInjectionTest {
         .satisfies(
             r -> assertThat(json(r).get("error_description").asText()).startsWith("endpoint:"));
   }
+
+  @Test
+  void http_header_injection_and_informational_statuses_are_refused() {
+    HttpResponse<String> newline =
+        http.post(
+            "/_mock/faults",
+            "{\"endpoint\":\"token\",\"status\":503,\"headers\":{\"X-A\":\"a\\r\\nSet-Cookie: x\"}}");
+    assertThat(newline.statusCode()).isEqualTo(400);
+    assertThat(json(newline).get("error_description").asText()).contains("X-A");
+
+    assertThat(http.post("/_mock/faults", "{\"endpoint\":\"token\",\"status\":101}").statusCode())
+        .isEqualTo(400);
+    assertThat(server.faults().rules()).isEmpty();
+  }
+
+  @Test
+  void a_204_fault_answers_without_a_body() {
+    server.faults().add(FaultRule.on(Endpoint.TOKEN).status(204));
+
+    HttpResponse<String> response = http.token(APP, APP_SECRET, null);
+
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertThat(response.body()).isEmpty();
+  }
 }
