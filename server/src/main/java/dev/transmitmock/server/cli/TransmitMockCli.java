@@ -78,7 +78,9 @@ public final class TransmitMockCli implements Callable<Integer> {
   @Option(
       names = "--control-token",
       paramLabel = "TOKEN",
-      description = "Require 'Authorization: Bearer TOKEN' on the /_mock control API.")
+      description =
+          "Require 'Authorization: Bearer TOKEN' on the /_mock control API"
+              + " (TRANSMIT_MOCK_CONTROL_TOKEN); /_mock/health stays open.")
   String controlToken;
 
   @Option(
