@@ -6,6 +6,8 @@ import dev.transmitmock.junit.TransmitMockHandle;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.defects.Defect;
+import dev.transmitmock.server.defects.DefectiveTokens;
+import dev.transmitmock.server.token.TokenService;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -80,9 +82,17 @@ public final class ConsumerContract {
     this.resource = Optional.ofNullable(builder.resource);
     this.managementClientId = Optional.ofNullable(builder.managementClientId);
     this.endpoint = builder.endpoint;
-    this.pastTokens = new PastTokens(server, builder.consumerClock);
+    DefectiveTokens minter =
+        new DefectiveTokens(
+            new TokenService(
+                server.config(), server.clients(), server.keys(), server.clock(), server.journal()),
+            server.keys(),
+            server.config(),
+            server.clock());
+    this.pastTokens =
+        new PastTokens(minter, builder.consumerClock, server.config().tokenLifetime());
     this.extraCases = List.copyOf(builder.extraCases);
-    this.defectCases = new DefectCases(server, clientId, resource);
+    this.defectCases = new DefectCases(server, minter, clientId, resource);
   }
 
   /** Starts a contract against an emulator started by {@code @TransmitMock} or the extension. */

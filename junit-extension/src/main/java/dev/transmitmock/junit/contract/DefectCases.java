@@ -5,7 +5,6 @@ import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.DefectCatalog;
 import dev.transmitmock.server.defects.DefectiveTokens;
 import dev.transmitmock.server.defects.TokenSpec;
-import dev.transmitmock.server.token.TokenService;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,15 +19,13 @@ final class DefectCases {
   private final TokenSpec spec;
   private final String audience;
 
-  DefectCases(TransmitMockServer server, String clientId, Optional<String> resource) {
+  DefectCases(
+      TransmitMockServer server,
+      DefectiveTokens minter,
+      String clientId,
+      Optional<String> resource) {
     this.server = server;
-    this.minter =
-        new DefectiveTokens(
-            new TokenService(
-                server.config(), server.clients(), server.keys(), server.clock(), server.journal()),
-            server.keys(),
-            server.config(),
-            server.clock());
+    this.minter = minter;
     TokenSpec.Builder builder = TokenSpec.builder().clientId(clientId);
     resource.ifPresent(builder::resource);
     this.spec = builder.build();

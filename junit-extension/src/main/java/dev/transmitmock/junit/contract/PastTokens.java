@@ -1,41 +1,35 @@
 package dev.transmitmock.junit.contract;
 
-import dev.transmitmock.server.TransmitMockServer;
-import dev.transmitmock.server.control.MockClock;
-import dev.transmitmock.server.token.IssuedToken;
+import dev.transmitmock.server.defects.DefectiveTokens;
+import dev.transmitmock.server.defects.TokenSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * Genuine tokens whose {@code exp} lies at a chosen distance before the consumer's clock: the
- * emulator's clock is moved back while minting, then restored (facts: consumers check expiry on
- * their own clock, so moving the emulator forward would not expire anything for them).
+ * Good tokens whose {@code exp} lies a chosen distance before the consumer's now (consumers check
+ * expiry on their own clock). Minted with {@code iat} and {@code exp} overridden, so the emulator's
+ * clock is never moved and concurrent tests on the same server are not disturbed.
  */
 final class PastTokens {
-  private final TransmitMockServer server;
+  private final DefectiveTokens minter;
   private final Clock consumerClock;
+  private final Duration lifetime;
 
-  PastTokens(TransmitMockServer server, Clock consumerClock) {
-    this.server = server;
+  PastTokens(DefectiveTokens minter, Clock consumerClock, Duration lifetime) {
+    this.minter = minter;
     this.consumerClock = consumerClock;
+    this.lifetime = lifetime;
   }
 
   /** A token of the client whose {@code exp} is {@code expiredBy} before the consumer's now. */
   String expiredBy(String clientId, Optional<String> resource, Duration expiredBy) {
-    MockClock clock = server.clock();
-    synchronized (clock) {
-      MockClock.Setting saved = clock.setting();
-      try {
-        IssuedToken probe = server.issueToken(clientId, resource, Optional.empty());
-        Duration lifetime = Duration.between(probe.issuedAt(), probe.expiresAt());
-        Instant issuedAt = consumerClock.instant().minus(expiredBy).minus(lifetime);
-        clock.set(issuedAt);
-        return server.issueToken(clientId, resource, Optional.empty()).accessToken();
-      } finally {
-        clock.restore(saved);
-      }
-    }
+    Instant exp = consumerClock.instant().truncatedTo(ChronoUnit.SECONDS).minus(expiredBy);
+    TokenSpec.Builder spec =
+        TokenSpec.builder().clientId(clientId).claim("iat", exp.minus(lifetime)).claim("exp", exp);
+    resource.ifPresent(spec::resource);
+    return minter.mintValid(spec.build());
   }
 }

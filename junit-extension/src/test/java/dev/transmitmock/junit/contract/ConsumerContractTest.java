@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -188,6 +189,31 @@ class ConsumerContractTest {
                     .build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("may not request resource https://api.other.example");
+  }
+
+  @Test
+  void runs_extra_cases_and_reports_informational_ones(TransmitMockHandle mock) throws Exception {
+    try (ConsumerServer consumer =
+        ConsumerServer.start(Consumers.correct(mock.jwksUri(), mock.issuer(), ORDERS))) {
+      ConsumerContract contract =
+          ConsumerContract.builder(mock)
+              .client("orders-svc")
+              .resource(ORDERS)
+              .endpoint(consumer::call)
+              .extraCase(
+                  new ContractCase(
+                      "garbage",
+                      "a token that is not a JWT",
+                      "none",
+                      "none",
+                      Expectation.REPORT,
+                      () -> Optional.of("Bearer not-a-jwt")))
+              .build();
+
+      ContractCase extra = contract.cases().get(contract.cases().size() - 1);
+      assertThat(contract.verify(extra))
+          .isEqualTo("[garbage] a token that is not a JWT: rejected (401)");
+    }
   }
 
   @Test
