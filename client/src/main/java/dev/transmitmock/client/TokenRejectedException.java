@@ -23,8 +23,8 @@ public final class TokenRejectedException extends Exception {
   private static final long serialVersionUID = 1L;
 
   /**
-   * Why a token was rejected. Checks run in this order: parse, type, algorithm, key, signature,
-   * claims.
+   * Why a token was rejected. Checks run in this order, the first failure wins: syntax, algorithm,
+   * critical headers, type, key, signature, claims.
    */
   public enum Reason {
     /**

@@ -386,8 +386,8 @@ public final class TransmitTokenVerifier implements AutoCloseable {
   private JWKSource<SecurityContext> jwkSource(URI jwksUri) {
     DefaultResourceRetriever retriever =
         new DefaultResourceRetriever(
-            (int) config.httpConnectTimeout.toMillis(),
-            (int) config.httpReadTimeout.toMillis(),
+            (int) Math.min(Integer.MAX_VALUE, config.httpConnectTimeout.toMillis()),
+            (int) Math.min(Integer.MAX_VALUE, config.httpReadTimeout.toMillis()),
             JWKS_SIZE_LIMIT_BYTES);
     try {
       if (config.jwksCacheTtl.compareTo(JWKS_REFRESH_AHEAD.plus(JWKS_REFRESH_TIMEOUT)) < 0) {

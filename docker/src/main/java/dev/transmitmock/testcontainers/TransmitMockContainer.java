@@ -221,16 +221,13 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
     if (configFile != null) {
       withCopyFileToContainer(configFile, CONFIG_PATH);
       withEnv(ENV_CONFIG, CONFIG_PATH);
-    } else if (configText != null) {
-      withCopyToContainer(configText, CONFIG_PATH);
-      withEnv(ENV_CONFIG, CONFIG_PATH);
-    } else if (declared) {
-      // a file, not an environment variable: secrets stay out of `docker inspect`
-      String generated = Json.write(declaredConfig());
-      withCopyToContainer(
-          Transferable.of(generated.getBytes(StandardCharsets.UTF_8), CONFIG_FILE_MODE),
-          CONFIG_PATH);
-      withEnv(ENV_CONFIG, CONFIG_PATH);
+    } else {
+      configToCopy()
+          .ifPresent(
+              config -> {
+                withCopyToContainer(config, CONFIG_PATH);
+                withEnv(ENV_CONFIG, CONFIG_PATH);
+              });
     }
     if (issuer != null) {
       withEnv(ENV_ISSUER, issuer);
@@ -244,6 +241,22 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
     if (controlToken != null) {
       withEnv(ENV_CONTROL_TOKEN, controlToken);
     }
+  }
+
+  /**
+   * The config text to place at {@value #CONFIG_PATH}: the one given, or one generated from the
+   * declared clients and resources (a file rather than an environment variable, so that secrets
+   * stay out of {@code docker inspect}); empty for a config file or the embedded default.
+   */
+  Optional<Transferable> configToCopy() {
+    if (configText != null) {
+      return Optional.of(configText);
+    }
+    if (clients.isEmpty() && resources.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] generated = Json.write(declaredConfig()).getBytes(StandardCharsets.UTF_8);
+    return Optional.of(Transferable.of(generated, CONFIG_FILE_MODE));
   }
 
   private Map<String, Object> declaredConfig() {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.transmitmock.client.TransmitToken;
+import dev.transmitmock.client.TransmitTokenVerifier;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +37,28 @@ class TransmitMockContainerIT {
       JWTClaimsSet claims = TokenVerification.verify(mock, token, DEFAULT_ISSUER, DEFAULT_RESOURCE);
       assertThat(claims.getSubject()).isEqualTo("demo-app");
       assertThat(claims.getStringClaim("tid")).isEqualTo("tnt-demo");
+    }
+  }
+
+  @Test
+  void its_tokens_verify_with_the_client_modules_verifier_through_discovery() throws Exception {
+    try (TransmitMockContainer<?> mock =
+        TestImage.container().withClient("orders-svc", "orders-secret", ORDERS_API)) {
+      mock.start();
+      TransmitTokenVerifier verifier =
+          TransmitTokenVerifier.builder()
+              .discoveryUri(URI.create(mock.getDiscoveryUri()))
+              .audience(ORDERS_API)
+              .build();
+
+      TransmitToken token =
+          verifier.verify(
+              mock.getClientCredentialsToken("orders-svc", "orders-secret", ORDERS_API));
+
+      assertThat(token.clientId()).isEqualTo("orders-svc");
+      assertThat(token.issuer()).isEqualTo(DEFAULT_ISSUER);
+      assertThat(token.audience()).containsExactly(ORDERS_API);
+      assertThat(token.roles()).isEmpty();
     }
   }
 

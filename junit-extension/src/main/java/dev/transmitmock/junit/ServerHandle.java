@@ -3,10 +3,28 @@ package dev.transmitmock.junit;
 import static java.util.Objects.requireNonNull;
 
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.defects.DefectiveTokens;
 
-/** The handle injected by {@link TransmitMock}: bound to one server. */
-record ServerHandle(TransmitMockServer server) implements TransmitMockHandle {
-  ServerHandle {
-    requireNonNull(server, "server must not be null");
+/** The handle injected by {@link TransmitMock}: bound to one running server. */
+final class ServerHandle implements TransmitMockHandle {
+  private final ServerResource resource;
+
+  ServerHandle(ServerResource resource) {
+    this.resource = requireNonNull(resource, "resource must not be null");
+  }
+
+  @Override
+  public TransmitMockServer server() {
+    return resource.server();
+  }
+
+  @Override
+  public DefectiveTokens defectiveTokens() {
+    return resource.defects();
+  }
+
+  @Override
+  public String toString() {
+    return "TransmitMockHandle[" + resource.server() + "]";
   }
 }

@@ -8,6 +8,7 @@ import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.Region;
 import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.JournalEntry;
+import dev.transmitmock.server.defects.DefectiveTokens;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -163,9 +164,7 @@ public final class TransmitMockExtension
       resource = obtain(context, declaration);
     }
     Class<?> type = parameter.getParameter().getType();
-    return type == TransmitMockServer.class
-        ? resource.server()
-        : new ServerHandle(resource.server());
+    return type == TransmitMockServer.class ? resource.server() : new ServerHandle(resource);
   }
 
   /**
@@ -175,6 +174,15 @@ public final class TransmitMockExtension
    */
   @Override
   public TransmitMockServer server() {
+    return attached().server();
+  }
+
+  @Override
+  public DefectiveTokens defectiveTokens() {
+    return attached().defects();
+  }
+
+  private ServerResource attached() {
     ServerResource resource = attached.get();
     if (resource == null) {
       throw new IllegalStateException(
@@ -182,7 +190,7 @@ public final class TransmitMockExtension
               + " (static field) or before each test (instance field); use it from test and"
               + " lifecycle methods");
     }
-    return resource.server();
+    return resource;
   }
 
   @Override
@@ -330,7 +338,7 @@ public final class TransmitMockExtension
       return resource.server();
     }
     if (type == TransmitMockHandle.class) {
-      return new ServerHandle(resource.server());
+      return new ServerHandle(resource);
     }
     throw new ExtensionConfigurationException(
         "@InjectTransmitMock field "

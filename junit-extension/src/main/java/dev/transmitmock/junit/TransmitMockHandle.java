@@ -2,6 +2,9 @@ package dev.transmitmock.junit;
 
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.control.MockClock;
+import dev.transmitmock.server.defects.Defect;
+import dev.transmitmock.server.defects.DefectiveTokens;
+import dev.transmitmock.server.defects.TokenSpec;
 import dev.transmitmock.server.token.ClientRegistry;
 import java.net.URI;
 import java.util.Map;
@@ -59,6 +62,30 @@ public interface TransmitMockHandle {
   default String tokenFor(String clientId, String resource) {
     return server().tokenFor(clientId, resource);
   }
+
+  /**
+   * A token that a correct consumer must reject, for the first configured client: {@code
+   * mock.defectiveToken(Defect.ALG_NONE)}. See {@link Defect} for the catalog.
+   */
+  default String defectiveToken(Defect defect) {
+    return defectiveTokens().mint(defect);
+  }
+
+  /** A defective token for a chosen client, resource, claims or header ({@link TokenSpec}). */
+  default String defectiveToken(Defect defect, TokenSpec spec) {
+    return defectiveTokens().mint(defect, spec);
+  }
+
+  /**
+   * A good token with claims or header overridden, signed by the active key: {@code
+   * mock.token(TokenSpec.builder().clientId("demo-app").claim("roles", List.of("Admin")).build())}.
+   */
+  default String token(TokenSpec spec) {
+    return defectiveTokens().mintValid(spec);
+  }
+
+  /** The minter behind {@link #defectiveToken(Defect)}; one per server, thread-safe. */
+  DefectiveTokens defectiveTokens();
 
   /** The emulator's settable clock; reset before each test. */
   default MockClock clock() {

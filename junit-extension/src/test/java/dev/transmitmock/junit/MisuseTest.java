@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.junit.support.Fixtures;
 import dev.transmitmock.server.TransmitMockServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -95,6 +97,28 @@ class MisuseTest {
     assertThat(failureOf(FinalField.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("is final");
+  }
+
+  @Test
+  void says_when_a_fixed_port_is_in_use() throws Exception {
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      busyPort = busy.getLocalPort(); // read when BusyPort is initialised, on the engine below
+
+      assertThat(failureOf(BusyPort.class))
+          .isInstanceOf(ExtensionConfigurationException.class)
+          .hasMessageContaining("cannot start transmit-mock on port " + busy.getLocalPort())
+          .hasMessageContaining("Use port 0 to get a free one");
+    }
+  }
+
+  private static volatile int busyPort;
+
+  static class BusyPort {
+    @RegisterExtension
+    static TransmitMockExtension mock = TransmitMockExtension.builder().port(busyPort).build();
+
+    @Test
+    void never_runs() {}
   }
 
   @TransmitMock

@@ -36,6 +36,9 @@ public final class EnvironmentConfig {
   public static final String CONTROL_ENABLED = PREFIX + "CONTROL_ENABLED";
   public static final String CONTROL_TOKEN = PREFIX + "CONTROL_TOKEN";
 
+  /** {@code false} turns native (ACCP) RSA signing off; read by {@code keys.NativeCrypto}. */
+  public static final String NATIVE_CRYPTO = PREFIX + "NATIVE_CRYPTO";
+
   /** Every variable the emulator understands. */
   public static final Set<String> KNOWN =
       Set.of(
@@ -51,7 +54,8 @@ public final class EnvironmentConfig {
           TOKEN_TYP,
           ERROR_STYLE,
           CONTROL_ENABLED,
-          CONTROL_TOKEN);
+          CONTROL_TOKEN,
+          NATIVE_CRYPTO);
 
   private EnvironmentConfig() {}
 
