@@ -237,7 +237,7 @@ public final class ConsumerContract {
             + server.issuer()
             + resource.map(r -> ", audience " + r).orElse("")
             + "; and accept the token's typ header ("
-            + server.config().tokenTyp()
+            + server.config().tokenTyp().headerValue().orElse("none")
             + "): Nimbus and Spring Security accept only JWT by default",
         Expectation.ACCEPT,
         () -> Optional.of(bearer(token(clientId, resource))));
