@@ -64,6 +64,7 @@ public final class TokenRejectedException extends Exception {
     JWKS_UNAVAILABLE
   }
 
+  /** Why the token was rejected. */
   private final Reason reason;
 
   /**
