@@ -17,8 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The inventory API for the tests: a real HTTP server that, like the real one, verifies the bearer
- * token (audience {@link OrdersApp#INVENTORY_RESOURCE}) against the emulator and records who
- * called it.
+ * token (audience {@link OrdersApp#INVENTORY_RESOURCE}) against the emulator and records who called
+ * it.
  */
 final class DownstreamInventoryApi implements AutoCloseable {
 
