@@ -241,3 +241,12 @@ RESET_US=$(awk -v r="$RESET" 'BEGIN { printf "%.2f", 1e6 / r }')
   echo "| RSS after 100k tokens < 128 MiB, flat across rounds | $(IFS=' '; echo "${MEM_ROUNDS[*]}") MiB after rounds of $(IFS=' '; echo "${MEM_TOKENS[*]}") tokens | $(ok "$PEAK_MEM" "<" 128) (growth from round 1 to $MEMORY_ROUNDS: $(( LAST_MEM - FIRST_MEM )) MiB) |"
 } >bench/RESULTS.md
 cat bench/RESULTS.md
+
+# The latest table also goes into bench/README.md, between the results markers.
+if grep -q '<!-- results:start -->' bench/README.md 2>/dev/null; then
+  awk 'FNR == NR { table = table $0 "\n"; next }
+       /<!-- results:start -->/ { print; printf "%s", table; skip = 1; next }
+       /<!-- results:end -->/ { skip = 0 }
+       !skip { print }' <(sed '1,2d; s/^## /### /' bench/RESULTS.md) bench/README.md >bench/target/README.md.new
+  mv bench/target/README.md.new bench/README.md
+fi
