@@ -89,7 +89,7 @@ public record TlsIdentity(PrivateKey privateKey, List<X509Certificate> chain) {
   /** A new self-signed CA (EC P-256) that can {@link #issue(String, List)} certificates. */
   public static TlsIdentity certificateAuthority(String subjectDn) {
     KeyPair keys = generateKeyPair();
-    X500Name subject = new X500Name(requireNonNull(subjectDn, "subjectDn must not be null"));
+    X500Name subject = x500Name(subjectDn);
     X509Certificate certificate =
         build(subject, keys, subject, keys.getPrivate(), true, List.of(), null);
     return new TlsIdentity(keys.getPrivate(), List.of(certificate));
@@ -103,7 +103,7 @@ public record TlsIdentity(PrivateKey privateKey, List<X509Certificate> chain) {
    */
   public static TlsIdentity selfSigned(String subjectDn, List<String> subjectAltNames) {
     KeyPair keys = generateKeyPair();
-    X500Name subject = new X500Name(requireNonNull(subjectDn, "subjectDn must not be null"));
+    X500Name subject = x500Name(subjectDn);
     X509Certificate certificate =
         build(subject, keys, subject, keys.getPrivate(), false, subjectAltNames, null);
     return new TlsIdentity(keys.getPrivate(), List.of(certificate));
@@ -121,7 +121,7 @@ public record TlsIdentity(PrivateKey privateKey, List<X509Certificate> chain) {
     X509Certificate issuer = certificate();
     X509Certificate certificate =
         build(
-            new X500Name(requireNonNull(subjectDn, "subjectDn must not be null")),
+            x500Name(subjectDn),
             keys,
             X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()),
             privateKey,
@@ -396,6 +396,16 @@ public record TlsIdentity(PrivateKey privateKey, List<X509Certificate> chain) {
               builder.build(new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(signingKey)));
     } catch (CertIOException | OperatorCreationException | GeneralSecurityException e) {
       throw new IllegalStateException("cannot generate a certificate for " + subject, e);
+    }
+  }
+
+  /** An X.500 name in the order RFC 4514 text implies (the JDK's), so DNs compare as written. */
+  private static X500Name x500Name(String subjectDn) {
+    requireNonNull(subjectDn, "subjectDn must not be null");
+    try {
+      return X500Name.getInstance(new X500Principal(subjectDn).getEncoded());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not an X.500 distinguished name: " + subjectDn);
     }
   }
 
