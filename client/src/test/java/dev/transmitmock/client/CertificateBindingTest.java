@@ -89,8 +89,7 @@ class CertificateBindingTest {
   }
 
   @Test
-  void a_token_issued_over_mtls_is_accepted_with_the_certificate_it_is_bound_to()
-      throws Exception {
+  void a_token_issued_over_mtls_is_accepted_with_the_certificate_it_is_bound_to() throws Exception {
     TransmitToken token = verifier.verify(tokenOverMutualTls(), clientCertificate.certificate());
 
     assertThat(token.clientId()).isEqualTo(MTLS_CLIENT);

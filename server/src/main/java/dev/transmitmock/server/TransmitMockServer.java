@@ -54,6 +54,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Without a config it serves the embedded default: app client {@code demo-app} / {@code
  * demo-app-secret} and management client {@code demo-admin} / {@code demo-admin-secret}.
+ *
+ * <p>{@link Builder#https()} (or the config's {@code tls}) adds an HTTPS listener with a generated
+ * certificate whose CA tests trust ({@link #caCertificate()}); clients may then authenticate with
+ * {@code private_key_jwt}, {@code tls_client_auth} or {@code self_signed_tls_client_auth} as well
+ * as with a secret, each per its {@code tokenEndpointAuthMethod}:
+ *
+ * <pre>{@code
+ * try (TransmitMockServer server = TransmitMockServer.builder().config(config).https().build()
+ *     .start()) {
+ *   HttpClient http = HttpClient.newBuilder()
+ *       .sslContext(clientIdentity.sslContext(server.caCertificate())).build();
+ *   // POST grant_type=client_credentials&client_id=payments-svc to server.httpsTokenEndpoint()
+ * }
+ * }</pre>
  */
 public final class TransmitMockServer implements AutoCloseable {
   /** Default interface: loopback only, so a test emulator is never reachable from outside. */

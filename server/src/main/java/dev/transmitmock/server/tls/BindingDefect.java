@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Certificate-binding attacks on a consumer of mTLS clients' tokens (RFC 8705 section 3): validly
  * signed tokens that a resource server checking the binding against the caller's TLS certificate
- * must refuse. Separate from {@link dev.transmitmock.server.defects.Defect} because a verifier
- * that is not told the caller's certificate cannot see them. {@link #expectedRejection()} names the
+ * must refuse. Separate from {@link dev.transmitmock.server.defects.Defect} because a verifier that
+ * is not told the caller's certificate cannot see them. {@link #expectedRejection()} names the
  * client verifier's {@code TokenRejectedException.Reason}.
  *
  * <pre>{@code

@@ -101,15 +101,21 @@ public final class ClientAuthenticator {
       if (!ClientCertificateMatcher.matches(auth, certificate)) {
         throw fail("certificate subject value does not match the registered one");
       }
-    } else if (!registeredThumbprints(auth).contains(CertificateThumbprint.of(certificate))) {
-      throw fail("unregistered client certificate provided");
+    } else {
+      String presentedThumbprint = CertificateThumbprint.of(certificate);
+      boolean registeredNow = registeredThumbprints(auth, false).contains(presentedThumbprint);
+      if (!registeredNow
+          && !(auth.jwksUri().isPresent()
+              && registeredThumbprints(auth, true).contains(presentedThumbprint))) {
+        throw fail("unregistered client certificate provided");
+      }
     }
     return new AuthenticatedClient(client, registered, Optional.of(certificate));
   }
 
-  private Set<String> registeredThumbprints(ClientAuthConfig auth) {
+  private Set<String> registeredThumbprints(ClientAuthConfig auth, boolean refresh) {
     try {
-      return keys.thumbprints(auth, false);
+      return keys.thumbprints(auth, refresh);
     } catch (IOException e) {
       throw fail("the client's jwks_uri could not be fetched: " + e.getMessage());
     }
