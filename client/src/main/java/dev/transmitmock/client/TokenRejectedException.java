@@ -75,6 +75,7 @@ public final class TokenRejectedException extends Exception {
     CERTIFICATE_MISMATCH
   }
 
+  /** Why the token was rejected. */
   private final Reason reason;
 
   /**
