@@ -189,6 +189,16 @@ public final class TransmitMockCli implements Callable<Integer> {
       return EXIT_USAGE;
     }
     if (probe) {
+      Optional<Integer> httpsOnlyPort;
+      try {
+        httpsOnlyPort = httpsOnlyProbePort();
+      } catch (ConfigException e) {
+        err.println("transmit-mock: " + e.getMessage());
+        return EXIT_USAGE;
+      }
+      if (httpsOnlyPort.isPresent()) {
+        return HttpsProbe.probe(effectiveHost, httpsOnlyPort.get(), out, err);
+      }
       return probe(effectiveHost, effectivePort);
     }
     String source = configSource();
@@ -230,6 +240,33 @@ public final class TransmitMockCli implements Callable<Integer> {
     }
     printBanner(resolved, embedded, controlEnabled, effectiveControlToken.isPresent());
     return EXIT_OK;
+  }
+
+  /**
+   * The HTTPS port to probe when plain HTTP is off ({@code TRANSMIT_MOCK_HTTP_ENABLED=false} with
+   * {@code --https-port} or {@code TRANSMIT_MOCK_HTTPS_PORT}); empty to probe plain HTTP.
+   */
+  private Optional<Integer> httpsOnlyProbePort() {
+    boolean httpOff =
+        EnvironmentConfig.value(env, EnvironmentConfig.HTTP_ENABLED)
+            .map(v -> v.equalsIgnoreCase("false"))
+            .orElse(false);
+    if (!httpOff) {
+      return Optional.empty();
+    }
+    if (httpsPort != null) {
+      return Optional.of(httpsPort);
+    }
+    Optional<String> text = EnvironmentConfig.value(env, EnvironmentConfig.HTTPS_PORT);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Integer.parseInt(text.get()));
+    } catch (NumberFormatException e) {
+      throw new ConfigException(
+          EnvironmentConfig.HTTPS_PORT, null, "not a port number: '" + text.get() + "'");
+    }
   }
 
   /** Applies {@code --https-port}, {@code --tls-cert-out} and {@code --tls-client-auth}. */

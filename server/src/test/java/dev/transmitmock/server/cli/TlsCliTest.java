@@ -135,6 +135,26 @@ class TlsCliTest {
   }
 
   @Test
+  void probe_speaks_https_when_plain_http_is_off() {
+    env.put("TRANSMIT_MOCK_HTTPS_PORT", "0");
+    env.put("TRANSMIT_MOCK_HTTP_ENABLED", "false");
+    assertThat(run("--port", "0")).as(err.toString()).isZero();
+    TransmitMockServer server = cli.server();
+    assertThat(server.baseUrl().getScheme()).isEqualTo("https");
+
+    TransmitMockCli prober =
+        new TransmitMockCli(
+            Map.of("TRANSMIT_MOCK_HTTP_ENABLED", "false"),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
+    int exit =
+        prober.commandLine().execute("--probe", "--https-port", String.valueOf(server.httpsPort()));
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("healthy: https://127.0.0.1:" + server.httpsPort());
+  }
+
+  @Test
   void a_tls_flag_without_https_is_refused() {
     assertThat(run("--port", "0", "--tls-cert-out", folder.resolve("x.pem").toString()))
         .isEqualTo(2);
