@@ -150,7 +150,7 @@ fi
 
 log "start-up: @TransmitMock class to first test, per-test reset"
 JUNIT_LINE=$(java -cp "$BENCH_JAR" dev.transmitmock.bench.startup.JUnitStartup 2>"$OUT/junit.log" | tail -1)
-junit_field() { sed -n "s/.*$1=\([-0-9.]*\).*/\1/p" <<<"$JUNIT_LINE"; }
+junit_field() { tr ' ' '\n' <<<"$JUNIT_LINE" | sed -n "s/^$1=//p"; }
 
 DOCKER_LINE="skipped (no Docker or no image)"
 DOCKER_IMAGE=${DOCKER_IMAGE:-transmit-mock:local}
