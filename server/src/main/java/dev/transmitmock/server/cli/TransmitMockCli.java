@@ -5,14 +5,10 @@ import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ConfigException;
 import dev.transmitmock.server.config.EnvironmentConfig;
 import dev.transmitmock.server.config.MockConfig;
-import dev.transmitmock.server.http.HttpApi;
 import dev.transmitmock.server.tls.ClientAuthMode;
 import dev.transmitmock.server.tls.TlsConfig;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,6 +133,10 @@ public final class TransmitMockCli implements Callable<Integer> {
     System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
+    java.util.OptionalInt probed = HealthProbe.tryFastPath(args, System.getenv(), out, err);
+    if (probed.isPresent()) {
+      System.exit(probed.getAsInt());
+    }
     TransmitMockCli cli = new TransmitMockCli(System.getenv(), out, err);
     int exit = cli.commandLine().execute(args);
     if (exit != EXIT_OK || cli.server == null) {
@@ -199,7 +199,7 @@ public final class TransmitMockCli implements Callable<Integer> {
       if (httpsOnlyPort.isPresent()) {
         return HttpsProbe.probe(effectiveHost, httpsOnlyPort.get(), out, err);
       }
-      return probe(effectiveHost, effectivePort);
+      return HealthProbe.check(effectiveHost, effectivePort, out, err);
     }
     String source = configSource();
     MockConfig resolved;
@@ -338,34 +338,6 @@ public final class TransmitMockCli implements Callable<Integer> {
                 EnvironmentConfig.value(env, EnvironmentConfig.CONFIG_INLINE)
                     .map(inline -> EnvironmentConfig.CONFIG_INLINE))
         .orElse("embedded default config");
-  }
-
-  private int probe(String probeHost, int probePort) {
-    String target = probeHost.equals("0.0.0.0") || probeHost.equals("::") ? "127.0.0.1" : probeHost;
-    if (target.contains(":") && !target.startsWith("[")) {
-      target = "[" + target + "]";
-    }
-    URI health = URI.create("http://" + target + ":" + probePort + HttpApi.HEALTH_PATH);
-    try {
-      HttpResponse<Void> response =
-          HttpClient.newBuilder()
-              .connectTimeout(Duration.ofSeconds(2))
-              .build()
-              .send(
-                  HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET().build(),
-                  HttpResponse.BodyHandlers.discarding());
-      if (response.statusCode() == 200) {
-        out.println("healthy: " + health);
-        return EXIT_OK;
-      }
-      err.println("unhealthy: " + health + " answered " + response.statusCode());
-    } catch (java.io.IOException e) {
-      err.println("unhealthy: " + health + ": " + e.getClass().getSimpleName());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      err.println("unhealthy: interrupted");
-    }
-    return EXIT_FAILURE;
   }
 
   private void printBanner(
