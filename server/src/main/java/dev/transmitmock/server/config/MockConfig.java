@@ -113,7 +113,8 @@ public record MockConfig(
 
   /** Claims the emulator sets itself; a client's extra claims may not replace them. */
   public static final java.util.Set<String> RESERVED_CLAIMS =
-      java.util.Set.of("jti", "sub", "iat", "exp", "nbf", "scope", "client_id", "iss", "aud");
+      java.util.Set.of(
+          "jti", "sub", "iat", "exp", "nbf", "scope", "client_id", "iss", "aud", "cnf");
 
   /** Default journal size: enough for a test, bounded for a container that runs for weeks. */
   public static final int DEFAULT_JOURNAL_CAPACITY = 1_000;
