@@ -18,6 +18,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /** The consumer contract kit against the running orders API: every defective token is refused. */
 @TransmitMock(
+    shared =
+        true, // one emulator for both test classes (identical settings), reset before each test
     clients = {
       @TransmitClient(id = "storefront", resources = OrdersApi.RESOURCE),
       @TransmitClient(id = "orders-svc", resources = OrdersApp.INVENTORY_RESOURCE)

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @TransmitMock(
+    shared =
+        true, // one emulator for both test classes (identical settings), reset before each test
     clients = {
       @TransmitClient(id = "storefront", resources = OrdersApi.RESOURCE),
       @TransmitClient(id = "orders-svc", resources = OrdersApp.INVENTORY_RESOURCE)
