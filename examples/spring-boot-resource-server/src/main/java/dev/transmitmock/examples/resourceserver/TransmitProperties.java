@@ -2,7 +2,6 @@ package dev.transmitmock.examples.resourceserver;
 
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Where this API's tokens come from ({@code transmit.*} in {@code application.yml}).
@@ -14,7 +13,6 @@ import org.springframework.validation.annotation.Validated;
  * @param jwksUri Transmit's public keys, e.g. {@code https://api.transmitsecurity.io/cis/oidc/jwks}
  * @param audience this API's resource URI in Transmit: the {@code aud} its tokens must contain
  */
-@Validated
 @ConfigurationProperties("transmit")
 public record TransmitProperties(String issuer, URI jwksUri, String audience) {
 
