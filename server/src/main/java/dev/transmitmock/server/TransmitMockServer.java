@@ -153,7 +153,8 @@ public final class TransmitMockServer implements AutoCloseable {
   }
 
   /**
-   * Starts listening. Signing keys are generated in the background meanwhile.
+   * Starts listening. Signing keys are generated in the background while Jetty starts; when this
+   * returns, both are ready.
    *
    * @return this server, started
    * @throws IllegalStateException when already started
@@ -172,6 +173,10 @@ public final class TransmitMockServer implements AutoCloseable {
             });
     created.start(host, requestedPort);
     app = created;
+    // Key generation ran on its own thread while Jetty started; wait for it here so that a started
+    // server answers its first JWKS or token request at once (a consumer's JWKS read timeout can
+    // be shorter than key generation on a busy machine).
+    keys.state();
     if (https != null) {
       LOG.info(
           "transmit-mock listening on {} and {} (issuer {})",
