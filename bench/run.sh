@@ -26,7 +26,9 @@ else
   LOAD_SECONDS=10 WARMUP_SECONDS=8 MEMORY_ROUNDS=3 MEMORY_TOKENS=100000 STARTUP_RUNS=7
 fi
 # JVM flags for a small emulator (container); see bench/README.md for how they were chosen.
-SMALL_FLAGS=${SMALL_FLAGS:--XX:+UseSerialGC -Xms16m -Xmx64m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m -Xss512k -XX:MaxDirectMemorySize=32m}
+SMALL_FLAGS=${SMALL_FLAGS:--XX:+UseSerialGC -Xms16m -Xmx64m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m -Xss512k -XX:MaxDirectMemorySize=32m -XX:TieredStopAtLevel=1}
+# Environment of the small server: fewer glibc malloc arenas for Jetty's many threads.
+SMALL_ENV=${SMALL_ENV:-MALLOC_ARENA_MAX=2}
 
 load_avg() { cut -d' ' -f1 /proc/loadavg; }
 rss_mib() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
@@ -62,7 +64,7 @@ NATIVE_PROVIDER=$(grep -ho "emulator signs with: .*" "$OUT/jmh-native.log" | hea
 start_server() {  # start_server FLAGS...: starts the jar on a free port; sets SERVER_PID, PORT
   PORT=$(free_port)
   # shellcheck disable=SC2068
-  java $@ -jar "$SERVER_JAR" --port "$PORT" >"$OUT/server-$PORT.log" 2>&1 &
+  env ${START_ENV:-} java $@ -jar "$SERVER_JAR" --port "$PORT" >"$OUT/server-$PORT.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 3000); do
     curl -fs -o /dev/null -u demo-app:demo-app-secret -d grant_type=client_credentials \
@@ -110,14 +112,14 @@ load_series() {  # load_series LABEL FLAGS...: warm-up, then 1/8/32 connections 
 }
 load_series default ""
 load_series jdk "-Dtransmit.mock.nativeCrypto=false"
-load_series small "$SMALL_FLAGS"
+START_ENV=$SMALL_ENV load_series small "$SMALL_FLAGS"
 
 # ---------------------------------------------------------------- memory: rounds of at least MEMORY_TOKENS tokens
 # wrk is bounded in time, so each round lasts long enough for MEMORY_TOKENS tokens at the small server's
 # measured 32-connection rate (plus 25 %); the tokens actually served are reported.
 ROUND_SECONDS=$(awk -v n="$MEMORY_TOKENS" -v r="${RPS[small-32]}" 'BEGIN { s = int(1.25 * n / (r > 0 ? r : 1000)) + 1; print (s < 2 ? 2 : s) }')
 log "memory: $MEMORY_ROUNDS rounds of ${ROUND_SECONDS}s (>= $MEMORY_TOKENS tokens each, $SMALL_FLAGS)"
-start_server "$SMALL_FLAGS"
+START_ENV=$SMALL_ENV start_server "$SMALL_FLAGS"
 MEM_START=$(rss_mib "$SERVER_PID")
 MEM_ROUNDS=() MEM_TOKENS=() MEM_ERRORS=0
 for round in $(seq 1 "$MEMORY_ROUNDS"); do
@@ -209,7 +211,7 @@ RESET_US=$(awk -v r="$RESET" 'BEGIN { printf "%.2f", 1e6 / r }')
     done
   done
   echo
-  echo "Small flags: \`$SMALL_FLAGS\`."
+  echo "Small flags: \`$SMALL_FLAGS\`, environment \`$SMALL_ENV\`."
   echo
   echo "## Memory (small flags, ${MEMORY_ROUNDS} rounds of ${ROUND_SECONDS}s at 32 connections, one server)"
   echo
