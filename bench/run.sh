@@ -182,7 +182,7 @@ RESET_US=$(awk -v r="$RESET" 'BEGIN { printf "%.2f", 1e6 / r }')
   echo "# transmit-mock benchmark results"
   echo
   echo "Run $STARTED_AT on $(nproc) cores, $(java -version 2>&1 | head -1), $([ "$QUICK" = 1 ] && echo "QUICK smoke run (not meaningful), ")load average (1/5/15 min) $LOAD_START at the start, $LOAD_END at the end."
-  echo "Native provider: $NATIVE_PROVIDER. Reproduce: \`bench/run.sh\` (see bench/README.md)."
+  echo "Revision ${REVISION:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}. Native provider: $NATIVE_PROVIDER. Reproduce: \`bench/run.sh\` (see bench/README.md)."
   echo
   echo "## In-process (JMH, 1 thread, ops/s)"
   echo
