@@ -23,7 +23,7 @@ if [ "$QUICK" = 1 ]; then
   LOAD_SECONDS=3 WARMUP_SECONDS=2 MEMORY_ROUNDS=2 MEMORY_TOKENS=2000 STARTUP_RUNS=2
 else
   JMH_ARGS=(-f 1 -wi 2 -w 2s -i 3 -r 2s)
-  LOAD_SECONDS=10 WARMUP_SECONDS=8 MEMORY_ROUNDS=3 MEMORY_TOKENS=100000 STARTUP_RUNS=7
+  LOAD_SECONDS=10 WARMUP_SECONDS=8 MEMORY_ROUNDS=3 MEMORY_TOKENS=100000 STARTUP_RUNS=5
 fi
 # JVM flags for a small emulator (container); see bench/README.md for how they were chosen.
 SMALL_FLAGS=${SMALL_FLAGS:--XX:+UseSerialGC -Xms16m -Xmx64m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m -Xss512k -XX:MaxDirectMemorySize=32m -XX:TieredStopAtLevel=1}
@@ -117,7 +117,9 @@ START_ENV=$SMALL_ENV load_series small "$SMALL_FLAGS"
 # ---------------------------------------------------------------- memory: rounds of at least MEMORY_TOKENS tokens
 # wrk is bounded in time, so each round lasts long enough for MEMORY_TOKENS tokens at the small server's
 # measured 32-connection rate (plus 25 %); the tokens actually served are reported.
-ROUND_SECONDS=$(awk -v n="$MEMORY_TOKENS" -v r="${RPS[small-32]}" 'BEGIN { s = int(1.25 * n / (r > 0 ? r : 1000)) + 1; print (s < 2 ? 2 : s) }')
+# A round lasts at most MEMORY_MAX_ROUND_SECONDS (default 75) on a slow or busy machine.
+ROUND_SECONDS=$(awk -v n="$MEMORY_TOKENS" -v r="${RPS[small-32]}" -v max="${MEMORY_MAX_ROUND_SECONDS:-75}" \
+  'BEGIN { s = int(1.25 * n / (r > 0 ? r : 1000)) + 1; s = (s > max ? max : s); print (s < 2 ? 2 : s) }')
 log "memory: $MEMORY_ROUNDS rounds of ${ROUND_SECONDS}s (>= $MEMORY_TOKENS tokens each, $SMALL_FLAGS)"
 START_ENV=$SMALL_ENV start_server "$SMALL_FLAGS"
 MEM_START=$(rss_mib "$SERVER_PID")
