@@ -1,0 +1,77 @@
+package dev.transmitmock.server.http;
+
+import io.javalin.config.JavalinConfig;
+import java.time.Duration;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The limits that keep slow, idle or hostile clients from exhausting the emulator: a bounded thread
+ * pool and queue, connection idle timeout, request header size, minimum request-body data rate, and
+ * JSON error pages for what Jetty refuses itself. Documented in {@code docs/RELIABILITY.md}.
+ *
+ * <pre>{@code
+ * Javalin.create(cfg -> ServerLimits.apply(cfg));
+ * }</pre>
+ */
+public final class ServerLimits {
+  /** Request-handling threads at most. */
+  public static final int MAX_THREADS = 200;
+
+  /** Threads kept ready when idle. */
+  public static final int MIN_THREADS = 8;
+
+  /** How long a connection may stay silent (between requests, inside headers or a body). */
+  public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The largest request line plus headers accepted (431 beyond it). */
+  public static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
+
+  /**
+   * The slowest request body accepted once it started, in bytes per second (408 below it), so that
+   * a client dribbling its body cannot hold a thread.
+   */
+  public static final long MIN_REQUEST_BODY_BYTES_PER_SECOND = 256;
+
+  private static final Duration THREAD_IDLE_TIMEOUT = Duration.ofMinutes(1);
+
+  private ServerLimits() {}
+
+  /** Applies the limits to a Javalin configuration before the server is created. */
+  public static void apply(JavalinConfig cfg) {
+    // Jetty's queue stays unbounded (it warns against a bounded one): work waits for a thread
+    // rather than connections being dropped; slow clients hold no thread while they are silent.
+    QueuedThreadPool threads =
+        new QueuedThreadPool(MAX_THREADS, MIN_THREADS, (int) THREAD_IDLE_TIMEOUT.toMillis());
+    threads.setName("transmit-mock-http");
+    cfg.jetty.threadPool = threads;
+    cfg.jetty.modifyHttpConfiguration(
+        http -> {
+          http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+          http.setMinRequestDataRate(MIN_REQUEST_BODY_BYTES_PER_SECOND);
+          http.setSendServerVersion(false);
+          http.setSendXPoweredBy(false);
+        });
+    cfg.jetty.modifyServer(ServerLimits::configure);
+  }
+
+  private static void configure(Server server) {
+    server.setErrorHandler(new JsonErrorHandler());
+    // Connectors are added after this runs (and TLS ones may be added by others): set their idle
+    // timeout when the server starts, whichever they are.
+    server.addEventListener(
+        new LifeCycle.Listener() {
+          @Override
+          public void lifeCycleStarting(LifeCycle event) {
+            for (Connector connector : server.getConnectors()) {
+              if (connector instanceof AbstractConnector abstractConnector) {
+                abstractConnector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+              }
+            }
+          }
+        });
+  }
+}
