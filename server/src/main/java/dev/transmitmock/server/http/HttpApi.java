@@ -102,7 +102,7 @@ public final class HttpApi {
           cfg.startup.showOldJavalinVersionWarning = false;
           cfg.startup.startupWatcherEnabled = false;
           cfg.http.maxRequestSize = config.maxRequestBodyBytes();
-          ServerLimits.apply(cfg);
+          ServerLimits.apply(cfg, config.maxRequestBodyBytes());
           for (String prefix : OIDC_PREFIXES) {
             cfg.routes.post(prefix + "/token", form(Endpoint.TOKEN, tokens::handle));
             cfg.routes.post(

@@ -10,11 +10,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The limits that keep slow, idle or hostile clients from exhausting the emulator: a bounded thread
- * pool and queue, connection idle timeout, request header size, minimum request-body data rate, and
- * JSON error pages for what Jetty refuses itself. Documented in {@code docs/RELIABILITY.md}.
+ * pool, connection idle timeout, request header size, request bodies read without a thread and
+ * within a deadline, and JSON error pages for what Jetty refuses itself. Documented in {@code
+ * docs/RELIABILITY.md}.
  *
  * <pre>{@code
- * Javalin.create(cfg -> ServerLimits.apply(cfg));
+ * Javalin.create(cfg -> ServerLimits.apply(cfg, 64 * 1024));
  * }</pre>
  */
 public final class ServerLimits {
@@ -31,17 +32,22 @@ public final class ServerLimits {
   public static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
 
   /**
-   * The slowest request body accepted once it started, in bytes per second (408 below it), so that
-   * a client dribbling its body cannot hold a thread.
+   * How long a request body may take to arrive, from the end of the headers (408 beyond it). Bodies
+   * are read without holding a thread ({@link BufferedBodies}), so a slow body costs a connection,
+   * not a thread, and at most this long.
    */
-  public static final long MIN_REQUEST_BODY_BYTES_PER_SECOND = 256;
+  public static final Duration REQUEST_BODY_TIMEOUT = Duration.ofSeconds(20);
 
   private static final Duration THREAD_IDLE_TIMEOUT = Duration.ofMinutes(1);
 
   private ServerLimits() {}
 
-  /** Applies the limits to a Javalin configuration before the server is created. */
-  public static void apply(JavalinConfig cfg) {
+  /**
+   * Applies the limits to a Javalin configuration before the server is created.
+   *
+   * @param maxBodyBytes the largest request body read (413 beyond it)
+   */
+  public static void apply(JavalinConfig cfg, int maxBodyBytes) {
     // Jetty's queue stays unbounded (it warns against a bounded one): work waits for a thread
     // rather than connections being dropped; slow clients hold no thread while they are silent.
     QueuedThreadPool threads =
@@ -51,15 +57,15 @@ public final class ServerLimits {
     cfg.jetty.modifyHttpConfiguration(
         http -> {
           http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
-          http.setMinRequestDataRate(MIN_REQUEST_BODY_BYTES_PER_SECOND);
           http.setSendServerVersion(false);
           http.setSendXPoweredBy(false);
         });
-    cfg.jetty.modifyServer(ServerLimits::configure);
+    cfg.jetty.modifyServer(server -> configure(server, maxBodyBytes));
   }
 
-  private static void configure(Server server) {
+  private static void configure(Server server, int maxBodyBytes) {
     server.setErrorHandler(new JsonErrorHandler());
+    server.insertHandler(new BufferedBodies(maxBodyBytes, REQUEST_BODY_TIMEOUT));
     // Connectors are added after this runs (and TLS ones may be added by others): set their idle
     // timeout when the server starts, whichever they are.
     server.addEventListener(
