@@ -113,6 +113,8 @@ public final class TransmitMockCli implements Callable<Integer> {
     logDefault("org.slf4j.simpleLogger.defaultLogLevel", "info");
     logDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
     logDefault("org.slf4j.simpleLogger.log.io.javalin", "warn");
+    // Jetty warns once per request with a malformed authority (e.g. CONNECT): a log flood vector.
+    logDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty.util.HostPort", "error");
     logDefault("org.slf4j.simpleLogger.showDateTime", "true");
     logDefault("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
     PrintWriter out = new PrintWriter(System.out, true);
