@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
@@ -29,6 +30,7 @@ final class BufferedBodies extends Handler.Wrapper {
 
   private final int maxBodyBytes;
   private final Duration timeout;
+  private final AtomicInteger buffering = new AtomicInteger();
 
   BufferedBodies(int maxBodyBytes, Duration timeout) {
     this.maxBodyBytes = maxBodyBytes;
@@ -41,10 +43,16 @@ final class BufferedBodies extends Handler.Wrapper {
     if (length == 0 || length > maxBodyBytes) {
       return super.handle(request, response, callback);
     }
+    if (buffering.incrementAndGet() > ServerLimits.MAX_BUFFERING_BODIES) {
+      // Memory stays bounded: past this many bodies in flight, read on a thread as usual.
+      buffering.decrementAndGet();
+      return super.handle(request, response, callback);
+    }
     CompletableFuture<byte[]> body = Content.Source.asByteArrayAsync(request, maxBodyBytes);
     body.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .whenCompleteAsync(
             (bytes, failure) -> {
+              buffering.decrementAndGet();
               if (failure != null) {
                 refuse(request, response, callback, failure);
               } else {

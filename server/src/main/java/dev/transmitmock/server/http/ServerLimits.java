@@ -38,6 +38,12 @@ public final class ServerLimits {
    */
   public static final Duration REQUEST_BODY_TIMEOUT = Duration.ofSeconds(20);
 
+  /**
+   * Request bodies read ahead without a thread at once (each up to the body limit, 64 KiB by
+   * default, so at most 32 MiB); past that, bodies are read on a request thread.
+   */
+  public static final int MAX_BUFFERING_BODIES = 512;
+
   private static final Duration THREAD_IDLE_TIMEOUT = Duration.ofMinutes(1);
 
   private ServerLimits() {}

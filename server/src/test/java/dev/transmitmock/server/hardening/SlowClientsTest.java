@@ -87,7 +87,7 @@ class SlowClientsTest {
 
   @Test
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
-  void a_body_dribbled_below_the_minimum_rate_is_refused_with_408_json() throws Exception {
+  void a_body_still_dribbling_at_the_body_deadline_is_refused_with_408_json() throws Exception {
     try (TransmitMockServer server = TransmitMockServer.builder().build().start();
         Socket socket = open(server.port())) {
       write(
