@@ -26,8 +26,12 @@ JLINK_COMPRESS=${JLINK_COMPRESS:-2}   # 0 = bigger image, slightly faster class 
 MODULES=${MODULES:-java.se,jdk.unsupported,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.zipfs,jdk.httpserver,jdk.management,jdk.naming.dns,jdk.charsets,jdk.jfr}
 BUSYBOX_APPLETS="sh ls cat env mkdir rm cp mv ln ps wget chmod id sleep grep sed cut tr wc head tail kill seq"
 
-if [ "${FORCE:-0}" != 1 ] && "$DOCKER" image inspect "$TAG" >/dev/null 2>&1; then
-  echo "make-base-image: $TAG already exists, skipping (FORCE=1 rebuilds it)"; exit 0
+# The image records the recipe it was built from (this script and its settings): an image made by an older
+# recipe is rebuilt instead of reused.
+recipe=$( { cat "$0"; echo "$MODE $JDK $JLINK_COMPRESS $MODULES"; "$JDK/bin/java" -version 2>&1 || true; } | sha256sum | cut -c1-16)
+if [ "${FORCE:-0}" != 1 ] \
+   && [ "$("$DOCKER" image inspect -f '{{index .Config.Labels "dev.transmitmock.base-recipe"}}' "$TAG" 2>/dev/null)" = "$recipe" ]; then
+  echo "make-base-image: $TAG already exists (recipe $recipe), skipping (FORCE=1 rebuilds it)"; exit 0
 fi
 
 old_id=$("$DOCKER" image inspect -f '{{.Id}}' "$TAG" 2>/dev/null || true)
@@ -62,6 +66,12 @@ jlink)
         esac
       done
   [ -f "$root/lib64/ld-linux-x86-64.so.2" ] || { echo "make-base-image: no dynamic loader found by ldd" >&2; exit 1; }
+  # glibc's compatibility stubs (merged into libc.so.6 since 2.34, so the JDK no longer links them): native
+  # libraries built on older systems, e.g. the server's optional native RSA provider, still need them
+  for lib in libdl.so.2 libpthread.so.0 librt.so.1 libutil.so.1 libresolv.so.2; do
+    [ -e "/lib/x86_64-linux-gnu/$lib" ] && [ ! -e "$root/lib/x86_64-linux-gnu/$lib" ] \
+      && cp -L "/lib/x86_64-linux-gnu/$lib" "$root/lib/x86_64-linux-gnu/$lib"
+  done
   # class-data-sharing archive of the JDK's own classes: faster JVM start (Debian's and Temurin's JREs ship one)
   "$root/opt/java/bin/java" -Xshare:dump >/dev/null
   cp /bin/busybox "$root/bin/busybox"
@@ -72,6 +82,7 @@ jlink)
   tar -C "$root" --numeric-owner -cf "$work/rootfs.tar" .
   "$DOCKER" import --change "ENV JAVA_HOME=/opt/java" --change "ENV PATH=/opt/java/bin:/bin" \
     --change 'ENV LANG=C.UTF-8' --change 'LABEL org.opencontainers.image.description=offline-jlink-jre17' \
+    --change "LABEL dev.transmitmock.base-recipe=$recipe" \
     "$work/rootfs.tar" "$TAG" >/dev/null
   ;;
 mmdebstrap)
@@ -88,6 +99,7 @@ mmdebstrap)
   "$DOCKER" import --change 'ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64' \
     --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --change 'ENV LANG=C.UTF-8' --change 'LABEL org.opencontainers.image.description=offline-debian-jre17' \
+    --change "LABEL dev.transmitmock.base-recipe=$recipe" \
     "$work/rootfs.tar" "$TAG" >/dev/null
   ;;
 *) echo "make-base-image: unknown MODE=$MODE (jlink|mmdebstrap)" >&2; exit 2 ;;

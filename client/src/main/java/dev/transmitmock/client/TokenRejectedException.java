@@ -61,9 +61,21 @@ public final class TokenRejectedException extends Exception {
     /** Admin tokens were required and the {@code roles} claim does not contain {@code Admin}. */
     NOT_ADMIN,
     /** The signing keys could not be obtained (JWKS or discovery endpoint down, nothing cached). */
-    JWKS_UNAVAILABLE
+    JWKS_UNAVAILABLE,
+    /**
+     * A certificate-bound token was required ({@link TransmitTokenVerifier#verify(String,
+     * java.security.cert.X509Certificate)}) and the token carries no {@code cnf.x5t#S256}.
+     */
+    UNBOUND,
+    /**
+     * The token's {@code cnf.x5t#S256} is not the thumbprint of the certificate the caller
+     * presented in its TLS handshake (RFC 8705 section 3): a stolen token replayed by another
+     * client.
+     */
+    CERTIFICATE_MISMATCH
   }
 
+  /** Why the token was rejected. */
   private final Reason reason;
 
   /**

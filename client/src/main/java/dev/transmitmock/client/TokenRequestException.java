@@ -26,9 +26,16 @@ public final class TokenRequestException extends RuntimeException {
 
   private static final int MAX_DESCRIPTION_LENGTH = 300;
 
+  /** The OAuth {@code error} code, or {@code null}. */
   private final String error;
+
+  /** The OAuth {@code error_description}, or {@code null}. */
   private final String errorDescription;
+
+  /** The last HTTP status, 0 without a response. */
   private final int statusCode;
+
+  /** Requests sent before giving up. */
   private final int attempts;
 
   TokenRequestException(

@@ -55,6 +55,22 @@ public final class TransmitToken {
     this.scopes = scopesOf(claims);
   }
 
+  /**
+   * The {@code cnf.x5t#S256} certificate thumbprint of a certificate-bound token (RFC 8705): the
+   * token may only be used over a TLS connection presenting that certificate.
+   *
+   * @return the base64url SHA-256 thumbprint, or empty for an unbound token
+   */
+  public Optional<String> certificateThumbprint() {
+    Object cnf = claims.getClaim("cnf");
+    if (cnf instanceof Map<?, ?> confirmation
+        && confirmation.get("x5t#S256") instanceof String thumbprint
+        && !thumbprint.isEmpty()) {
+      return Optional.of(thumbprint);
+    }
+    return Optional.empty();
+  }
+
   static TransmitToken of(JWTClaimsSet claims) {
     return new TransmitToken(requireNonNull(claims, "claims must not be null"));
   }

@@ -14,6 +14,7 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.X509CertUtils;
 import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -27,6 +28,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -203,6 +207,53 @@ public final class TransmitTokenVerifier implements AutoCloseable {
               + e.getMessage());
     }
     return TransmitToken.of(claims);
+  }
+
+  /**
+   * Verifies a certificate-bound token (RFC 8705, mTLS clients): everything {@link #verify(String)}
+   * checks, then that the token's {@code cnf.x5t#S256} is the SHA-256 thumbprint of the client
+   * certificate presented in the TLS handshake of the request that carried it.
+   *
+   * <pre>{@code
+   * X509Certificate[] chain =
+   *     (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
+   * TransmitToken token = verifier.verify(bearer, chain[0]);
+   * }</pre>
+   *
+   * @param token the compact JWT, without the {@code Bearer } prefix
+   * @param presented the client certificate of the TLS connection
+   * @return the verified token
+   * @throws TokenRejectedException as {@link #verify(String)}, or with {@link Reason#UNBOUND} when
+   *     the token is not certificate-bound and {@link Reason#CERTIFICATE_MISMATCH} when it is bound
+   *     to another certificate
+   */
+  public TransmitToken verify(String token, X509Certificate presented)
+      throws TokenRejectedException {
+    requireNonNull(presented, "presented must not be null");
+    TransmitToken verified = verify(token);
+    String bound =
+        verified
+            .certificateThumbprint()
+            .orElseThrow(
+                () ->
+                    new TokenRejectedException(
+                        Reason.UNBOUND, "token carries no cnf.x5t#S256 certificate binding"));
+    String actual;
+    try {
+      actual = X509CertUtils.computeSHA256Thumbprint(presented).toString();
+    } catch (RuntimeException e) {
+      throw new TokenRejectedException(
+          Reason.CERTIFICATE_MISMATCH, "the presented certificate cannot be encoded", e);
+    }
+    if (!MessageDigest.isEqual(
+        bound.getBytes(StandardCharsets.US_ASCII), actual.getBytes(StandardCharsets.US_ASCII))) {
+      throw new TokenRejectedException(
+          Reason.CERTIFICATE_MISMATCH,
+          "token is bound to another certificate than the one presented (subject "
+              + LogSafe.quote(presented.getSubjectX500Principal().getName())
+              + ")");
+    }
+    return verified;
   }
 
   /**

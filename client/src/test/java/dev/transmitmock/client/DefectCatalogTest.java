@@ -11,7 +11,6 @@ import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.DefectiveTokens;
 import dev.transmitmock.server.defects.RejectionCategory;
 import dev.transmitmock.server.defects.TokenSpec;
-import dev.transmitmock.server.token.TokenService;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
@@ -35,10 +34,7 @@ class DefectCatalogTest {
   @BeforeAll
   static void startEmulator() {
     server = Emulator.start();
-    TokenService tokens =
-        new TokenService(
-            server.config(), server.clients(), server.keys(), server.clock(), server.journal());
-    defects = new DefectiveTokens(tokens, server.keys(), server.config(), server.clock());
+    defects = server.defectiveTokens();
     strict = verifier().clockSkew(Duration.ZERO).build();
     withDefaultSkew = verifier().build();
   }

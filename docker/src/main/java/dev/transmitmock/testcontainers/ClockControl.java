@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The emulator's clock, behind every {@code iat}, {@code exp} and {@code expires_in}: freeze it,
- * set it or move it forward so that "my token expired" is testable without sleeping.
+ * The emulator's clock, behind every {@code iat}, {@code exp}, {@code expires_in} and introspection
+ * answer: freeze it, set it or move it so that "my token expired" is testable without sleeping.
+ * Each change answers the new {@link ClockState}.
  *
  * <pre>{@code
- * mock.control().clock().advance(Duration.ofMinutes(61));
+ * mock.control().clock().freeze();
+ * mock.control().clock().advance(Duration.ofMinutes(61));   // a one-hour token has now expired
  * }</pre>
  */
 public final class ClockControl {
@@ -24,37 +26,50 @@ public final class ClockControl {
     this.http = http;
   }
 
+  /** The clock's state: time, frozen or not, offset from system time. */
+  public ClockState state() {
+    return ClockState.fromJson(http.controlGet(PATH), "GET " + PATH);
+  }
+
   /** The emulator's current time. */
   public Instant now() {
-    Object answer = http.controlGet(PATH);
-    if (answer instanceof Map) {
-      Object now = ((Map<?, ?>) answer).get("now");
-      if (now instanceof String) {
-        return Instant.parse((String) now);
-      }
-    }
-    throw new TransmitMockException("GET " + PATH + " answered without a 'now' instant", 200, "");
+    return state().now();
   }
 
-  /** Moves the clock forward (and freezes it there). */
-  public void advance(Duration amount) {
+  /** Moves the clock forward (a negative amount moves it back); a running clock keeps running. */
+  public ClockState advance(Duration amount) {
     requireNonNull(amount, "amount must not be null");
-    http.controlPost(PATH, Map.of("advance", amount.toString()));
+    return change(Map.of("advance", amount.toString()));
   }
 
-  /** Sets the clock to the given instant (and freezes it there). */
-  public void set(Instant instant) {
+  /** Moves the clock to the given instant; a running clock runs on from there. */
+  public ClockState set(Instant instant) {
     requireNonNull(instant, "instant must not be null");
-    http.controlPost(PATH, Map.of("set", instant.toString()));
+    return change(Map.of("set", instant.toString()));
+  }
+
+  /** Sets the clock to the given instant and stops it there. */
+  public ClockState freezeAt(Instant instant) {
+    requireNonNull(instant, "instant must not be null");
+    return change(Map.of("set", instant.toString(), "freeze", true));
   }
 
   /** Stops the clock at its current time. */
-  public void freeze() {
-    http.controlPost(PATH, Map.of("freeze", true));
+  public ClockState freeze() {
+    return change(Map.of("freeze", true));
   }
 
-  /** Back to the system clock. */
-  public void reset() {
-    http.controlDelete(PATH);
+  /** Lets a frozen clock run again from where it stands. */
+  public ClockState unfreeze() {
+    return change(Map.of("freeze", false));
+  }
+
+  /** Back to the system clock: not frozen, no offset. */
+  public ClockState reset() {
+    return ClockState.fromJson(http.controlDelete(PATH), "DELETE " + PATH);
+  }
+
+  private ClockState change(Map<String, Object> body) {
+    return ClockState.fromJson(http.controlPost(PATH, body), "POST " + PATH);
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,6 +36,11 @@ final class EmulatorHttp {
   EmulatorHttp(Supplier<String> baseUrl, Supplier<Optional<String>> controlToken) {
     this.baseUrl = requireNonNull(baseUrl, "baseUrl must not be null");
     this.controlToken = requireNonNull(controlToken, "controlToken must not be null");
+  }
+
+  /** Encodes one path segment (a kid, a client id, a rule id). */
+  static String pathSegment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** GET of a public path (discovery, JWKS); returns the parsed JSON answer. */

@@ -10,12 +10,19 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
- * The emulator's request journal: what the code under test actually sent.
+ * The emulator's request journal: what the code under test actually sent to the token,
+ * introspection and revocation endpoints since the last reset.
  *
  * <pre>{@code
- * List<RecordedRequest> calls = mock.control().journal().entries(Map.of("clientId", "orders-svc"));
- * assertThat(calls).hasSize(1);
+ * List<RecordedRequest> issued = mock.control().journal()
+ *     .entries(Map.of("clientId", "orders-svc", "outcome", "issued"));
+ * assertThat(issued).hasSize(1);
  * }</pre>
+ *
+ * <p>Filters (combined with AND): {@code clientId}, {@code endpoint} ({@code token}, {@code
+ * introspection}, {@code revocation}), {@code outcome} ({@code issued}, {@code succeeded}, {@code
+ * rejected}, {@code faulted} or an OAuth error code), {@code resource}, {@code after} (a sequence
+ * number).
  */
 public final class JournalControl {
 
@@ -32,10 +39,7 @@ public final class JournalControl {
     return entries(Map.of());
   }
 
-  /**
-   * The recorded requests matching the filters, oldest first; filters are the journal's query
-   * parameters, e.g. {@code clientId}, {@code endpoint}, {@code resource}.
-   */
+  /** The recorded requests matching the filters, oldest first. */
   public List<RecordedRequest> entries(Map<String, String> filters) {
     requireNonNull(filters, "filters must not be null");
     StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
@@ -59,6 +63,17 @@ public final class JournalControl {
             .filter(Map.class::isInstance)
             .map(entry -> RecordedRequest.fromJson((Map<?, ?>) entry))
             .toList();
+  }
+
+  /** The tokens issued to a client since the last reset. */
+  public List<RecordedRequest> issuedTo(String clientId) {
+    requireNonNull(clientId, "clientId must not be null");
+    return entries(Map.of("clientId", clientId, "outcome", "issued"));
+  }
+
+  /** The rejected requests since the last reset (wrong secret, unknown resource, ...). */
+  public List<RecordedRequest> rejected() {
+    return entries(Map.of("outcome", "rejected"));
   }
 
   /** Empties the journal. */

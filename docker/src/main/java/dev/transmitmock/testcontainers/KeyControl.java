@@ -1,17 +1,25 @@
 package dev.transmitmock.testcontainers;
 
+import static java.util.Objects.requireNonNull;
+
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The emulator's signing keys, so that a consumer's JWKS refresh is testable.
+ * The emulator's signing keys, so that a consumer's JWKS refresh is testable: publish a key ahead
+ * of time, activate it, retire the old one (gone from the JWKS: its tokens stop verifying), or
+ * rotate in one call.
  *
  * <pre>{@code
- * mock.control().keys().rotate();   // new tokens carry a new kid
+ * String old = mock.control().keys().active();
+ * mock.control().keys().rotate();        // new tokens carry a new kid
+ * mock.control().keys().retire(old);     // tokens signed by the old key now fail verification
  * }</pre>
  */
 public final class KeyControl {
 
-  static final String ROTATE_PATH = "/_mock/keys/rotate";
+  static final String PATH = "/_mock/keys";
 
   private final EmulatorHttp http;
 
@@ -19,8 +27,62 @@ public final class KeyControl {
     this.http = http;
   }
 
-  /** Adds a new key and makes it the active one, in one call. */
-  public void rotate() {
-    http.controlPost(ROTATE_PATH, Map.of());
+  /** The {@code kid} of the key that signs new tokens. */
+  public String active() {
+    Object answer = http.controlGet(PATH);
+    if (answer instanceof Map && ((Map<?, ?>) answer).get("active") instanceof String) {
+      return (String) ((Map<?, ?>) answer).get("active");
+    }
+    throw new TransmitMockException("GET " + PATH + " answered without an active key", 200, "");
+  }
+
+  /** The {@code kid}s of the keys in the JWKS (active and published; not the retired ones). */
+  public List<String> published() {
+    Object answer = http.controlGet(PATH);
+    Object keys = answer instanceof Map ? ((Map<?, ?>) answer).get("keys") : null;
+    if (!(keys instanceof List)) {
+      throw new TransmitMockException("GET " + PATH + " answered without a key list", 200, "");
+    }
+    return ((List<?>) keys)
+        .stream()
+            .filter(Map.class::isInstance)
+            .map(Map.class::cast)
+            .filter(key -> !"retired".equals(key.get("status")))
+            .map(key -> String.valueOf(key.get("kid")))
+            .toList();
+  }
+
+  /** Generates a key and publishes it in the JWKS without signing with it yet. */
+  public void publish(String kid) {
+    requireNonNull(kid, "kid must not be null");
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("kid", kid);
+    http.controlPost(PATH, body);
+  }
+
+  /** Makes a published key the one that signs new tokens. */
+  public void activate(String kid) {
+    requireNonNull(kid, "kid must not be null");
+    http.controlPost(PATH + "/" + EmulatorHttp.pathSegment(kid) + "/activate", Map.of());
+  }
+
+  /** Retires a key: it leaves the JWKS. The active key cannot be retired. */
+  public void retire(String kid) {
+    requireNonNull(kid, "kid must not be null");
+    http.controlDelete(PATH + "/" + EmulatorHttp.pathSegment(kid));
+  }
+
+  /**
+   * Generates a key, publishes and activates it in one call; the previous key stays published until
+   * retired.
+   *
+   * @return the new key's {@code kid}
+   */
+  public String rotate() {
+    Object answer = http.controlPost(PATH + "/rotate", Map.of());
+    if (answer instanceof Map && ((Map<?, ?>) answer).get("kid") instanceof String) {
+      return (String) ((Map<?, ?>) answer).get("kid");
+    }
+    throw new TransmitMockException("POST " + PATH + "/rotate answered without a kid", 200, "");
   }
 }

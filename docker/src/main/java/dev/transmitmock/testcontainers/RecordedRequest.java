@@ -6,19 +6,21 @@ import java.util.Optional;
 
 /**
  * One request to the token, introspection or revocation endpoint, as the emulator's journal
- * recorded it. Secrets are never recorded.
+ * recorded it. Secrets and tokens are never recorded.
  *
  * @param sequence a number increasing with every recorded request
  * @param time when the request arrived, on the emulator's clock
- * @param endpoint which endpoint was called ({@code token}, {@code introspection}, {@code
- *     revocation})
+ * @param endpoint {@code token}, {@code introspection} or {@code revocation}
  * @param clientId the client id presented, if any
- * @param authMethod how the client authenticated (e.g. {@code client_secret_post})
+ * @param authMethod {@code client_secret_basic}, {@code client_secret_post} or {@code none}
  * @param resource the requested resource, if any
  * @param scope the requested scope, if any
- * @param status the HTTP status answered
- * @param error the OAuth error code when the request was rejected
- * @param jti the {@code jti} of the issued token, if any
+ * @param status the HTTP status answered (0 when an injected fault dropped the connection)
+ * @param outcome {@code issued}, {@code succeeded}, {@code rejected} or {@code faulted}
+ * @param error the OAuth error code when the request was rejected ({@code injected_fault} for a
+ *     fault)
+ * @param errorDescription the error description, if any
+ * @param jti the {@code jti} of the issued token or of the token acted on, if any
  */
 public record RecordedRequest(
     long sequence,
@@ -29,25 +31,30 @@ public record RecordedRequest(
     Optional<String> resource,
     Optional<String> scope,
     int status,
+    String outcome,
     Optional<String> error,
+    Optional<String> errorDescription,
     Optional<String> jti) {
 
-  /** Whether the request succeeded (no OAuth error). */
+  /** Whether the request succeeded (a token issued, a token introspected or revoked). */
   public boolean succeeded() {
     return error.isEmpty();
   }
 
   static RecordedRequest fromJson(Map<?, ?> entry) {
+    Optional<String> time = text(entry.get("time"));
     return new RecordedRequest(
         number(entry.get("sequence")),
-        entry.get("time") instanceof String ? Instant.parse((String) entry.get("time")) : null,
+        time.map(Instant::parse).orElse(Instant.EPOCH),
         text(entry.get("endpoint")).orElse(""),
         text(entry.get("clientId")),
         text(entry.get("authMethod")).orElse(""),
         text(entry.get("resource")),
         text(entry.get("scope")),
         (int) number(entry.get("status")),
+        text(entry.get("outcome")).orElse(""),
         text(entry.get("error")),
+        text(entry.get("errorDescription")),
         text(entry.get("jti")));
   }
 

@@ -44,19 +44,25 @@ public record TokenMintRequest(Map<String, Object> fields) {
       return this;
     }
 
+    /** The scope, checked as on the wire. */
+    public Builder scope(String scope) {
+      fields.put("scope", requireNonNull(scope, "scope must not be null"));
+      return this;
+    }
+
     /** A defect from the catalog ({@link TransmitMockControl#defects()}). */
     public Builder defect(String defectId) {
       fields.put("defect", requireNonNull(defectId, "defectId must not be null"));
       return this;
     }
 
-    /** Overrides (or adds) a claim. */
+    /** Overrides (or adds) a claim; a {@code null} value removes it. */
     public Builder claim(String name, Object value) {
       claims.put(requireNonNull(name, "name must not be null"), value);
       return this;
     }
 
-    /** Overrides (or adds) a JOSE header member. */
+    /** Overrides (or adds) a JOSE header member; a {@code null} value removes it. */
     public Builder header(String name, Object value) {
       header.put(requireNonNull(name, "name must not be null"), value);
       return this;

@@ -14,7 +14,8 @@ import java.util.Map;
  * control.reset();                                   // configured state, before every test
  * control.clock().advance(Duration.ofHours(2));      // tokens issued before now are expired
  * control.faults().add(FaultRule.on("token").status(503).times(1).build());
- * List<RecordedRequest> calls = control.journal().entries(Map.of("clientId", "orders-svc"));
+ * List<RecordedRequest> issued = control.journal().issuedTo("orders-svc");
+ * String forged = control.tokens().mint(TokenMintRequest.forClient("demo-app").defect("alg-none").build());
  * }</pre>
  */
 public final class TransmitMockControl {
@@ -43,7 +44,12 @@ public final class TransmitMockControl {
     return new FaultControl(http);
   }
 
-  /** The signing keys: rotation. */
+  /** Clients and resources, changed at runtime. */
+  public ClientControl clients() {
+    return new ClientControl(http);
+  }
+
+  /** The signing keys: publish, activate, retire, rotate. */
   public KeyControl keys() {
     return new KeyControl(http);
   }
@@ -69,8 +75,8 @@ public final class TransmitMockControl {
   }
 
   /**
-   * Brings back exactly the configured state: clients, keys, clock, journal and faults. Cheap
-   * enough to call before every test.
+   * Brings back exactly the configured state: clients and resources, keys, clock, journal, faults
+   * and revocations. Costs microseconds in the emulator: call it before every test.
    */
   public void reset() {
     http.controlPost(RESET_PATH, Map.of());

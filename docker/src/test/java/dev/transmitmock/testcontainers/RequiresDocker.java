@@ -1,5 +1,6 @@
 package dev.transmitmock.testcontainers;
 
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -13,21 +14,48 @@ final class RequiresDocker implements ExecutionCondition {
 
   static final String REQUIRED_PROPERTY = "docker.required";
 
+  /**
+   * Decided once per test JVM: Testcontainers keeps its client after a half-failed start (engine
+   * found, Ryuk not pullable), so asking again would wrongly say yes.
+   */
+  private static Optional<String> cachedProblem;
+
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    if (DockerClientFactory.instance().isDockerAvailable()) {
+    String problem = problem().orElse(null);
+    if (problem == null) {
       return ConditionEvaluationResult.enabled("a Docker engine answers");
     }
     if (Boolean.getBoolean(REQUIRED_PROPERTY)) {
       throw new IllegalStateException(
           "-D"
               + REQUIRED_PROPERTY
-              + "=true but no Docker engine answers: start dockerd (see .ci/run) or drop the flag"
-              + " to skip the container tests");
+              + "=true but Docker is not usable ("
+              + problem
+              + "): start dockerd (see .ci/run) or drop the flag to skip the container tests");
     }
     return ConditionEvaluationResult.disabled(
-        "no Docker engine answers: container tests skipped (-D"
+        "container tests skipped: Docker is not usable ("
+            + problem
+            + "); -D"
             + REQUIRED_PROPERTY
-            + "=true makes this a failure)");
+            + "=true makes this a failure");
+  }
+
+  private static synchronized Optional<String> problem() {
+    if (cachedProblem == null) {
+      cachedProblem = Optional.ofNullable(dockerProblem());
+    }
+    return cachedProblem;
+  }
+
+  /** Null when Docker is usable, otherwise what is wrong. */
+  private static String dockerProblem() {
+    try {
+      return DockerClientFactory.instance().isDockerAvailable() ? null : "no Docker engine answers";
+    } catch (RuntimeException e) {
+      // e.g. Testcontainers found an engine but could not pull its Ryuk image
+      return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
   }
 }

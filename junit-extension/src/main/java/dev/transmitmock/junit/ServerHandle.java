@@ -3,7 +3,6 @@ package dev.transmitmock.junit;
 import static java.util.Objects.requireNonNull;
 
 import dev.transmitmock.server.TransmitMockServer;
-import dev.transmitmock.server.defects.DefectiveTokens;
 
 /** The handle injected by {@link TransmitMock}: bound to one running server. */
 final class ServerHandle implements TransmitMockHandle {
@@ -16,11 +15,6 @@ final class ServerHandle implements TransmitMockHandle {
   @Override
   public TransmitMockServer server() {
     return resource.server();
-  }
-
-  @Override
-  public DefectiveTokens defectiveTokens() {
-    return resource.defects();
   }
 
   @Override

@@ -2,8 +2,6 @@ package dev.transmitmock.junit;
 
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.MockConfig;
-import dev.transmitmock.server.defects.DefectiveTokens;
-import dev.transmitmock.server.token.TokenService;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -19,7 +17,6 @@ final class ServerResource implements AutoCloseable, ExtensionContext.Store.Clos
   private final TransmitMockServer server;
   private final Map<String, String> properties;
   private final CopyOnWriteArrayList<Runnable> closeListeners = new CopyOnWriteArrayList<>();
-  private volatile DefectiveTokens defects;
 
   private ServerResource(TransmitMockServer server) {
     this.server = server;
@@ -56,34 +53,6 @@ final class ServerResource implements AutoCloseable, ExtensionContext.Store.Clos
 
   Map<String, String> properties() {
     return properties;
-  }
-
-  /**
-   * Mints defective tokens from this server's parts. One per server, created on first use: it keeps
-   * the attacker keys it generates, which are expensive to make.
-   */
-  DefectiveTokens defects() {
-    DefectiveTokens current = defects;
-    if (current == null) {
-      synchronized (this) {
-        current = defects;
-        if (current == null) {
-          current =
-              new DefectiveTokens(
-                  new TokenService(
-                      server.config(),
-                      server.clients(),
-                      server.keys(),
-                      server.clock(),
-                      server.journal()),
-                  server.keys(),
-                  server.config(),
-                  server.clock());
-          defects = current;
-        }
-      }
-    }
-    return current;
   }
 
   /** Runs when this resource is closed; used by the programmatic handle to detach. */

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>One server per test class (nested classes share it), reset before each test (clock, journal,
- * runtime clients, keys). {@link #shared()} keeps one server for the whole run instead. Test and
- * lifecycle methods receive a {@code TransmitMockServer} or a {@link TransmitMockHandle} as a
- * parameter; fields annotated {@link InjectTransmitMock} are filled in too. When the server starts,
- * its URLs are published as system properties (see {@link TransmitMockProperties}).
+ * faults, runtime clients, keys). {@link #shared()} keeps one server for the whole run instead.
+ * Test and lifecycle methods receive a {@code TransmitMockServer} or a {@link TransmitMockHandle}
+ * as a parameter; fields annotated {@link InjectTransmitMock} are filled in too. When the server
+ * starts, its URLs are published as system properties (see {@link TransmitMockProperties}).
  *
  * <p>For options built in code, register a {@link TransmitMockExtension} with
  * {@code @RegisterExtension} instead; using both on the same class is an error.
@@ -77,7 +77,10 @@ public @interface TransmitMock {
    */
   boolean shared() default false;
 
-  /** Reset the server before each test (clock, journal, runtime clients, keys); default true. */
+  /**
+   * Reset the server before each test (clock, journal, faults, runtime clients, keys); default
+   * true.
+   */
   boolean resetBeforeEach() default true;
 
   /** The port; 0 (the default) picks a free one. */

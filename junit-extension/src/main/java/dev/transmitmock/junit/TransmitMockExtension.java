@@ -8,7 +8,6 @@ import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.Region;
 import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.JournalEntry;
-import dev.transmitmock.server.defects.DefectiveTokens;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
@@ -175,11 +174,6 @@ public final class TransmitMockExtension
   @Override
   public TransmitMockServer server() {
     return attached().server();
-  }
-
-  @Override
-  public DefectiveTokens defectiveTokens() {
-    return attached().defects();
   }
 
   private ServerResource attached() {

@@ -1,6 +1,7 @@
 package dev.transmitmock.junit;
 
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.control.Faults;
 import dev.transmitmock.server.control.MockClock;
 import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.DefectiveTokens;
@@ -10,9 +11,10 @@ import java.net.URI;
 import java.util.Map;
 
 /**
- * What a test holds to use the emulator: URLs, tokens, the clock and the journal. A {@link
- * TransmitMockExtension} registered with {@code @RegisterExtension} is itself a handle; with {@link
- * TransmitMock}, declare a parameter or an {@link InjectTransmitMock} field of this type.
+ * What a test holds to use the emulator: URLs, tokens (good and defective), the clock, the journal
+ * and fault injection. A {@link TransmitMockExtension} registered with {@code @RegisterExtension}
+ * is itself a handle; with {@link TransmitMock}, declare a parameter or an {@link
+ * InjectTransmitMock} field of this type.
  *
  * <pre>{@code
  * @Test
@@ -68,12 +70,12 @@ public interface TransmitMockHandle {
    * mock.defectiveToken(Defect.ALG_NONE)}. See {@link Defect} for the catalog.
    */
   default String defectiveToken(Defect defect) {
-    return defectiveTokens().mint(defect);
+    return server().defectiveToken(defect);
   }
 
   /** A defective token for a chosen client, resource, claims or header ({@link TokenSpec}). */
   default String defectiveToken(Defect defect, TokenSpec spec) {
-    return defectiveTokens().mint(defect, spec);
+    return server().defectiveToken(defect, spec);
   }
 
   /**
@@ -81,11 +83,21 @@ public interface TransmitMockHandle {
    * mock.token(TokenSpec.builder().clientId("demo-app").claim("roles", List.of("Admin")).build())}.
    */
   default String token(TokenSpec spec) {
-    return defectiveTokens().mintValid(spec);
+    return server().mintToken(spec);
   }
 
   /** The minter behind {@link #defectiveToken(Defect)}; one per server, thread-safe. */
-  DefectiveTokens defectiveTokens();
+  default DefectiveTokens defectiveTokens() {
+    return server().defectiveTokens();
+  }
+
+  /**
+   * Fault injection on the emulator's endpoints; cleared before each test: {@code
+   * mock.faults().add(FaultRule.on(Endpoint.TOKEN).status(503).times(2))}.
+   */
+  default Faults faults() {
+    return server().faults();
+  }
 
   /** The emulator's settable clock; reset before each test. */
   default MockClock clock() {

@@ -14,6 +14,8 @@ import dev.transmitmock.server.defects.TokenSpec;
 import dev.transmitmock.server.http.ControlApi;
 import dev.transmitmock.server.http.HttpApi;
 import dev.transmitmock.server.keys.KeyRing;
+import dev.transmitmock.server.tls.HttpsListener;
+import dev.transmitmock.server.tls.TlsConfig;
 import dev.transmitmock.server.token.ClientRegistry;
 import dev.transmitmock.server.token.IntrospectionService;
 import dev.transmitmock.server.token.IssuedToken;
@@ -23,7 +25,9 @@ import dev.transmitmock.server.token.TokenService;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -50,12 +54,41 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Without a config it serves the embedded default: app client {@code demo-app} / {@code
  * demo-app-secret} and management client {@code demo-admin} / {@code demo-admin-secret}.
+ *
+ * <p>{@link Builder#https()} (or the config's {@code tls}) adds an HTTPS listener with a generated
+ * certificate whose CA tests trust ({@link #caCertificate()}); clients may then authenticate with
+ * {@code private_key_jwt}, {@code tls_client_auth} or {@code self_signed_tls_client_auth} as well
+ * as with a secret, each per its {@code tokenEndpointAuthMethod}:
+ *
+ * <pre>{@code
+ * try (TransmitMockServer server = TransmitMockServer.builder().config(config).https().build()
+ *     .start()) {
+ *   HttpClient http = HttpClient.newBuilder()
+ *       .sslContext(clientIdentity.sslContext(server.caCertificate())).build();
+ *   // POST grant_type=client_credentials&client_id=payments-svc to server.httpsTokenEndpoint()
+ * }
+ * }</pre>
  */
 public final class TransmitMockServer implements AutoCloseable {
   /** Default interface: loopback only, so a test emulator is never reachable from outside. */
   public static final String DEFAULT_HOST = "127.0.0.1";
 
   private static final Logger LOG = LoggerFactory.getLogger(TransmitMockServer.class);
+
+  /**
+   * Jetty sizes a padding hint ({@code MemoryUtils}) by asking the platform MBean server whether
+   * compressed oops are on, which starts JMX and registers every platform MBean: about a quarter of
+   * the CPU time to the first token. Given the value (64-byte lines / 4-byte references), it skips
+   * that. A value set by the user wins.
+   */
+  private static final String JETTY_REFERENCES_PER_CACHE_LINE =
+      "org.eclipse.jetty.util.referencesPerCacheLine";
+
+  static {
+    if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+      System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
+    }
+  }
 
   private final String host;
   private final int requestedPort;
@@ -72,6 +105,7 @@ public final class TransmitMockServer implements AutoCloseable {
   private final HttpApi httpApi;
   private final ControlApi controlApi;
   private final boolean controlEnabled;
+  private final HttpsListener https;
   private volatile Javalin app;
 
   private TransmitMockServer(Builder builder) {
@@ -98,13 +132,19 @@ public final class TransmitMockServer implements AutoCloseable {
             journal,
             clock);
     this.controlEnabled = builder.controlApi;
-    this.controlApi =
+    TlsConfig tls = builder.tls != null ? builder.tls : config.tls();
+    this.https = tls.enabled() ? HttpsListener.create(tls) : null;
+    ControlApi.Builder control =
         ControlApi.builder(clock, journal, faults, keys, registry, config)
             .reset(this::reset)
             .enabled(builder.controlApi)
             .controlToken(Optional.ofNullable(builder.controlToken))
-            .defectiveTokens(defectiveTokens)
-            .build();
+            .defectiveTokens(defectiveTokens);
+    if (https != null) {
+      control.https(https);
+    }
+    this.controlApi = control.build();
+    httpApi.serverBaseUrls(this::listeningBaseUrls);
   }
 
   /** Starts configuring a server (loopback, free port, embedded default config). */
@@ -113,7 +153,8 @@ public final class TransmitMockServer implements AutoCloseable {
   }
 
   /**
-   * Starts listening. Signing keys are generated in the background meanwhile.
+   * Starts listening. Signing keys are generated in the background while Jetty starts; when this
+   * returns, both are ready.
    *
    * @return this server, started
    * @throws IllegalStateException when already started
@@ -122,10 +163,29 @@ public final class TransmitMockServer implements AutoCloseable {
     if (app != null) {
       throw new IllegalStateException("server already started on " + baseUrl());
     }
-    Javalin created = httpApi.create(controlApi::register);
+    Javalin created =
+        httpApi.create(
+            cfg -> {
+              controlApi.register(cfg);
+              if (https != null) {
+                https.addConnectors(cfg, host, requestedPort);
+              }
+            });
     created.start(host, requestedPort);
     app = created;
-    LOG.info("transmit-mock listening on {} (issuer {})", baseUrl(), config.issuer());
+    // Key generation ran on its own thread while Jetty started; wait for it here so that a started
+    // server answers its first JWKS or token request at once (a consumer's JWKS read timeout can
+    // be shorter than key generation on a busy machine).
+    keys.state();
+    if (https != null) {
+      LOG.info(
+          "transmit-mock listening on {} and {} (issuer {})",
+          https.config().httpEnabled() ? baseUrl() : "(no plain HTTP)",
+          httpsBaseUrl(),
+          config.issuer());
+    } else {
+      LOG.info("transmit-mock listening on {} (issuer {})", baseUrl(), config.issuer());
+    }
     return this;
   }
 
@@ -147,24 +207,141 @@ public final class TransmitMockServer implements AutoCloseable {
     return app != null;
   }
 
-  /** The port the server listens on. */
+  /**
+   * The port the server listens on: the plain HTTP port, or the HTTPS port when HTTPS runs without
+   * plain HTTP ({@link TlsConfig#httpEnabled()} false).
+   */
   public int port() {
     Javalin running = app;
     if (running == null) {
       throw new IllegalStateException("server not started: call start() first");
     }
+    if (https != null) {
+      return https.httpPort().orElseGet(https::httpsPort);
+    }
     return running.port();
   }
 
-  /** The base URL, e.g. {@code http://127.0.0.1:41234}. */
+  /**
+   * The base URL, e.g. {@code http://127.0.0.1:41234}; the HTTPS one when HTTPS runs without plain
+   * HTTP.
+   */
   public URI baseUrl() {
-    String printableHost = host.contains(":") ? "[" + host + "]" : host;
+    boolean httpsOnly = https != null && !https.config().httpEnabled();
+    return URI.create((httpsOnly ? "https" : "http") + "://" + printableHost() + ":" + port());
+  }
+
+  private String printableHost() {
     if (host.equals("0.0.0.0")) {
-      printableHost = "127.0.0.1";
+      return "127.0.0.1";
     } else if (host.equals("::")) {
-      printableHost = "[::1]";
+      return "[::1]";
     }
-    return URI.create("http://" + printableHost + ":" + port());
+    return host.contains(":") ? "[" + host + "]" : host;
+  }
+
+  // --- HTTPS -----------------------------------------------------------------------------------
+
+  /** Whether an HTTPS listener is configured. */
+  public boolean httpsEnabled() {
+    return https != null;
+  }
+
+  /** The HTTPS port. */
+  public int httpsPort() {
+    requireRunning();
+    return requireHttps().httpsPort();
+  }
+
+  /**
+   * The HTTPS base URL, e.g. {@code https://127.0.0.1:41235}; the generated certificate is valid
+   * for {@code localhost}, {@code 127.0.0.1} and {@code ::1}.
+   *
+   * <pre>{@code
+   * try (TransmitMockServer server = TransmitMockServer.builder().https().build().start()) {
+   *   SSLContext tls = TlsIdentity.trusting(server.caCertificate());
+   *   HttpClient client = HttpClient.newBuilder().sslContext(tls).build();
+   *   // POST to server.httpsTokenEndpoint() ...
+   * }
+   * }</pre>
+   *
+   * @throws IllegalStateException when HTTPS is off or the server is not started
+   */
+  public URI httpsBaseUrl() {
+    return URI.create("https://" + printableHost() + ":" + httpsPort());
+  }
+
+  /** {@code <https base>/oidc/token}. */
+  public URI httpsTokenEndpoint() {
+    return httpsBaseUrl().resolve("/oidc/token");
+  }
+
+  /** {@code <https base>/cis/oidc/jwks}. */
+  public URI httpsJwksUri() {
+    return httpsBaseUrl().resolve("/cis/oidc/jwks");
+  }
+
+  /** {@code <https base>/cis/oidc/.well-known/openid-configuration}. */
+  public URI httpsDiscoveryUri() {
+    return httpsBaseUrl().resolve("/cis/oidc/.well-known/openid-configuration");
+  }
+
+  /** {@code <https base>/cis/oidc/token/introspection}. */
+  public URI httpsIntrospectionEndpoint() {
+    return httpsBaseUrl().resolve("/cis/oidc/token/introspection");
+  }
+
+  /** {@code <https base>/cis/oidc/token/revocation}. */
+  public URI httpsRevocationEndpoint() {
+    return httpsBaseUrl().resolve("/cis/oidc/token/revocation");
+  }
+
+  /** The server's TLS certificate (the leaf). */
+  public X509Certificate tlsCertificate() {
+    return requireHttps().certificate();
+  }
+
+  /** The certificate clients must trust: the generated CA, or the configured chain's last one. */
+  public X509Certificate caCertificate() {
+    return requireHttps().caCertificate();
+  }
+
+  /** {@link #caCertificate()} in PEM, as {@code GET /_mock/tls/ca.pem} serves it. */
+  public String caCertificatePem() {
+    return requireHttps().caCertificatePem();
+  }
+
+  /** The HTTPS listener, when HTTPS is configured. */
+  public Optional<HttpsListener> https() {
+    return Optional.ofNullable(https);
+  }
+
+  private HttpsListener requireHttps() {
+    if (https == null) {
+      throw new IllegalStateException(
+          "HTTPS is off: turn it on with TransmitMockServer.builder().https() or config tls");
+    }
+    return https;
+  }
+
+  private void requireRunning() {
+    if (app == null) {
+      throw new IllegalStateException("server not started: call start() first");
+    }
+  }
+
+  private List<String> listeningBaseUrls() {
+    if (app == null) {
+      return List.of();
+    }
+    List<String> urls = new ArrayList<>();
+    if (https == null || https.config().httpEnabled()) {
+      urls.add("http://" + printableHost() + ":" + port());
+    }
+    if (https != null) {
+      urls.add(httpsBaseUrl().toString());
+    }
+    return urls;
   }
 
   /** {@code POST} client-credentials requests here: {@code <base>/oidc/token}. */
@@ -322,6 +499,7 @@ public final class TransmitMockServer implements AutoCloseable {
    */
   public void reset() {
     faults.clear();
+    tokens.resetClientAuthentication();
     registry.restore(initialClients);
     keys.resetToInitial();
     clock.reset();
@@ -342,8 +520,31 @@ public final class TransmitMockServer implements AutoCloseable {
     private Clock systemClock = Clock.systemUTC();
     private boolean controlApi = true;
     private String controlToken;
+    private TlsConfig tls;
 
     private Builder() {}
+
+    /**
+     * Serves HTTPS beside HTTP on a free port, with a certificate for {@code localhost}, {@code
+     * 127.0.0.1} and {@code ::1} signed by a CA generated at start ({@link #caCertificate()});
+     * client certificates are requested but optional.
+     */
+    public Builder https() {
+      return https(TlsConfig.builder().build());
+    }
+
+    /**
+     * Serves HTTPS as configured; overrides the config's {@code tls}.
+     *
+     * <pre>{@code
+     * TransmitMockServer.builder().https(TlsConfig.builder().port(8443)
+     *     .clientAuth(ClientAuthMode.NEED).caCertificateOut(Path.of("target/ca.pem")).build());
+     * }</pre>
+     */
+    public Builder https(TlsConfig tls) {
+      this.tls = requireNonNull(tls, "tls must not be null");
+      return this;
+    }
 
     /**
      * Whether the HTTP control API under {@code /_mock/} is served (default true). Off, every

@@ -7,7 +7,6 @@ import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.DefectiveTokens;
-import dev.transmitmock.server.token.TokenService;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -82,13 +81,7 @@ public final class ConsumerContract {
     this.resource = Optional.ofNullable(builder.resource);
     this.managementClientId = Optional.ofNullable(builder.managementClientId);
     this.endpoint = builder.endpoint;
-    DefectiveTokens minter =
-        new DefectiveTokens(
-            new TokenService(
-                server.config(), server.clients(), server.keys(), server.clock(), server.journal()),
-            server.keys(),
-            server.config(),
-            server.clock());
+    DefectiveTokens minter = server.defectiveTokens();
     this.pastTokens =
         new PastTokens(minter, builder.consumerClock, server.config().tokenLifetime());
     this.extraCases = List.copyOf(builder.extraCases);
@@ -244,7 +237,7 @@ public final class ConsumerContract {
             + server.issuer()
             + resource.map(r -> ", audience " + r).orElse("")
             + "; and accept the token's typ header ("
-            + server.config().tokenTyp()
+            + server.config().tokenTyp().headerValue().orElse("none")
             + "): Nimbus and Spring Security accept only JWT by default",
         Expectation.ACCEPT,
         () -> Optional.of(bearer(token(clientId, resource))));

@@ -141,7 +141,8 @@ class ConsumerContractTest {
         .hasMessageContaining("expected a 2xx answer but the consumer answered 401")
         .hasMessageContaining("JWKS " + mock.jwksUri())
         .hasMessageContaining("issuer " + mock.issuer())
-        .hasMessageContaining("audience " + ORDERS);
+        .hasMessageContaining("audience " + ORDERS)
+        .hasMessageContaining("typ header (at+jwt)");
   }
 
   @Test

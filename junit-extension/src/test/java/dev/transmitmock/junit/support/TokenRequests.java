@@ -41,7 +41,7 @@ public final class TokenRequests {
             .collect(Collectors.joining("&"));
     HttpRequest request =
         HttpRequest.newBuilder(tokenEndpoint)
-            .timeout(Duration.ofSeconds(10))
+            .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
@@ -60,7 +60,7 @@ public final class TokenRequests {
   public static int get(URI uri) {
     try {
       return HTTP.send(
-              HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+              HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
               HttpResponse.BodyHandlers.discarding())
           .statusCode();
     } catch (IOException e) {

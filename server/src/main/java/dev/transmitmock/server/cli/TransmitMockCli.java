@@ -5,12 +5,10 @@ import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ConfigException;
 import dev.transmitmock.server.config.EnvironmentConfig;
 import dev.transmitmock.server.config.MockConfig;
-import dev.transmitmock.server.http.HttpApi;
+import dev.transmitmock.server.tls.ClientAuthMode;
+import dev.transmitmock.server.tls.TlsConfig;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,6 +82,31 @@ public final class TransmitMockCli implements Callable<Integer> {
   String controlToken;
 
   @Option(
+      names = "--https-port",
+      paramLabel = "PORT",
+      description =
+          "Also serve HTTPS on PORT (0 picks a free one), with a certificate generated at start"
+              + " unless the config's tls section or TRANSMIT_MOCK_TLS_* give one"
+              + " (TRANSMIT_MOCK_HTTPS_PORT).")
+  Integer httpsPort;
+
+  @Option(
+      names = "--tls-cert-out",
+      paramLabel = "FILE",
+      description =
+          "Write the CA certificate clients must trust (PEM) to FILE at start"
+              + " (TRANSMIT_MOCK_TLS_CA_OUT); also served at GET /_mock/tls/ca.pem.")
+  Path tlsCertOut;
+
+  @Option(
+      names = "--tls-client-auth",
+      paramLabel = "MODE",
+      description =
+          "Ask HTTPS clients for a certificate: none, want (default) or need"
+              + " (TRANSMIT_MOCK_TLS_CLIENT_AUTH).")
+  String tlsClientAuth;
+
+  @Option(
       names = "--probe",
       description =
           "Do not serve: ask the emulator at --host/--port whether it is healthy (exit 0) or not"
@@ -119,6 +142,10 @@ public final class TransmitMockCli implements Callable<Integer> {
     logDefault("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
+    java.util.OptionalInt probed = HealthProbe.tryFastPath(args, System.getenv(), out, err);
+    if (probed.isPresent()) {
+      System.exit(probed.getAsInt());
+    }
     TransmitMockCli cli = new TransmitMockCli(System.getenv(), out, err);
     int exit = cli.commandLine().execute(args);
     if (exit != EXIT_OK || cli.server == null) {
@@ -171,7 +198,17 @@ public final class TransmitMockCli implements Callable<Integer> {
       return EXIT_USAGE;
     }
     if (probe) {
-      return probe(effectiveHost, effectivePort);
+      Optional<Integer> httpsOnlyPort;
+      try {
+        httpsOnlyPort = httpsOnlyProbePort();
+      } catch (ConfigException e) {
+        err.println("transmit-mock: " + e.getMessage());
+        return EXIT_USAGE;
+      }
+      if (httpsOnlyPort.isPresent()) {
+        return HttpsProbe.probe(effectiveHost, httpsOnlyPort.get(), out, err);
+      }
+      return HealthProbe.check(effectiveHost, effectivePort, out, err);
     }
     String source = configSource();
     MockConfig resolved;
@@ -180,7 +217,7 @@ public final class TransmitMockCli implements Callable<Integer> {
             && !env.containsKey(EnvironmentConfig.CONFIG)
             && !env.containsKey(EnvironmentConfig.CONFIG_INLINE);
     try {
-      resolved = EnvironmentConfig.resolve(Optional.ofNullable(config), env);
+      resolved = withTlsFlags(EnvironmentConfig.resolve(Optional.ofNullable(config), env));
       TransmitMockServer.Builder builder =
           TransmitMockServer.builder()
               .host(effectiveHost)
@@ -191,6 +228,10 @@ public final class TransmitMockCli implements Callable<Integer> {
       server = builder.build();
     } catch (ConfigException e) {
       err.println("transmit-mock: configuration error: " + e.withSource(source).getMessage());
+      return EXIT_USAGE;
+    } catch (IllegalArgumentException e) {
+      // The TLS key store, PEM or CA output file could not be used; the message names the file.
+      err.println("transmit-mock: TLS configuration error: " + e.getMessage());
       return EXIT_USAGE;
     }
     try {
@@ -208,6 +249,69 @@ public final class TransmitMockCli implements Callable<Integer> {
     }
     printBanner(resolved, embedded, controlEnabled, effectiveControlToken.isPresent());
     return EXIT_OK;
+  }
+
+  /**
+   * The HTTPS port to probe when plain HTTP is off ({@code TRANSMIT_MOCK_HTTP_ENABLED=false} with
+   * {@code --https-port} or {@code TRANSMIT_MOCK_HTTPS_PORT}); empty to probe plain HTTP.
+   */
+  private Optional<Integer> httpsOnlyProbePort() {
+    boolean httpOff =
+        EnvironmentConfig.value(env, EnvironmentConfig.HTTP_ENABLED)
+            .map(v -> v.equalsIgnoreCase("false"))
+            .orElse(false);
+    if (!httpOff) {
+      return Optional.empty();
+    }
+    if (httpsPort != null) {
+      return Optional.of(httpsPort);
+    }
+    Optional<String> text = EnvironmentConfig.value(env, EnvironmentConfig.HTTPS_PORT);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Integer.parseInt(text.get()));
+    } catch (NumberFormatException e) {
+      throw new ConfigException(
+          EnvironmentConfig.HTTPS_PORT, null, "not a port number: '" + text.get() + "'");
+    }
+  }
+
+  /** Applies {@code --https-port}, {@code --tls-cert-out} and {@code --tls-client-auth}. */
+  private MockConfig withTlsFlags(MockConfig resolved) {
+    if (httpsPort == null && tlsCertOut == null && tlsClientAuth == null) {
+      return resolved;
+    }
+    TlsConfig.Builder tls = resolved.tls().toBuilder();
+    if (httpsPort != null) {
+      if (httpsPort < 0 || httpsPort > 65_535) {
+        throw new ConfigException(
+            "--https-port", null, "must be between 0 and 65535, was " + httpsPort);
+      }
+      tls.enabled(true).port(httpsPort);
+    }
+    if (tlsCertOut != null) {
+      tls.caCertificateOut(tlsCertOut);
+    }
+    if (tlsClientAuth != null) {
+      tls.clientAuth(
+          ClientAuthMode.parse(tlsClientAuth)
+              .orElseThrow(
+                  () ->
+                      new ConfigException(
+                          "--tls-client-auth",
+                          null,
+                          "'" + tlsClientAuth + "' is not one of none, want, need")));
+    }
+    TlsConfig built = tls.build();
+    if (!built.enabled()) {
+      throw new ConfigException(
+          tlsCertOut != null ? "--tls-cert-out" : "--tls-client-auth",
+          null,
+          "HTTPS is off: add --https-port PORT (or TRANSMIT_MOCK_HTTPS_PORT, or tls in the config)");
+    }
+    return resolved.toBuilder().tls(built).build();
   }
 
   private Optional<String> controlToken() {
@@ -245,34 +349,6 @@ public final class TransmitMockCli implements Callable<Integer> {
         .orElse("embedded default config");
   }
 
-  private int probe(String probeHost, int probePort) {
-    String target = probeHost.equals("0.0.0.0") || probeHost.equals("::") ? "127.0.0.1" : probeHost;
-    if (target.contains(":") && !target.startsWith("[")) {
-      target = "[" + target + "]";
-    }
-    URI health = URI.create("http://" + target + ":" + probePort + HttpApi.HEALTH_PATH);
-    try {
-      HttpResponse<Void> response =
-          HttpClient.newBuilder()
-              .connectTimeout(Duration.ofSeconds(2))
-              .build()
-              .send(
-                  HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET().build(),
-                  HttpResponse.BodyHandlers.discarding());
-      if (response.statusCode() == 200) {
-        out.println("healthy: " + health);
-        return EXIT_OK;
-      }
-      err.println("unhealthy: " + health + " answered " + response.statusCode());
-    } catch (java.io.IOException e) {
-      err.println("unhealthy: " + health + ": " + e.getClass().getSimpleName());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      err.println("unhealthy: interrupted");
-    }
-    return EXIT_FAILURE;
-  }
-
   private void printBanner(
       MockConfig resolved, boolean embedded, boolean controlEnabled, boolean controlProtected) {
     URI base = server.baseUrl();
@@ -284,6 +360,16 @@ public final class TransmitMockCli implements Callable<Integer> {
     banner.append("  discovery:       ").append(server.discoveryUri()).append('\n');
     banner.append("  introspection:   ").append(server.introspectionEndpoint()).append('\n');
     banner.append("  revocation:      ").append(server.revocationEndpoint()).append('\n');
+    if (server.httpsEnabled()) {
+      banner.append("  HTTPS:           ").append(server.httpsTokenEndpoint()).append('\n');
+      banner.append("                   ").append(server.httpsDiscoveryUri()).append('\n');
+      banner.append("  trust this CA:   ");
+      banner.append(resolved.tls().caCertificateOut().map(Path::toString).orElse("(not written)"));
+      if (controlEnabled) {
+        banner.append(", GET ").append(base).append("/_mock/tls/ca.pem");
+      }
+      banner.append('\n');
+    }
     banner.append("  control API:     ");
     if (controlEnabled) {
       banner.append(base).append("/_mock/");
@@ -294,7 +380,9 @@ public final class TransmitMockCli implements Callable<Integer> {
     banner.append("  clients:\n");
     for (ClientConfig client : resolved.clients()) {
       banner.append("    ").append(client.clientId());
-      if (embedded) {
+      if (!client.authMethod().usesSecret()) {
+        banner.append(" [").append(client.authMethod().wireName()).append("]");
+      } else if (embedded) {
         banner.append(" / ").append(client.clientSecret());
       }
       banner.append(" (").append(client.type().configName()).append(")");

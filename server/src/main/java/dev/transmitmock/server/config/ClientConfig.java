@@ -35,6 +35,8 @@ import java.util.Optional;
  * @param scopes scopes this client may request; empty means any scope
  * @param tokenLifetime lifetime overriding the resource and server defaults
  * @param claims extra claims added to every token of this client
+ * @param authentication how the client authenticates ({@code tokenEndpointAuthMethod}); secret
+ *     based by default
  */
 public record ClientConfig(
     String clientId,
@@ -45,7 +47,32 @@ public record ClientConfig(
     List<URI> resources,
     List<String> scopes,
     Optional<Duration> tokenLifetime,
-    Map<String, Object> claims) {
+    Map<String, Object> claims,
+    ClientAuthConfig authentication) {
+
+  /** A secret-based client (the shape before {@code tokenEndpointAuthMethod} existed). */
+  public ClientConfig(
+      String clientId,
+      String clientSecret,
+      ClientType type,
+      Optional<String> appId,
+      Optional<String> appName,
+      List<URI> resources,
+      List<String> scopes,
+      Optional<Duration> tokenLifetime,
+      Map<String, Object> claims) {
+    this(
+        clientId,
+        clientSecret,
+        type,
+        appId,
+        appName,
+        resources,
+        scopes,
+        tokenLifetime,
+        claims,
+        ClientAuthConfig.SECRET);
+  }
 
   public ClientConfig {
     requireNonNull(clientId, "clientId must not be null");
@@ -60,6 +87,7 @@ public record ClientConfig(
     resources = List.copyOf(requireNonNull(resources, "resources must not be null"));
     scopes = List.copyOf(requireNonNull(scopes, "scopes must not be null"));
     claims = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(claims, "claims")));
+    requireNonNull(authentication, "authentication must not be null");
   }
 
   /** Starts a client with the given {@code client_id}. */
@@ -71,15 +99,23 @@ public record ClientConfig(
   public Builder toBuilder() {
     Builder builder =
         builder(clientId)
-            .secret(clientSecret)
             .type(type)
             .resources(resources)
             .scopes(scopes)
-            .claims(claims);
+            .claims(claims)
+            .authentication(authentication);
+    if (authentication.method().usesSecret()) {
+      builder.secret(clientSecret);
+    }
     appId.ifPresent(builder::appId);
     appName.ifPresent(builder::appName);
     tokenLifetime.ifPresent(builder::tokenLifetime);
     return builder;
+  }
+
+  /** The {@code token_endpoint_auth_method} this client must use. */
+  public dev.transmitmock.server.control.AuthMethod authMethod() {
+    return authentication.method();
   }
 
   /** Whether this is a management-application client (admin tokens). */
@@ -99,6 +135,8 @@ public record ClientConfig(
         + scopes
         + ", tokenLifetime="
         + tokenLifetime.map(Duration::toString).orElse("default")
+        + ", tokenEndpointAuthMethod="
+        + authentication.method().wireName()
         + ", clientSecret=(hidden)]";
   }
 
@@ -113,6 +151,7 @@ public record ClientConfig(
     private final List<String> scopes = new ArrayList<>();
     private Duration tokenLifetime;
     private final Map<String, Object> claims = new LinkedHashMap<>();
+    private ClientAuthConfig authentication = ClientAuthConfig.SECRET;
 
     private Builder(String clientId) {
       this.clientId = clientId;
@@ -184,7 +223,42 @@ public record ClientConfig(
       return this;
     }
 
+    /**
+     * How the client authenticates (default: its secret, Basic or form body).
+     *
+     * <pre>{@code
+     * ClientConfig.builder("orders-svc").authentication(ClientAuthConfig
+     *     .builder(AuthMethod.PRIVATE_KEY_JWT).jwks(jwksJson).build()).build();
+     * }</pre>
+     */
+    public Builder authentication(ClientAuthConfig authentication) {
+      this.authentication = requireNonNull(authentication, "authentication must not be null");
+      return this;
+    }
+
     public ClientConfig build() {
+      if (!authentication.method().usesSecret()) {
+        if (clientSecret != null) {
+          throw new IllegalStateException(
+              "client "
+                  + clientId
+                  + " authenticates with "
+                  + authentication.method().wireName()
+                  + ": it has no secret");
+        }
+        dev.transmitmock.server.token.assertion.ClientKeys.check(authentication);
+        return new ClientConfig(
+            clientId,
+            "",
+            type,
+            Optional.ofNullable(appId),
+            Optional.ofNullable(appName),
+            resources,
+            scopes,
+            Optional.ofNullable(tokenLifetime),
+            claims,
+            authentication);
+      }
       if (clientSecret == null) {
         throw new IllegalStateException("client " + clientId + " needs a secret");
       }
@@ -197,7 +271,8 @@ public record ClientConfig(
           resources,
           scopes,
           Optional.ofNullable(tokenLifetime),
-          claims);
+          claims,
+          authentication);
     }
   }
 }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.server.tls.ClientAuthMode;
+import dev.transmitmock.server.tls.TlsConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +57,8 @@ public final class ConfigLoader {
           "clients",
           "keys",
           "journalCapacity",
-          "maxRequestBodyBytes");
+          "maxRequestBodyBytes",
+          "tls");
   private static final Set<String> RESOURCE_KEYS = Set.of("uri", "tokenLifetime");
   private static final Set<String> CLIENT_KEYS =
       Set.of(
@@ -66,7 +70,29 @@ public final class ConfigLoader {
           "resources",
           "scopes",
           "tokenLifetime",
-          "claims");
+          "claims",
+          "tokenEndpointAuthMethod",
+          "jwks",
+          "jwksUri",
+          "publicKeyPem",
+          "tlsClientAuthSubjectDn",
+          "tlsClientAuthSanDns",
+          "tlsClientAuthSanUri",
+          "tlsClientAuthSanIp",
+          "tlsClientAuthSanEmail",
+          "certificateThumbprints");
+  private static final Set<String> TLS_KEYS =
+      Set.of(
+          "enabled",
+          "port",
+          "httpEnabled",
+          "keyStore",
+          "keyStorePassword",
+          "certificatePem",
+          "privateKeyPem",
+          "clientAuth",
+          "subjectAltNames",
+          "caCertificateOut");
   private static final Set<String> KEY_KEYS =
       Set.of("kid", "algorithm", "pemFile", "pem", "passphrase", "active");
 
@@ -202,6 +228,9 @@ public final class ConfigLoader {
     for (ConfigNode key : root.list("keys")) {
       builder.key(toKey(key, folder));
     }
+    if (root.has("tls")) {
+      builder.tls(toTls(root.get("tls"), folder));
+    }
     return builder;
   }
 
@@ -232,9 +261,19 @@ public final class ConfigLoader {
 
   private static ClientConfig toClient(ConfigNode client) {
     client.requireObject(CLIENT_KEYS);
-    ClientConfig.Builder builder =
-        ClientConfig.builder(client.requiredText("clientId"))
-            .secret(client.requiredText("clientSecret"));
+    ClientConfig.Builder builder = ClientConfig.builder(client.requiredText("clientId"));
+    AuthMethod method =
+        client
+            .choice("tokenEndpointAuthMethod", authMethods())
+            .orElse(AuthMethod.CLIENT_SECRET_BASIC);
+    if (method.usesSecret()) {
+      builder.secret(client.requiredText("clientSecret"));
+    } else if (client.has("clientSecret")) {
+      throw ConfigException.at(
+          child(client, "clientSecret"),
+          "a " + method.wireName() + " client has no secret; remove clientSecret");
+    }
+    builder.authentication(toAuthentication(client, method));
     client
         .choice("type", choices(ClientType.values(), ClientType::configName))
         .ifPresent(builder::type);
@@ -245,6 +284,82 @@ public final class ConfigLoader {
     client.duration("tokenLifetime").ifPresent(builder::tokenLifetime);
     builder.claims(client.plainObject("claims"));
     return builder.build();
+  }
+
+  private static Map<String, AuthMethod> authMethods() {
+    Map<String, AuthMethod> map = new LinkedHashMap<>();
+    for (AuthMethod method : AuthMethod.values()) {
+      if (method != AuthMethod.NONE) {
+        map.put(method.wireName(), method);
+      }
+    }
+    return map;
+  }
+
+  private static ClientAuthConfig toAuthentication(ConfigNode client, AuthMethod method) {
+    ClientAuthConfig.Builder auth = ClientAuthConfig.builder(method);
+    client.json("jwks").ifPresent(auth::jwks);
+    client.uri("jwksUri").ifPresent(auth::jwksUri);
+    client.text("publicKeyPem").ifPresent(auth::publicKeyPem);
+    client.text("tlsClientAuthSubjectDn").ifPresent(auth::tlsClientAuthSubjectDn);
+    client.text("tlsClientAuthSanDns").ifPresent(auth::tlsClientAuthSanDns);
+    client.text("tlsClientAuthSanUri").ifPresent(auth::tlsClientAuthSanUri);
+    client.text("tlsClientAuthSanIp").ifPresent(auth::tlsClientAuthSanIp);
+    client.text("tlsClientAuthSanEmail").ifPresent(auth::tlsClientAuthSanEmail);
+    client.list("certificateThumbprints").forEach(t -> auth.certificateThumbprint(t.asText()));
+    ClientAuthConfig built;
+    try {
+      built = auth.build();
+      dev.transmitmock.server.token.assertion.ClientKeys.check(built);
+    } catch (IllegalArgumentException e) {
+      throw ConfigException.at(child(client, "tokenEndpointAuthMethod"), e.getMessage());
+    }
+    return built;
+  }
+
+  private static String child(ConfigNode node, String key) {
+    return node.path().isEmpty() ? key : node.path() + "." + key;
+  }
+
+  private static TlsConfig toTls(ConfigNode tls, Path folder) {
+    tls.requireObject(TLS_KEYS);
+    TlsConfig.Builder builder = TlsConfig.builder();
+    tls.bool("enabled").ifPresent(builder::enabled);
+    tls.integer("port").ifPresent(builder::port);
+    tls.bool("httpEnabled").ifPresent(builder::httpEnabled);
+    if (tls.has("keyStore")) {
+      builder.keyStore(
+          folder.resolve(tls.get("keyStore").asText()), tls.text("keyStorePassword").orElse(""));
+    } else if (tls.has("keyStorePassword")) {
+      throw ConfigException.at(child(tls, "keyStorePassword"), "needs keyStore");
+    }
+    tls.text("certificatePem")
+        .ifPresent(pem -> builder.certificatePem(pemOrFile(tls, "certificatePem", pem, folder)));
+    tls.text("privateKeyPem")
+        .ifPresent(pem -> builder.privateKeyPem(pemOrFile(tls, "privateKeyPem", pem, folder)));
+    tls.choice("clientAuth", choices(ClientAuthMode.values(), ClientAuthMode::configName))
+        .ifPresent(builder::clientAuth);
+    tls.list("subjectAltNames").forEach(name -> builder.subjectAltName(name.asText()));
+    tls.text("caCertificateOut").ifPresent(file -> builder.caCertificateOut(folder.resolve(file)));
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw ConfigException.at(tls.path(), e.getMessage().replaceFirst("^tls(\\.port)?: ", ""));
+    }
+  }
+
+  /** PEM text as is, or the PEM file it names (relative to the config file's folder). */
+  private static String pemOrFile(ConfigNode node, String key, String value, Path folder) {
+    if (value.contains("-----BEGIN")) {
+      return value;
+    }
+    Path file = folder.resolve(value.trim());
+    try {
+      return Files.readString(file, StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw ConfigException.at(
+          child(node, key), "neither PEM text nor a readable PEM file: " + file);
+    }
   }
 
   private static KeyConfig toKey(ConfigNode key, Path folder) {

@@ -90,6 +90,18 @@ final class ConfigNode {
     return value;
   }
 
+  /** A value given either as JSON text or as a mapping, as JSON text. */
+  Optional<String> json(String key) {
+    if (!has(key)) {
+      return Optional.empty();
+    }
+    JsonNode value = node.get(key);
+    if (value.isObject()) {
+      return Optional.of(value.toString());
+    }
+    return Optional.of(get(key).asText());
+  }
+
   Optional<Boolean> bool(String key) {
     if (!has(key)) {
       return Optional.empty();

@@ -1,5 +1,7 @@
 package dev.transmitmock.server.config;
 
+import dev.transmitmock.server.tls.ClientAuthMode;
+import dev.transmitmock.server.tls.TlsConfig;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -36,6 +38,36 @@ public final class EnvironmentConfig {
   public static final String CONTROL_ENABLED = PREFIX + "CONTROL_ENABLED";
   public static final String CONTROL_TOKEN = PREFIX + "CONTROL_TOKEN";
 
+  /** {@code true} or {@code false}: the HTTPS listener ({@code tls.enabled}). */
+  public static final String TLS_ENABLED = PREFIX + "TLS_ENABLED";
+
+  /** The HTTPS port ({@code tls.port}); setting it turns HTTPS on. */
+  public static final String HTTPS_PORT = PREFIX + "HTTPS_PORT";
+
+  /** {@code false} serves HTTPS only ({@code tls.httpEnabled}). */
+  public static final String HTTP_ENABLED = PREFIX + "HTTP_ENABLED";
+
+  /** A PKCS#12 key store file ({@code tls.keyStore}). */
+  public static final String TLS_KEYSTORE = PREFIX + "TLS_KEYSTORE";
+
+  /** The key store password ({@code tls.keyStorePassword}); never printed. */
+  public static final String TLS_KEYSTORE_PASSWORD = PREFIX + "TLS_KEYSTORE_PASSWORD";
+
+  /** The server certificate chain: PEM text or a PEM file ({@code tls.certificatePem}). */
+  public static final String TLS_CERTIFICATE_PEM = PREFIX + "TLS_CERTIFICATE_PEM";
+
+  /** The server private key: PEM text or a PEM file ({@code tls.privateKeyPem}). */
+  public static final String TLS_PRIVATE_KEY_PEM = PREFIX + "TLS_PRIVATE_KEY_PEM";
+
+  /** {@code none}, {@code want} or {@code need} ({@code tls.clientAuth}). */
+  public static final String TLS_CLIENT_AUTH = PREFIX + "TLS_CLIENT_AUTH";
+
+  /** Comma-separated extra names of a generated certificate ({@code tls.subjectAltNames}). */
+  public static final String TLS_SUBJECT_ALT_NAMES = PREFIX + "TLS_SUBJECT_ALT_NAMES";
+
+  /** Where to write the CA certificate PEM at start ({@code tls.caCertificateOut}). */
+  public static final String TLS_CA_OUT = PREFIX + "TLS_CA_OUT";
+
   /** {@code false} turns native (ACCP) RSA signing off; read by {@code keys.NativeCrypto}. */
   public static final String NATIVE_CRYPTO = PREFIX + "NATIVE_CRYPTO";
 
@@ -55,7 +87,17 @@ public final class EnvironmentConfig {
           ERROR_STYLE,
           CONTROL_ENABLED,
           CONTROL_TOKEN,
-          NATIVE_CRYPTO);
+          NATIVE_CRYPTO,
+          TLS_ENABLED,
+          HTTPS_PORT,
+          HTTP_ENABLED,
+          TLS_KEYSTORE,
+          TLS_KEYSTORE_PASSWORD,
+          TLS_CERTIFICATE_PEM,
+          TLS_PRIVATE_KEY_PEM,
+          TLS_CLIENT_AUTH,
+          TLS_SUBJECT_ALT_NAMES,
+          TLS_CA_OUT);
 
   private EnvironmentConfig() {}
 
@@ -126,10 +168,117 @@ public final class EnvironmentConfig {
         .ifPresent(text -> builder.tokenTyp(choose(TOKEN_TYP, text, TokenTyp.values())));
     value(env, ERROR_STYLE)
         .ifPresent(text -> builder.errorStyle(choose(ERROR_STYLE, text, ErrorStyle.values())));
+    builder.tls(tlsOverrides(base.tls(), env));
     try {
       return builder.build();
     } catch (ConfigException e) {
       throw e.withSource("environment");
+    }
+  }
+
+  private static TlsConfig tlsOverrides(TlsConfig base, Map<String, String> env) {
+    boolean touched =
+        env.keySet().stream().anyMatch(name -> name.startsWith(PREFIX + "TLS_"))
+            || env.containsKey(HTTPS_PORT)
+            || env.containsKey(HTTP_ENABLED);
+    if (!touched) {
+      return base;
+    }
+    TlsConfig.Builder tls = base.toBuilder();
+    value(env, HTTPS_PORT)
+        .ifPresent(
+            text -> {
+              tls.enabled(true).port(port(HTTPS_PORT, text));
+            });
+    Optional<Boolean> enabled = bool(env, TLS_ENABLED);
+    enabled.ifPresent(tls::enabled);
+    bool(env, HTTP_ENABLED).ifPresent(tls::httpEnabled);
+    Optional<String> keyStore = value(env, TLS_KEYSTORE);
+    if (keyStore.isPresent()) {
+      tls.keyStore(Path.of(keyStore.get()), value(env, TLS_KEYSTORE_PASSWORD).orElse(""));
+    } else if (value(env, TLS_KEYSTORE_PASSWORD).isPresent()) {
+      throw new ConfigException(TLS_KEYSTORE_PASSWORD, null, "needs " + TLS_KEYSTORE);
+    }
+    value(env, TLS_CERTIFICATE_PEM)
+        .ifPresent(text -> tls.certificatePem(pemOrFile(TLS_CERTIFICATE_PEM, text)));
+    value(env, TLS_PRIVATE_KEY_PEM)
+        .ifPresent(text -> tls.privateKeyPem(pemOrFile(TLS_PRIVATE_KEY_PEM, text)));
+    value(env, TLS_CLIENT_AUTH)
+        .ifPresent(
+            text ->
+                tls.clientAuth(
+                    ClientAuthMode.parse(text)
+                        .orElseThrow(
+                            () ->
+                                new ConfigException(
+                                    TLS_CLIENT_AUTH,
+                                    null,
+                                    "'" + text + "' is not one of none, want, need"))));
+    value(env, TLS_SUBJECT_ALT_NAMES)
+        .ifPresent(
+            text ->
+                Arrays.stream(text.split(","))
+                    .map(String::trim)
+                    .filter(name -> !name.isEmpty())
+                    .forEach(tls::subjectAltName));
+    value(env, TLS_CA_OUT).ifPresent(file -> tls.caCertificateOut(Path.of(file)));
+    boolean anyTlsSetting =
+        env.keySet().stream()
+            .anyMatch(
+                name ->
+                    name.startsWith(PREFIX + "TLS_")
+                        && !name.equals(TLS_ENABLED)
+                        && value(env, name).isPresent());
+    if (enabled.isEmpty() && anyTlsSetting && !base.enabled() && value(env, HTTPS_PORT).isEmpty()) {
+      tls.enabled(true);
+    }
+    try {
+      return tls.build();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("environment", null, e.getMessage());
+    }
+  }
+
+  private static int port(String variable, String text) {
+    try {
+      int port = Integer.parseInt(text.trim());
+      if (port < 0 || port > 65_535) {
+        throw new ConfigException(variable, null, "must be between 0 and 65535, was " + port);
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(variable, null, "not a port number: '" + text + "'");
+    }
+  }
+
+  private static Optional<Boolean> bool(Map<String, String> env, String name) {
+    Optional<String> text = value(env, name);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    if (text.get().equalsIgnoreCase("true")) {
+      return Optional.of(true);
+    }
+    if (text.get().equalsIgnoreCase("false")) {
+      return Optional.of(false);
+    }
+    throw new ConfigException(name, null, "'" + text.get() + "' is not one of true, false");
+  }
+
+  /** PEM text as is, or the content of the PEM file it names. */
+  private static String pemOrFile(String variable, String value) {
+    if (value.contains("-----BEGIN")) {
+      return value;
+    }
+    try {
+      return java.nio.file.Files.readString(
+          Path.of(value), java.nio.charset.StandardCharsets.US_ASCII);
+    } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+      boolean printable = value.length() < 300 && !value.contains("\n");
+      throw new ConfigException(
+          variable,
+          null,
+          "neither PEM text nor a readable PEM file" + (printable ? ": " + value : ""));
     }
   }
 

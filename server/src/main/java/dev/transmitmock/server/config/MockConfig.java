@@ -2,6 +2,7 @@ package dev.transmitmock.server.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.server.tls.TlsConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ import java.util.Set;
  * @param keys the signing keys (empty: one generated RS256 key)
  * @param journalCapacity how many requests the journal keeps
  * @param maxRequestBodyBytes the largest request body accepted (413 beyond it)
+ * @param tls the HTTPS listener ({@link TlsConfig#DISABLED} by default)
  */
 public record MockConfig(
     String issuer,
@@ -57,7 +59,44 @@ public record MockConfig(
     List<ClientConfig> clients,
     List<KeyConfig> keys,
     int journalCapacity,
-    int maxRequestBodyBytes) {
+    int maxRequestBodyBytes,
+    TlsConfig tls) {
+
+  /** A configuration without HTTPS (the shape before {@code tls} existed). */
+  public MockConfig(
+      String issuer,
+      String tenantId,
+      Duration tokenLifetime,
+      Optional<URI> publicBaseUrl,
+      TokenTyp tokenTyp,
+      ErrorStyle errorStyle,
+      boolean alwaysIncludeScope,
+      UnassignedResourcePolicy unassignedResourcePolicy,
+      String defaultAudience,
+      List<URI> serviceResources,
+      List<ResourceConfig> resources,
+      List<ClientConfig> clients,
+      List<KeyConfig> keys,
+      int journalCapacity,
+      int maxRequestBodyBytes) {
+    this(
+        issuer,
+        tenantId,
+        tokenLifetime,
+        publicBaseUrl,
+        tokenTyp,
+        errorStyle,
+        alwaysIncludeScope,
+        unassignedResourcePolicy,
+        defaultAudience,
+        serviceResources,
+        resources,
+        clients,
+        keys,
+        journalCapacity,
+        maxRequestBodyBytes,
+        TlsConfig.DISABLED);
+  }
 
   /** Transmit's default access-token lifetime: one hour. */
   public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(1);
@@ -74,7 +113,8 @@ public record MockConfig(
 
   /** Claims the emulator sets itself; a client's extra claims may not replace them. */
   public static final java.util.Set<String> RESERVED_CLAIMS =
-      java.util.Set.of("jti", "sub", "iat", "exp", "nbf", "scope", "client_id", "iss", "aud");
+      java.util.Set.of(
+          "jti", "sub", "iat", "exp", "nbf", "scope", "client_id", "iss", "aud", "cnf");
 
   /** Default journal size: enough for a test, bounded for a container that runs for weeks. */
   public static final int DEFAULT_JOURNAL_CAPACITY = 1_000;
@@ -95,6 +135,7 @@ public record MockConfig(
     resources = List.copyOf(resources);
     clients = List.copyOf(clients);
     keys = List.copyOf(keys);
+    requireNonNull(tls, "tls must not be null");
   }
 
   /** Starts an empty configuration with Transmit's defaults (US issuer, one-hour tokens). */
@@ -116,7 +157,8 @@ public record MockConfig(
             .defaultAudience(defaultAudience)
             .serviceResources(serviceResources)
             .journalCapacity(journalCapacity)
-            .maxRequestBodyBytes(maxRequestBodyBytes);
+            .maxRequestBodyBytes(maxRequestBodyBytes)
+            .tls(tls);
     publicBaseUrl.ifPresent(builder::publicBaseUrl);
     resources.forEach(builder::resource);
     clients.forEach(builder::client);
@@ -157,8 +199,15 @@ public record MockConfig(
     private final List<KeyConfig> keys = new ArrayList<>();
     private int journalCapacity = DEFAULT_JOURNAL_CAPACITY;
     private int maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES;
+    private TlsConfig tls = TlsConfig.DISABLED;
 
     private Builder() {}
+
+    /** The HTTPS listener; default {@link TlsConfig#DISABLED}. */
+    public Builder tls(TlsConfig tls) {
+      this.tls = requireNonNull(tls, "tls must not be null");
+      return this;
+    }
 
     /** The issuer; overrides the region's. Default {@code https://userid.security}. */
     public Builder issuer(String issuer) {
@@ -321,7 +370,8 @@ public record MockConfig(
           clients,
           keys,
           journalCapacity,
-          maxRequestBodyBytes);
+          maxRequestBodyBytes,
+          tls);
     }
 
     private void checkKeys() {

@@ -125,6 +125,7 @@ final class ClientRoutes {
     json.put("scopes", client.scopes());
     json.put("tokenLifetime", client.tokenLifetime().map(Duration::toString).orElse(null));
     json.put("claims", client.claims());
+    json.put("tokenEndpointAuthMethod", client.authMethod().wireName());
     return json;
   }
 

@@ -10,6 +10,7 @@ import dev.transmitmock.server.control.MockClock;
 import dev.transmitmock.server.control.RequestJournal;
 import dev.transmitmock.server.defects.DefectiveTokens;
 import dev.transmitmock.server.keys.KeyRing;
+import dev.transmitmock.server.tls.HttpsListener;
 import dev.transmitmock.server.token.ClientRegistry;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -51,6 +52,7 @@ public final class ControlApi {
   private final boolean enabled;
   private final Optional<byte[]> tokenDigest;
   private final Optional<DefectiveTokens> minting;
+  private final Optional<HttpsListener> https;
 
   private ControlApi(Builder builder) {
     this.clock = builder.clock;
@@ -63,6 +65,7 @@ public final class ControlApi {
     this.enabled = builder.enabled;
     this.tokenDigest = builder.controlToken.map(ControlApi::sha256);
     this.minting = Optional.ofNullable(builder.defectiveTokens);
+    this.https = Optional.ofNullable(builder.https);
   }
 
   /** Starts configuring the control API over the emulator's state. */
@@ -88,6 +91,7 @@ public final class ControlApi {
     new FaultRoutes(faults).register(cfg.routes);
     new KeyRoutes(keys).register(cfg.routes);
     new ClientRoutes(clients, config).register(cfg.routes);
+    new TlsRoutes(https).register(cfg.routes);
     cfg.routes.post(
         PREFIX + "/reset",
         ctx -> {
@@ -156,6 +160,7 @@ public final class ControlApi {
     private boolean enabled = true;
     private Optional<String> controlToken = Optional.empty();
     private DefectiveTokens defectiveTokens;
+    private HttpsListener https;
 
     private Builder(
         MockClock clock,
@@ -196,6 +201,12 @@ public final class ControlApi {
      */
     public Builder defectiveTokens(DefectiveTokens defectiveTokens) {
       this.defectiveTokens = requireNonNull(defectiveTokens, "defectiveTokens must not be null");
+      return this;
+    }
+
+    /** Serves {@code GET /_mock/tls/ca.pem} from this HTTPS listener (otherwise it answers 404). */
+    public Builder https(HttpsListener https) {
+      this.https = requireNonNull(https, "https must not be null");
       return this;
     }
 

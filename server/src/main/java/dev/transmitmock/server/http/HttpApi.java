@@ -13,18 +13,24 @@ import dev.transmitmock.server.token.OAuthError;
 import dev.transmitmock.server.token.RawRequest;
 import dev.transmitmock.server.token.RevocationService;
 import dev.transmitmock.server.token.TokenService;
+import dev.transmitmock.server.token.assertion.RequestOrigin;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.cert.X509Certificate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,12 +51,16 @@ public final class HttpApi {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final String JSON = "application/json; charset=utf-8";
 
+  /** The servlet request attribute holding the TLS client certificate chain. */
+  public static final String CLIENT_CERTIFICATES = "jakarta.servlet.request.X509Certificate";
+
   private final MockConfig config;
   private final KeyRing keys;
   private final TokenService tokens;
   private final IntrospectionService introspection;
   private final RevocationService revocation;
   private final FaultGate faultGate;
+  private volatile Supplier<List<String>> serverBaseUrls = List::of;
 
   /** The HTTP face without fault injection. */
   public HttpApi(
@@ -153,8 +163,43 @@ public final class HttpApi {
       if (faultGate.intercept(ctx, which, request)) {
         return;
       }
+      request =
+          new RawRequest(
+              request.contentType(),
+              request.body(),
+              request.bodyTooLarge(),
+              request.authorization(),
+              origin(ctx));
       write(ctx, endpoint.apply(request));
     };
+  }
+
+  /**
+   * The base URLs the server listens on (HTTP and HTTPS), accepted in a client assertion's {@code
+   * aud} besides the request's own base URL and the issuer.
+   */
+  public void serverBaseUrls(Supplier<List<String>> baseUrls) {
+    this.serverBaseUrls = Objects.requireNonNull(baseUrls, "baseUrls must not be null");
+  }
+
+  /** The TLS client certificate and the URLs the endpoint was reached at. */
+  private RequestOrigin origin(Context ctx) {
+    List<X509Certificate> chain = List.of();
+    if (ctx.req().getAttribute(CLIENT_CERTIFICATES) instanceof X509Certificate[] certificates) {
+      chain = List.of(certificates);
+    }
+    Set<String> bases = new LinkedHashSet<>();
+    bases.add(BaseUrls.of(ctx, config.publicBaseUrl()));
+    bases.add(BaseUrls.of(ctx, Optional.empty()));
+    bases.addAll(serverBaseUrls.get());
+    Set<String> urls = new LinkedHashSet<>();
+    for (String base : bases) {
+      urls.add(base + ctx.path());
+      for (String prefix : OIDC_PREFIXES) {
+        urls.add(base + prefix + "/token");
+      }
+    }
+    return new RequestOrigin(chain, urls);
   }
 
   private void jwks(Context ctx) {

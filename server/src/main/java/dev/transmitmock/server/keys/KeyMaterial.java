@@ -28,14 +28,11 @@ public final class KeyMaterial {
   /** Generates a fresh key for the algorithm; its kid is the given one or its thumbprint. */
   public static SigningKey generate(SigningAlgorithm algorithm, Optional<String> kid) {
     try {
-      KeyPairGenerator generator;
-      if (algorithm == SigningAlgorithm.ES256) {
-        generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-      } else {
-        generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(RSA_KEY_SIZE);
+      if (algorithm != SigningAlgorithm.ES256) {
+        return fromKeyPair(SpareRsaKeys.take(RSA_KEY_SIZE), algorithm, kid);
       }
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
       return fromKeyPair(generator.generateKeyPair(), algorithm, kid);
     } catch (NoSuchAlgorithmException | java.security.InvalidAlgorithmParameterException e) {
       throw new IllegalStateException("the JDK cannot generate " + algorithm + " keys", e);

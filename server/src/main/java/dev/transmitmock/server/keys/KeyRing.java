@@ -2,6 +2,8 @@ package dev.transmitmock.server.keys;
 
 import static java.util.Objects.requireNonNull;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.transmitmock.server.config.ConfigException;
@@ -27,6 +29,7 @@ import java.util.function.UnaryOperator;
  * generation overlaps server start-up instead of adding to it.
  */
 public final class KeyRing {
+  private static final String WARM_UP_INPUT = "eyJhbGciOiJSUzI1NiJ9.e30";
   private final CompletableFuture<State> initial;
   private final AtomicReference<State> state = new AtomicReference<>();
 
@@ -46,7 +49,9 @@ public final class KeyRing {
           CompletableFuture.supplyAsync(
               () ->
                   State.of(
-                      List.of(KeyMaterial.generate(SigningAlgorithm.RS256, Optional.empty())))));
+                      List.of(
+                          warmedUp(
+                              KeyMaterial.generate(SigningAlgorithm.RS256, Optional.empty()))))));
     }
     List<SigningKey> fromPem = new ArrayList<>();
     for (int i = 0; i < configs.size(); i++) {
@@ -83,8 +88,25 @@ public final class KeyRing {
                   active = key;
                 }
               }
-              return new State(keys, requireNonNull(active, "one key is active"), List.of());
+              warmedUp(requireNonNull(active, "one key is active"));
+              return new State(keys, active, List.of());
             }));
+  }
+
+  /**
+   * Signs a throw-away input with the key's JDK signer, on the background thread that made the key:
+   * the signing classes are then loaded and initialised before the first token request instead of
+   * during it. Native signing is not touched (it loads only when tokens are signed).
+   */
+  private static SigningKey warmedUp(SigningKey key) {
+    try {
+      key.signerFor(Optional.empty())
+          .sign(
+              new JWSHeader(key.jwsAlgorithm()), WARM_UP_INPUT.getBytes(StandardCharsets.US_ASCII));
+    } catch (JOSEException | RuntimeException e) {
+      // Only a warm-up: a key that cannot sign fails loudly on the first real token.
+    }
+    return key;
   }
 
   /** A key ring holding exactly these keys, the first one active. */

@@ -1,30 +1,133 @@
 package dev.transmitmock.server.token;
 
-import dev.transmitmock.server.config.ClientConfig;
+import static java.util.Objects.requireNonNull;
 
-/** Checks presented credentials against the registered clients. */
+import dev.transmitmock.server.config.ClientAuthConfig;
+import dev.transmitmock.server.config.ClientConfig;
+import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.server.control.MockClock;
+import dev.transmitmock.server.tls.CertificateThumbprint;
+import dev.transmitmock.server.tls.ClientCertificateMatcher;
+import dev.transmitmock.server.token.assertion.ClientAssertionVerifier;
+import dev.transmitmock.server.token.assertion.ClientKeys;
+import dev.transmitmock.server.token.assertion.JtiReplayCache;
+import dev.transmitmock.server.token.assertion.RequestOrigin;
+import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks presented credentials against the registered clients, each by its own {@code
+ * tokenEndpointAuthMethod}: a secret (Basic or body), a {@code private_key_jwt} assertion, or the
+ * TLS client certificate ({@code tls_client_auth}: subject DN or SAN; {@code
+ * self_signed_tls_client_auth}: registered thumbprint). A client using another method than its own
+ * is refused with the generic "client authentication failed"; the assertion and certificate checks
+ * say which check failed.
+ */
 public final class ClientAuthenticator {
   private final ClientRegistry registry;
+  private final ClientKeys keys;
+  private final ClientAssertionVerifier assertions;
+  private final JtiReplayCache replays;
+  private final String issuer;
 
+  /** An authenticator for secret-based clients only (assertions use the system clock). */
   public ClientAuthenticator(ClientRegistry registry) {
-    this.registry = registry;
+    this(registry, new MockClock(), "");
   }
 
   /**
-   * The registered client the credentials prove to be.
+   * An authenticator for every method.
+   *
+   * @param clock the time of assertion {@code exp} and replay checks
+   * @param issuer accepted as a client assertion {@code aud}
+   */
+  public ClientAuthenticator(ClientRegistry registry, MockClock clock, String issuer) {
+    this.registry = requireNonNull(registry, "registry must not be null");
+    this.keys = new ClientKeys();
+    this.replays = new JtiReplayCache(JtiReplayCache.DEFAULT_CAPACITY);
+    this.assertions = new ClientAssertionVerifier(keys, clock, replays);
+    this.issuer = requireNonNull(issuer, "issuer must not be null");
+  }
+
+  /**
+   * The registered client the credentials prove to be (no TLS certificate, no endpoint URLs).
    *
    * @throws OAuthException 401 {@code invalid_client} for an unknown client, a missing or wrong
    *     secret; the description is the same in every case, as Transmit's is
    */
   public ClientConfig authenticate(PresentedCredentials credentials) {
+    return authenticate(credentials, RequestOrigin.NONE).client();
+  }
+
+  /**
+   * The registered client the credentials and the TLS handshake prove to be.
+   *
+   * @throws OAuthException 401 {@code invalid_client}
+   */
+  public AuthenticatedClient authenticate(PresentedCredentials credentials, RequestOrigin origin) {
     ClientConfig client =
         registry
             .client(credentials.clientId())
             .orElseThrow(() -> OAuthError.invalidClient(credentials.usedBasic()).exception());
-    if (credentials.secret().isEmpty()
-        || !Secrets.matches(credentials.secret().get(), client.clientSecret())) {
+    AuthMethod registered = client.authMethod();
+    AuthMethod presented = credentials.method();
+    if (registered.usesSecret()) {
+      if (!presented.usesSecret()
+          || credentials.secret().isEmpty()
+          || !Secrets.matches(credentials.secret().get(), client.clientSecret())) {
+        throw OAuthError.invalidClient(credentials.usedBasic()).exception();
+      }
+      return new AuthenticatedClient(client, presented, Optional.empty());
+    }
+    if (registered == AuthMethod.PRIVATE_KEY_JWT) {
+      if (presented != AuthMethod.PRIVATE_KEY_JWT || credentials.clientAssertion().isEmpty()) {
+        throw OAuthError.invalidClient(credentials.usedBasic()).exception();
+      }
+      Set<String> audiences = new HashSet<>(origin.endpointUrls());
+      audiences.add(issuer);
+      assertions.verify(credentials.clientAssertion().get(), client, audiences);
+      return new AuthenticatedClient(client, AuthMethod.PRIVATE_KEY_JWT, Optional.empty());
+    }
+    if (presented != AuthMethod.NONE) {
       throw OAuthError.invalidClient(credentials.usedBasic()).exception();
     }
-    return client;
+    X509Certificate certificate =
+        origin.clientCertificate().orElseThrow(() -> fail("client certificate was not provided"));
+    ClientAuthConfig auth = client.authentication();
+    if (registered == AuthMethod.TLS_CLIENT_AUTH) {
+      if (!ClientCertificateMatcher.matches(auth, certificate)) {
+        throw fail("certificate subject value does not match the registered one");
+      }
+    } else {
+      String presentedThumbprint = CertificateThumbprint.of(certificate);
+      boolean registeredNow = registeredThumbprints(auth, false).contains(presentedThumbprint);
+      if (!registeredNow
+          && !(auth.jwksUri().isPresent()
+              && registeredThumbprints(auth, true).contains(presentedThumbprint))) {
+        throw fail("unregistered client certificate provided");
+      }
+    }
+    return new AuthenticatedClient(client, registered, Optional.of(certificate));
+  }
+
+  private Set<String> registeredThumbprints(ClientAuthConfig auth, boolean refresh) {
+    try {
+      return keys.thumbprints(auth, refresh);
+    } catch (IOException e) {
+      throw fail("the client's jwks_uri could not be fetched: " + e.getMessage());
+    }
+  }
+
+  /** Forgets remembered assertion {@code jti}s and fetched client key sets (emulator reset). */
+  public void reset() {
+    replays.clear();
+    keys.clear();
+  }
+
+  private static OAuthException fail(String description) {
+    return OAuthError.invalidClient(description, false).exception();
   }
 }

@@ -4,6 +4,7 @@ import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.SigningAlgorithm;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.keys.SigningKey;
+import dev.transmitmock.server.token.assertion.ClientAssertionVerifier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,13 @@ import java.util.Map;
  * asked for ({@code /cis/oidc} or {@code /oidc}).
  */
 public final class DiscoveryDocument {
+  /** Every client authentication method, in the order discovery lists them. */
+  public static final List<String> AUTH_METHODS =
+      java.util.Arrays.stream(dev.transmitmock.server.control.AuthMethod.values())
+          .filter(m -> m != dev.transmitmock.server.control.AuthMethod.NONE)
+          .map(dev.transmitmock.server.control.AuthMethod::wireName)
+          .toList();
+
   private DiscoveryDocument() {}
 
   /**
@@ -31,10 +39,19 @@ public final class DiscoveryDocument {
     metadata.put("introspection_endpoint", oidc + "/token/introspection");
     metadata.put("revocation_endpoint", oidc + "/token/revocation");
     metadata.put("grant_types_supported", List.of(TokenService.CLIENT_CREDENTIALS));
-    List<String> authMethods = List.of("client_secret_basic", "client_secret_post");
+    List<String> authMethods = AUTH_METHODS;
+    List<String> assertionAlgorithms =
+        ClientAssertionVerifier.ALLOWED_ALGORITHMS.stream()
+            .map(com.nimbusds.jose.JWSAlgorithm::getName)
+            .sorted(java.util.Comparator.comparing((String a) -> !a.equals("RS256")))
+            .toList();
     metadata.put("token_endpoint_auth_methods_supported", authMethods);
+    metadata.put("token_endpoint_auth_signing_alg_values_supported", assertionAlgorithms);
     metadata.put("introspection_endpoint_auth_methods_supported", authMethods);
+    metadata.put("introspection_endpoint_auth_signing_alg_values_supported", assertionAlgorithms);
     metadata.put("revocation_endpoint_auth_methods_supported", authMethods);
+    metadata.put("revocation_endpoint_auth_signing_alg_values_supported", assertionAlgorithms);
+    metadata.put("tls_client_certificate_bound_access_tokens", true);
     List<String> algorithms =
         keys.state().published().stream()
             .map(SigningKey::algorithm)

@@ -44,6 +44,14 @@ public record OAuthError(
         401, "invalid_client", "client authentication failed", Map.of(), usedBasic);
   }
 
+  /**
+   * 401 {@code invalid_client} saying which check failed (node-oidc-provider's internal wording),
+   * for {@code private_key_jwt} and mTLS clients: their failures are diagnosable without a secret.
+   */
+  public static OAuthError invalidClient(String description, boolean usedBasic) {
+    return new OAuthError(401, "invalid_client", description, Map.of(), usedBasic);
+  }
+
   /** 400 {@code unsupported_grant_type}. */
   public static OAuthError unsupportedGrantType() {
     return of(400, "unsupported_grant_type", "unsupported grant_type requested");

@@ -7,15 +7,24 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The client credentials a request presents, in the body or in an HTTP Basic header, read with
- * node-oidc-provider's rules: one mechanism only, Basic values form-URL-decoded (RFC 6749 section
- * 2.3.1). The secret is never printed.
+ * The client credentials a request presents, in the body, in an HTTP Basic header or as a {@code
+ * client_assertion} JWT, read with node-oidc-provider's rules: one mechanism only, Basic values
+ * form-URL-decoded (RFC 6749 section 2.3.1), the client of an assertion is its {@code sub}. A
+ * request with only a {@code client_id} presents {@link AuthMethod#NONE}: an mTLS client's
+ * certificate comes with the TLS handshake. Neither secret nor assertion is ever printed.
  *
  * @param clientId the client id presented
  * @param secret the secret presented, if any
  * @param method the mechanism used
+ * @param clientAssertion the {@code client_assertion} JWT presented, if any
  */
-public record PresentedCredentials(String clientId, Optional<String> secret, AuthMethod method) {
+public record PresentedCredentials(
+    String clientId, Optional<String> secret, AuthMethod method, Optional<String> clientAssertion) {
+
+  /** Credentials without a client assertion. */
+  public PresentedCredentials(String clientId, Optional<String> secret, AuthMethod method) {
+    this(clientId, secret, method, Optional.empty());
+  }
 
   /**
    * Reads the credentials of a request.
@@ -60,6 +69,14 @@ public record PresentedCredentials(String clientId, Optional<String> secret, Aut
       }
       return new PresentedCredentials(id, Optional.of(secret), AuthMethod.CLIENT_SECRET_BASIC);
     }
+    if (form.has("client_assertion")) {
+      if (form.has("client_secret")) {
+        throw OAuthError.invalidRequest(
+                "client authentication must only be provided using one mechanism")
+            .exception();
+      }
+      return fromAssertion(form);
+    }
     Optional<String> clientId = form.get("client_id");
     if (clientId.isEmpty()) {
       throw OAuthError.invalidRequest("no client authentication mechanism provided").exception();
@@ -70,6 +87,38 @@ public record PresentedCredentials(String clientId, Optional<String> secret, Aut
         secret,
         secret.isPresent() ? AuthMethod.CLIENT_SECRET_POST : AuthMethod.NONE);
   }
+
+  private static PresentedCredentials fromAssertion(FormParameters form) {
+    String assertion = form.get("client_assertion").orElse("");
+    String subject;
+    try {
+      subject = com.nimbusds.jwt.JWTParser.parse(assertion).getJWTClaimsSet().getSubject();
+    } catch (java.text.ParseException | RuntimeException e) {
+      throw OAuthError.invalidRequest("invalid client_assertion format").exception();
+    }
+    if (subject == null || subject.isEmpty()) {
+      throw OAuthError.invalidClient(
+              "sub (JWT subject) must be provided in the client_assertion JWT", false)
+          .exception();
+    }
+    Optional<String> type = form.get("client_assertion_type");
+    if (type.isEmpty()) {
+      throw OAuthError.invalidRequest("client_assertion_type must be provided").exception();
+    }
+    if (!type.get().equals(JWT_BEARER)) {
+      throw OAuthError.invalidRequest("client_assertion_type must have value " + JWT_BEARER)
+          .exception();
+    }
+    Optional<String> bodyId = form.get("client_id");
+    if (bodyId.isPresent() && !bodyId.get().equals(subject)) {
+      throw OAuthError.invalidRequest("client_id mismatch").exception();
+    }
+    return new PresentedCredentials(
+        subject, Optional.empty(), AuthMethod.PRIVATE_KEY_JWT, Optional.of(assertion));
+  }
+
+  /** The {@code client_assertion_type} of RFC 7523. */
+  public static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
   private static String urlDecode(String value) {
     try {

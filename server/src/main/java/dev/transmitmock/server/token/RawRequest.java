@@ -2,6 +2,7 @@ package dev.transmitmock.server.token;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.server.token.assertion.RequestOrigin;
 import java.util.Optional;
 
 /**
@@ -11,16 +12,28 @@ import java.util.Optional;
  * @param body the body, read up to the configured limit
  * @param bodyTooLarge whether the body exceeded the limit (then {@code body} is incomplete)
  * @param authorization the {@code Authorization} header
+ * @param origin the TLS client certificate and the URLs the endpoint was reached at
  */
 public record RawRequest(
     Optional<String> contentType,
     byte[] body,
     boolean bodyTooLarge,
-    Optional<String> authorization) {
+    Optional<String> authorization,
+    RequestOrigin origin) {
   public RawRequest {
     requireNonNull(contentType, "contentType must not be null");
     requireNonNull(body, "body must not be null");
     requireNonNull(authorization, "authorization must not be null");
+    requireNonNull(origin, "origin must not be null");
+  }
+
+  /** A request without TLS client certificate and without known endpoint URLs. */
+  public RawRequest(
+      Optional<String> contentType,
+      byte[] body,
+      boolean bodyTooLarge,
+      Optional<String> authorization) {
+    this(contentType, body, bodyTooLarge, authorization, RequestOrigin.NONE);
   }
 
   /** A well-formed form POST, for programmatic use and tests. */

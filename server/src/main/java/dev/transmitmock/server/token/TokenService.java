@@ -64,7 +64,7 @@ public final class TokenService {
       RequestJournal journal) {
     this.config = requireNonNull(config, "config must not be null");
     this.registry = requireNonNull(registry, "registry must not be null");
-    this.authenticator = new ClientAuthenticator(registry);
+    this.authenticator = new ClientAuthenticator(registry, clock, config.issuer());
     this.keys = requireNonNull(keys, "keys must not be null");
     this.clock = requireNonNull(clock, "clock must not be null");
     this.journal = requireNonNull(journal, "journal must not be null");
@@ -85,7 +85,9 @@ public final class TokenService {
       PresentedCredentials credentials = PresentedCredentials.read(form, request.authorization());
       draft.clientId = Optional.of(credentials.clientId());
       draft.authMethod = credentials.method();
-      ClientConfig client = authenticator.authenticate(credentials);
+      AuthenticatedClient authenticated = authenticator.authenticate(credentials, request.origin());
+      draft.authMethod = authenticated.method();
+      ClientConfig client = authenticated.client();
 
       String grantType =
           form.get("grant_type")
@@ -99,7 +101,8 @@ public final class TokenService {
                 : OAuthError.unsupportedGrantType())
             .exception();
       }
-      IssuedToken token = issue(client, form.all("resource"), form.get("scope"));
+      IssuedToken token =
+          issue(client, form.all("resource"), form.get("scope"), authenticated.boundCertificate());
       draft.jti = Optional.of(token.jti());
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("access_token", token.accessToken());
@@ -124,7 +127,7 @@ public final class TokenService {
    */
   public IssuedToken issueFor(String clientId, Optional<String> resource, Optional<String> scope) {
     ClientConfig client = registered(clientId);
-    return issue(client, resource.map(List::of).orElse(List.of()), scope);
+    return issue(client, resource.map(List::of).orElse(List.of()), scope, Optional.empty());
   }
 
   private ClientConfig registered(String clientId) {
@@ -133,8 +136,17 @@ public final class TokenService {
         .orElseThrow(() -> OAuthError.invalidRequest("unknown client " + clientId).exception());
   }
 
-  private IssuedToken issue(ClientConfig client, List<String> resources, Optional<String> scope) {
+  private IssuedToken issue(
+      ClientConfig client,
+      List<String> resources,
+      Optional<String> scope,
+      Optional<java.security.cert.X509Certificate> boundCertificate) {
     Map<String, Object> claims = claims(client, resources, scope);
+    boundCertificate.ifPresent(
+        certificate ->
+            claims.put(
+                "cnf",
+                dev.transmitmock.server.tls.CertificateThumbprint.confirmation(certificate)));
     String token = TokenMinter.sign(claims, keys.active(), config.tokenTyp());
     Instant issuedAt = Instant.ofEpochSecond((Long) claims.get("iat"));
     Instant expiresAt = Instant.ofEpochSecond((Long) claims.get("exp"));
@@ -289,7 +301,9 @@ public final class TokenService {
     PresentedCredentials credentials = PresentedCredentials.read(form, request.authorization());
     draft.clientId = Optional.of(credentials.clientId());
     draft.authMethod = credentials.method();
-    ClientConfig client = authenticator.authenticate(credentials);
+    AuthenticatedClient authenticated = authenticator.authenticate(credentials, request.origin());
+    draft.authMethod = authenticated.method();
+    ClientConfig client = authenticated.client();
     String token =
         form.get("token")
             .orElseThrow(
@@ -316,5 +330,10 @@ public final class TokenService {
 
   ClientAuthenticator authenticator() {
     return authenticator;
+  }
+
+  /** Forgets used client-assertion {@code jti}s and fetched client key sets (emulator reset). */
+  public void resetClientAuthentication() {
+    authenticator.reset();
   }
 }

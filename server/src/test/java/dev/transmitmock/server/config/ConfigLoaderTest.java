@@ -173,6 +173,9 @@ class ConfigLoaderTest {
             "clients:\n  - clientId: a\n    clientSecret: s\n    claims:\n      iss: https://evil",
             "clients[0].claims.iss: reserved claim"),
         Arguments.of(
+            "clients:\n  - clientId: a\n    clientSecret: s\n    claims:\n      cnf: {}",
+            "clients[0].claims.cnf: reserved claim"),
+        Arguments.of(
             "keys:\n  - algorithm: HS256",
             "keys[0].algorithm: 'HS256' is not one of RS256, PS256, ES256"),
         Arguments.of(

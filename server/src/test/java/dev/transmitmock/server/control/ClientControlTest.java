@@ -7,51 +7,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
-import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ResourceConfig;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ClientControlTest {
   private static final String ORDERS_API = "https://api.orders.example";
 
-  private static TransmitMockServer server;
-  private static ControlHttp http;
-
-  @BeforeAll
-  static void start() {
-    server = TransmitMockServer.builder().build().start();
-    http = new ControlHttp(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
+  @RegisterExtension static final EmulatorPerClass EMULATOR = new EmulatorPerClass();
 
   @Test
   void a_client_registered_at_runtime_gets_tokens_for_its_resource() throws Exception {
-    server.clients().putResource(ResourceConfig.builder(ORDERS_API).build());
-    server
+    EMULATOR.server().clients().putResource(ResourceConfig.builder(ORDERS_API).build());
+    EMULATOR
+        .server()
         .clients()
         .putClient(
             ClientConfig.builder("orders-svc")
                 .secret("orders-secret")
                 .resources(ORDERS_API)
                 .build(),
-            server.config().serviceResources());
+            EMULATOR.server().config().serviceResources());
 
-    HttpResponse<String> response = http.token("orders-svc", "orders-secret", ORDERS_API);
+    HttpResponse<String> response =
+        EMULATOR.http().token("orders-svc", "orders-secret", ORDERS_API);
 
     assertThat(response.statusCode()).isEqualTo(200);
     String token = json(response).get("access_token").asText();
@@ -60,9 +42,9 @@ class ClientControlTest {
 
   @Test
   void a_client_removed_at_runtime_is_refused() {
-    server.clients().removeClient(APP);
+    EMULATOR.server().clients().removeClient(APP);
 
-    HttpResponse<String> response = http.token(APP, APP_SECRET, null);
+    HttpResponse<String> response = EMULATOR.http().token(APP, APP_SECRET, null);
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(json(response).get("error").asText()).isEqualTo("invalid_client");
@@ -72,21 +54,25 @@ class ClientControlTest {
 
   @Test
   void http_a_posted_client_gets_tokens_and_is_listed_without_its_secret() {
-    http.post("/_mock/resources", "{\"uri\":\"" + ORDERS_API + "\",\"tokenLifetime\":\"PT5M\"}");
+    EMULATOR
+        .http()
+        .post("/_mock/resources", "{\"uri\":\"" + ORDERS_API + "\",\"tokenLifetime\":\"PT5M\"}");
     HttpResponse<String> created =
-        http.post(
-            "/_mock/clients",
-            "{\"clientId\":\"orders-svc\",\"clientSecret\":\"orders-secret\",\"appName\":\"Orders\","
-                + "\"resources\":[\""
-                + ORDERS_API
-                + "\"],\"claims\":{\"team\":\"orders\"}}");
+        EMULATOR
+            .http()
+            .post(
+                "/_mock/clients",
+                "{\"clientId\":\"orders-svc\",\"clientSecret\":\"orders-secret\",\"appName\":\"Orders\","
+                    + "\"resources\":[\""
+                    + ORDERS_API
+                    + "\"],\"claims\":{\"team\":\"orders\"}}");
 
     assertThat(created.statusCode()).isEqualTo(201);
-    HttpResponse<String> token = http.token("orders-svc", "orders-secret", ORDERS_API);
+    HttpResponse<String> token = EMULATOR.http().token("orders-svc", "orders-secret", ORDERS_API);
     assertThat(token.statusCode()).isEqualTo(200);
     assertThat(json(token).get("expires_in").asLong()).isEqualTo(300);
 
-    HttpResponse<String> listed = http.get("/_mock/clients");
+    HttpResponse<String> listed = EMULATOR.http().get("/_mock/clients");
     JsonNode orders = null;
     for (JsonNode client : json(listed).get("clients")) {
       if (client.get("clientId").asText().equals("orders-svc")) {
@@ -106,20 +92,23 @@ class ClientControlTest {
   @Test
   void http_posting_an_existing_client_replaces_it() {
     HttpResponse<String> replaced =
-        http.post(
-            "/_mock/clients", "{\"clientId\":\"demo-app\",\"clientSecret\":\"rotated-secret\"}");
+        EMULATOR
+            .http()
+            .post(
+                "/_mock/clients",
+                "{\"clientId\":\"demo-app\",\"clientSecret\":\"rotated-secret\"}");
 
     assertThat(replaced.statusCode()).isEqualTo(200);
-    assertThat(http.token(APP, APP_SECRET, null).statusCode()).isEqualTo(401);
-    assertThat(http.token(APP, "rotated-secret", null).statusCode()).isEqualTo(200);
+    assertThat(EMULATOR.http().token(APP, APP_SECRET, null).statusCode()).isEqualTo(401);
+    assertThat(EMULATOR.http().token(APP, "rotated-secret", null).statusCode()).isEqualTo(200);
   }
 
   @Test
   void http_a_deleted_client_is_refused_and_deleting_it_again_is_404() {
-    assertThat(http.delete("/_mock/clients/demo-app").statusCode()).isEqualTo(200);
+    assertThat(EMULATOR.http().delete("/_mock/clients/demo-app").statusCode()).isEqualTo(200);
 
-    assertThat(http.token(APP, APP_SECRET, null).statusCode()).isEqualTo(401);
-    HttpResponse<String> again = http.delete("/_mock/clients/demo-app");
+    assertThat(EMULATOR.http().token(APP, APP_SECRET, null).statusCode()).isEqualTo(401);
+    HttpResponse<String> again = EMULATOR.http().delete("/_mock/clients/demo-app");
     assertThat(again.statusCode()).isEqualTo(404);
     assertThat(json(again).get("error").asText()).isEqualTo("not_found");
   }
@@ -127,14 +116,15 @@ class ClientControlTest {
   @Test
   void http_a_deleted_resource_can_no_longer_be_asked_for() {
     HttpResponse<String> deleted =
-        http.delete("/_mock/resources?uri=" + ControlHttp.encode(ControlHttp.RESOURCE));
+        EMULATOR.http().delete("/_mock/resources?uri=" + ControlHttp.encode(ControlHttp.RESOURCE));
 
     assertThat(deleted.statusCode()).isEqualTo(200);
-    HttpResponse<String> token = http.token(APP, APP_SECRET, ControlHttp.RESOURCE);
+    HttpResponse<String> token = EMULATOR.http().token(APP, APP_SECRET, ControlHttp.RESOURCE);
     assertThat(token.statusCode()).isEqualTo(400);
     assertThat(json(token).get("error").asText()).isEqualTo("invalid_target");
-    assertThat(json(http.get("/_mock/resources")).get("resources")).isEmpty();
-    assertThat(http.delete("/_mock/resources?uri=https%3A%2F%2Fnope.example").statusCode())
+    assertThat(json(EMULATOR.http().get("/_mock/resources")).get("resources")).isEmpty();
+    assertThat(
+            EMULATOR.http().delete("/_mock/resources?uri=https%3A%2F%2Fnope.example").statusCode())
         .isEqualTo(404);
   }
 
@@ -155,16 +145,16 @@ class ClientControlTest {
             List.of(
                 "{\"clientId\":\"x\",\"clientSecret\":\"s\",\"tokenLifetime\":\"1h\"}",
                 "tokenLifetime"))) {
-      HttpResponse<String> response = http.post("/_mock/clients", bodyAndField.get(0));
+      HttpResponse<String> response = EMULATOR.http().post("/_mock/clients", bodyAndField.get(0));
       assertThat(response.statusCode()).as(bodyAndField.get(0)).isEqualTo(400);
       assertThat(json(response).get("error").asText()).isEqualTo("invalid_request");
       assertThat(json(response).get("error_description").asText())
           .as(bodyAndField.get(0))
           .startsWith(bodyAndField.get(1));
     }
-    assertThat(http.post("/_mock/clients", "[]").statusCode()).isEqualTo(400);
-    assertThat(http.post("/_mock/clients", "{").statusCode()).isEqualTo(400);
-    assertThat(http.post("/_mock/resources", "{\"tokenLifetime\":\"PT1M\"}"))
+    assertThat(EMULATOR.http().post("/_mock/clients", "[]").statusCode()).isEqualTo(400);
+    assertThat(EMULATOR.http().post("/_mock/clients", "{").statusCode()).isEqualTo(400);
+    assertThat(EMULATOR.http().post("/_mock/resources", "{\"tokenLifetime\":\"PT1M\"}"))
         .satisfies(r -> assertThat(json(r).get("error_description").asText()).startsWith("uri"));
   }
 }

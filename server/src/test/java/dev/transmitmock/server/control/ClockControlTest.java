@@ -17,48 +17,29 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import dev.transmitmock.server.TransmitMockServer;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ClockControlTest {
-  private static TransmitMockServer server;
-  private static ControlHttp http;
-
-  @BeforeAll
-  static void start() {
-    server = TransmitMockServer.builder().build().start();
-    http = new ControlHttp(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
+  @RegisterExtension static final EmulatorPerClass EMULATOR = new EmulatorPerClass();
 
   /** A careful consumer: JWKS keys, RS256 only, at+jwt, issuer, exp and iat required. */
   private static DefaultJWTProcessor<SecurityContext> consumer(Clock clock) throws Exception {
-    JWKSet jwks = JWKSet.parse(http.get(server.jwksUri().getPath()).body());
+    JWKSet jwks = JWKSet.parse(EMULATOR.http().get(EMULATOR.server().jwksUri().getPath()).body());
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));
     processor.setJWSKeySelector(
         new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(jwks)));
     processor.setJWTClaimsSetVerifier(
         new DefaultJWTClaimsVerifier<>(
-            new JWTClaimsSet.Builder().issuer(server.issuer()).build(), Set.of("exp", "iat")) {
+            new JWTClaimsSet.Builder().issuer(EMULATOR.server().issuer()).build(),
+            Set.of("exp", "iat")) {
           @Override
           protected Date currentTime() {
             return Date.from(clock.instant());
@@ -77,21 +58,21 @@ class ClockControlTest {
 
   @Test
   void a_clock_advance_moves_the_exp_of_a_fresh_token_by_exactly_the_advance() throws Exception {
-    server.clock().freeze();
-    long before = exp(http.accessToken());
+    EMULATOR.server().clock().freeze();
+    long before = exp(EMULATOR.http().accessToken());
 
-    server.clock().advance(Duration.ofHours(2));
+    EMULATOR.server().clock().advance(Duration.ofHours(2));
 
-    assertThat(exp(http.accessToken())).isEqualTo(before + 7200);
+    assertThat(exp(EMULATOR.http().accessToken())).isEqualTo(before + 7200);
   }
 
   @Test
   void a_clock_advance_makes_a_jwks_verified_token_expire() throws Exception {
-    String token = http.accessToken();
-    DefaultJWTProcessor<SecurityContext> consumer = consumer(server.clock());
+    String token = EMULATOR.http().accessToken();
+    DefaultJWTProcessor<SecurityContext> consumer = consumer(EMULATOR.server().clock());
     assertThat(consumer.process(token, null).getSubject()).isEqualTo(ControlHttp.APP);
 
-    server.clock().advance(Duration.ofHours(2));
+    EMULATOR.server().clock().advance(Duration.ofHours(2));
 
     assertThatThrownBy(() -> consumer.process(token, null))
         .isInstanceOf(BadJOSEException.class)
@@ -100,21 +81,21 @@ class ClockControlTest {
 
   @Test
   void a_token_stays_valid_until_its_exp_to_the_second() throws Exception {
-    server.clock().freeze();
-    String token = http.accessToken();
-    DefaultJWTProcessor<SecurityContext> consumer = consumer(server.clock());
+    EMULATOR.server().clock().freeze();
+    String token = EMULATOR.http().accessToken();
+    DefaultJWTProcessor<SecurityContext> consumer = consumer(EMULATOR.server().clock());
     Instant exp = Instant.ofEpochSecond(exp(token));
 
     // Nimbus allows 60 s of clock skew: valid until exp + 59 s, expired at exp + 60 s.
-    server.clock().set(exp.plusSeconds(59));
+    EMULATOR.server().clock().set(exp.plusSeconds(59));
     assertThat(consumer.process(token, null)).isNotNull();
-    server.clock().set(exp.plusSeconds(60));
+    EMULATOR.server().clock().set(exp.plusSeconds(60));
     assertThatThrownBy(() -> consumer.process(token, null)).hasMessageContaining("Expired JWT");
   }
 
   @Test
   void introspection_follows_the_clock() {
-    String token = http.accessToken();
+    String token = EMULATOR.http().accessToken();
     String form =
         "token="
             + token
@@ -123,15 +104,25 @@ class ClockControlTest {
             + "&client_secret="
             + ControlHttp.APP_SECRET;
     assertThat(
-            json(http.form(server.introspectionEndpoint(), form, java.util.Optional.empty()))
+            json(EMULATOR
+                    .http()
+                    .form(
+                        EMULATOR.server().introspectionEndpoint(),
+                        form,
+                        java.util.Optional.empty()))
                 .get("active")
                 .asBoolean())
         .isTrue();
 
-    server.clock().advance(Duration.ofHours(2));
+    EMULATOR.server().clock().advance(Duration.ofHours(2));
 
     assertThat(
-            json(http.form(server.introspectionEndpoint(), form, java.util.Optional.empty()))
+            json(EMULATOR
+                    .http()
+                    .form(
+                        EMULATOR.server().introspectionEndpoint(),
+                        form,
+                        java.util.Optional.empty()))
                 .get("active")
                 .asBoolean())
         .isFalse();
@@ -141,23 +132,23 @@ class ClockControlTest {
 
   @Test
   void http_advance_moves_the_exp_of_a_fresh_token() throws Exception {
-    http.post("/_mock/clock", "{\"freeze\":true}");
-    long before = exp(http.accessToken());
+    EMULATOR.http().post("/_mock/clock", "{\"freeze\":true}");
+    long before = exp(EMULATOR.http().accessToken());
 
-    HttpResponse<String> moved = http.post("/_mock/clock", "{\"advance\":\"PT2H\"}");
+    HttpResponse<String> moved = EMULATOR.http().post("/_mock/clock", "{\"advance\":\"PT2H\"}");
 
     assertThat(moved.statusCode()).isEqualTo(200);
     assertThat(Duration.parse(json(moved).get("offset").asText()))
         .isBetween(Duration.ofMinutes(119), Duration.ofHours(2));
-    assertThat(exp(http.accessToken())).isEqualTo(before + 7200);
+    assertThat(exp(EMULATOR.http().accessToken())).isEqualTo(before + 7200);
   }
 
   @Test
   void http_advance_makes_a_jwks_verified_token_expire() throws Exception {
-    String token = http.accessToken();
-    DefaultJWTProcessor<SecurityContext> consumer = consumer(server.clock());
+    String token = EMULATOR.http().accessToken();
+    DefaultJWTProcessor<SecurityContext> consumer = consumer(EMULATOR.server().clock());
 
-    http.post("/_mock/clock", "{\"advance\":\"PT2H\"}");
+    EMULATOR.http().post("/_mock/clock", "{\"advance\":\"PT2H\"}");
 
     assertThatThrownBy(() -> consumer.process(token, null)).hasMessageContaining("Expired JWT");
   }
@@ -165,7 +156,7 @@ class ClockControlTest {
   @Test
   void http_set_with_freeze_stands_still_at_that_instant() throws Exception {
     HttpResponse<String> set =
-        http.post("/_mock/clock", "{\"set\":\"2031-01-01T00:00:00Z\",\"freeze\":true}");
+        EMULATOR.http().post("/_mock/clock", "{\"set\":\"2031-01-01T00:00:00Z\",\"freeze\":true}");
 
     JsonNode clock = json(set);
     assertThat(clock.get("now").asText()).isEqualTo("2031-01-01T00:00:00Z");
@@ -173,15 +164,20 @@ class ClockControlTest {
     assertThat(clock.get("epochSecond").asLong())
         .isEqualTo(Instant.parse("2031-01-01T00:00:00Z").getEpochSecond());
     Thread.sleep(20);
-    assertThat(json(http.get("/_mock/clock")).get("now").asText())
+    assertThat(json(EMULATOR.http().get("/_mock/clock")).get("now").asText())
         .isEqualTo("2031-01-01T00:00:00Z");
-    assertThat(SignedJWT.parse(http.accessToken()).getJWTClaimsSet().getIssueTime().toInstant())
+    assertThat(
+            SignedJWT.parse(EMULATOR.http().accessToken())
+                .getJWTClaimsSet()
+                .getIssueTime()
+                .toInstant())
         .isEqualTo(Instant.parse("2031-01-01T00:00:00Z"));
   }
 
   @Test
   void http_set_without_freeze_keeps_the_clock_running_from_there() {
-    JsonNode clock = json(http.post("/_mock/clock", "{\"set\":\"2031-01-01T00:00:00Z\"}"));
+    JsonNode clock =
+        json(EMULATOR.http().post("/_mock/clock", "{\"set\":\"2031-01-01T00:00:00Z\"}"));
 
     assertThat(clock.get("frozen").asBoolean()).isFalse();
     assertThat(Instant.parse(clock.get("now").asText()))
@@ -190,19 +186,19 @@ class ClockControlTest {
 
   @Test
   void http_freeze_false_lets_a_frozen_clock_run_again() {
-    http.post("/_mock/clock", "{\"freeze\":true}");
+    EMULATOR.http().post("/_mock/clock", "{\"freeze\":true}");
 
-    JsonNode clock = json(http.post("/_mock/clock", "{\"freeze\":false}"));
+    JsonNode clock = json(EMULATOR.http().post("/_mock/clock", "{\"freeze\":false}"));
 
     assertThat(clock.get("frozen").asBoolean()).isFalse();
-    assertThat(server.clock().isFrozen()).isFalse();
+    assertThat(EMULATOR.server().clock().isFrozen()).isFalse();
   }
 
   @Test
   void http_delete_goes_back_to_system_time() {
-    http.post("/_mock/clock", "{\"set\":\"2031-01-01T00:00:00Z\",\"freeze\":true}");
+    EMULATOR.http().post("/_mock/clock", "{\"set\":\"2031-01-01T00:00:00Z\",\"freeze\":true}");
 
-    JsonNode clock = json(http.delete("/_mock/clock"));
+    JsonNode clock = json(EMULATOR.http().delete("/_mock/clock"));
 
     assertThat(clock.get("frozen").asBoolean()).isFalse();
     assertThat(clock.get("offset").asText()).isEqualTo("PT0S");
@@ -212,9 +208,9 @@ class ClockControlTest {
 
   @Test
   void http_get_reports_the_clock_the_java_api_moved() {
-    server.clock().freeze().set(Instant.parse("2030-06-01T12:00:00Z"));
+    EMULATOR.server().clock().freeze().set(Instant.parse("2030-06-01T12:00:00Z"));
 
-    JsonNode clock = json(http.get("/_mock/clock"));
+    JsonNode clock = json(EMULATOR.http().get("/_mock/clock"));
 
     assertThat(clock.get("now").asText()).isEqualTo("2030-06-01T12:00:00Z");
     assertThat(clock.get("frozen").asBoolean()).isTrue();
@@ -222,17 +218,17 @@ class ClockControlTest {
 
   @Test
   void http_a_bad_duration_is_a_400_naming_the_field() {
-    HttpResponse<String> response = http.post("/_mock/clock", "{\"advance\":\"2h\"}");
+    HttpResponse<String> response = EMULATOR.http().post("/_mock/clock", "{\"advance\":\"2h\"}");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response).get("error").asText()).isEqualTo("invalid_request");
     assertThat(json(response).get("error_description").asText()).startsWith("advance:");
-    assertThat(server.clock().offset()).isEqualTo(Duration.ZERO);
+    assertThat(EMULATOR.server().clock().offset()).isEqualTo(Duration.ZERO);
   }
 
   @Test
   void http_a_bad_instant_is_a_400_naming_the_field() {
-    HttpResponse<String> response = http.post("/_mock/clock", "{\"set\":\"tomorrow\"}");
+    HttpResponse<String> response = EMULATOR.http().post("/_mock/clock", "{\"set\":\"tomorrow\"}");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response).get("error_description").asText()).startsWith("set:");
@@ -240,12 +236,13 @@ class ClockControlTest {
 
   @Test
   void http_an_empty_or_unknown_clock_request_is_a_400() {
-    assertThat(http.post("/_mock/clock", "{}").statusCode()).isEqualTo(400);
-    assertThat(http.post("/_mock/clock", "").statusCode()).isEqualTo(400);
-    HttpResponse<String> unknown = http.post("/_mock/clock", "{\"rewind\":\"PT1H\"}");
+    assertThat(EMULATOR.http().post("/_mock/clock", "{}").statusCode()).isEqualTo(400);
+    assertThat(EMULATOR.http().post("/_mock/clock", "").statusCode()).isEqualTo(400);
+    HttpResponse<String> unknown = EMULATOR.http().post("/_mock/clock", "{\"rewind\":\"PT1H\"}");
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(json(unknown).get("error_description").asText()).startsWith("rewind:");
-    assertThat(http.post("/_mock/clock", "[1,2]").statusCode()).isEqualTo(400);
-    assertThat(http.post("/_mock/clock", "{\"freeze\":\"yes\"}").statusCode()).isEqualTo(400);
+    assertThat(EMULATOR.http().post("/_mock/clock", "[1,2]").statusCode()).isEqualTo(400);
+    assertThat(EMULATOR.http().post("/_mock/clock", "{\"freeze\":\"yes\"}").statusCode())
+        .isEqualTo(400);
   }
 }

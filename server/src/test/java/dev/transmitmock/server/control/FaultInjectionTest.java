@@ -10,42 +10,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.transmitmock.server.TransmitMockServer;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FaultInjectionTest {
-  private static TransmitMockServer server;
-  private static ControlHttp http;
-
-  @BeforeAll
-  static void start() {
-    server = TransmitMockServer.builder().build().start();
-    http = new ControlHttp(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
+  @RegisterExtension static final EmulatorPerClass EMULATOR = new EmulatorPerClass();
 
   @Test
   void a_status_fault_answers_with_that_status_and_transmits_error_shape() {
-    server.faults().add(FaultRule.on(Endpoint.TOKEN).status(503));
+    EMULATOR.server().faults().add(FaultRule.on(Endpoint.TOKEN).status(503));
 
-    HttpResponse<String> response = http.token(APP, APP_SECRET, null);
+    HttpResponse<String> response = EMULATOR.http().token(APP, APP_SECRET, null);
 
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.headers().firstValue("Content-Type"))
@@ -56,9 +36,9 @@ class FaultInjectionTest {
 
   @Test
   void a_500_fault_answers_with_transmits_documented_internal_error_body() {
-    server.faults().add(FaultRule.on(Endpoint.JWKS).status(500));
+    EMULATOR.server().faults().add(FaultRule.on(Endpoint.JWKS).status(500));
 
-    HttpResponse<String> response = http.get(server.jwksUri().getPath());
+    HttpResponse<String> response = EMULATOR.http().get(EMULATOR.server().jwksUri().getPath());
 
     assertThat(response.statusCode()).isEqualTo(500);
     assertThat(response.body())
@@ -68,7 +48,8 @@ class FaultInjectionTest {
 
   @Test
   void a_429_fault_carries_the_retry_after_header_and_the_given_body() {
-    server
+    EMULATOR
+        .server()
         .faults()
         .add(
             FaultRule.on(Endpoint.TOKEN)
@@ -76,7 +57,7 @@ class FaultInjectionTest {
                 .header("Retry-After", "3")
                 .body("{\"message\":\"slow down\",\"error_code\":429}"));
 
-    HttpResponse<String> response = http.token(APP, APP_SECRET, null);
+    HttpResponse<String> response = EMULATOR.http().token(APP, APP_SECRET, null);
 
     assertThat(response.statusCode()).isEqualTo(429);
     assertThat(response.headers().firstValue("Retry-After")).hasValue("3");
@@ -85,11 +66,14 @@ class FaultInjectionTest {
 
   @Test
   void a_delay_only_fault_delays_the_real_answer_by_at_least_the_delay() {
-    http.accessToken(); // warm up: keys generated, connection open
-    server.faults().add(FaultRule.on(Endpoint.TOKEN).delay(Duration.ofMillis(400)).times(1));
+    EMULATOR.http().accessToken(); // warm up: keys generated, connection open
+    EMULATOR
+        .server()
+        .faults()
+        .add(FaultRule.on(Endpoint.TOKEN).delay(Duration.ofMillis(400)).times(1));
 
     long started = System.nanoTime();
-    HttpResponse<String> response = http.token(APP, APP_SECRET, null);
+    HttpResponse<String> response = EMULATOR.http().token(APP, APP_SECRET, null);
     long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
     assertThat(response.statusCode()).isEqualTo(200);
@@ -99,10 +83,13 @@ class FaultInjectionTest {
 
   @Test
   void a_delay_with_a_status_waits_then_answers_the_status() {
-    server.faults().add(FaultRule.on(Endpoint.DISCOVERY).status(504).delay(Duration.ofMillis(300)));
+    EMULATOR
+        .server()
+        .faults()
+        .add(FaultRule.on(Endpoint.DISCOVERY).status(504).delay(Duration.ofMillis(300)));
 
     long started = System.nanoTime();
-    HttpResponse<String> response = http.get(server.discoveryUri().getPath());
+    HttpResponse<String> response = EMULATOR.http().get(EMULATOR.server().discoveryUri().getPath());
 
     assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(300);
     assertThat(response.statusCode()).isEqualTo(504);
@@ -110,29 +97,29 @@ class FaultInjectionTest {
 
   @Test
   void a_dropped_connection_is_an_io_exception_for_a_real_client() {
-    server.faults().add(FaultRule.on(Endpoint.TOKEN).dropConnection().times(1));
+    EMULATOR.server().faults().add(FaultRule.on(Endpoint.TOKEN).dropConnection().times(1));
 
-    assertThatThrownBy(() -> http.sendRaw(http.tokenRequest(APP, APP_SECRET)))
+    assertThatThrownBy(() -> EMULATOR.http().sendRaw(EMULATOR.http().tokenRequest(APP, APP_SECRET)))
         .isInstanceOf(IOException.class)
         .isNotInstanceOf(java.net.http.HttpTimeoutException.class);
   }
 
   @Test
   void a_dropped_jwks_connection_is_an_io_exception_for_a_real_client() {
-    server.faults().add(FaultRule.on(Endpoint.JWKS).dropConnection());
+    EMULATOR.server().faults().add(FaultRule.on(Endpoint.JWKS).dropConnection());
     HttpRequest request =
-        HttpRequest.newBuilder(server.jwksUri()).timeout(Duration.ofSeconds(20)).build();
+        HttpRequest.newBuilder(EMULATOR.server().jwksUri()).timeout(Duration.ofSeconds(20)).build();
 
-    assertThatThrownBy(() -> http.sendRaw(request))
+    assertThatThrownBy(() -> EMULATOR.http().sendRaw(request))
         .isInstanceOf(IOException.class)
         .isNotInstanceOf(java.net.http.HttpTimeoutException.class);
   }
 
   @Test
   void malformed_json_fails_to_parse_in_the_client() {
-    server.faults().add(FaultRule.on(Endpoint.TOKEN).malformedJson());
+    EMULATOR.server().faults().add(FaultRule.on(Endpoint.TOKEN).malformedJson());
 
-    HttpResponse<String> response = http.token(APP, APP_SECRET, null);
+    HttpResponse<String> response = EMULATOR.http().token(APP, APP_SECRET, null);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type"))
@@ -143,85 +130,96 @@ class FaultInjectionTest {
 
   @Test
   void a_fault_for_n_requests_then_lets_requests_through() {
-    server.faults().add(FaultRule.on(Endpoint.TOKEN).status(503).times(2));
+    EMULATOR.server().faults().add(FaultRule.on(Endpoint.TOKEN).status(503).times(2));
 
-    assertThat(http.token(APP, APP_SECRET, null).statusCode()).isEqualTo(503);
-    assertThat(http.token(APP, APP_SECRET, null).statusCode()).isEqualTo(503);
-    assertThat(http.token(APP, APP_SECRET, null).statusCode()).isEqualTo(200);
-    assertThat(server.faults().rules()).isEmpty();
+    assertThat(EMULATOR.http().token(APP, APP_SECRET, null).statusCode()).isEqualTo(503);
+    assertThat(EMULATOR.http().token(APP, APP_SECRET, null).statusCode()).isEqualTo(503);
+    assertThat(EMULATOR.http().token(APP, APP_SECRET, null).statusCode()).isEqualTo(200);
+    assertThat(EMULATOR.server().faults().rules()).isEmpty();
   }
 
   @Test
   void a_fault_without_times_lasts_until_cleared() {
-    server.faults().add(FaultRule.on(Endpoint.TOKEN).status(503));
+    EMULATOR.server().faults().add(FaultRule.on(Endpoint.TOKEN).status(503));
     for (int i = 0; i < 5; i++) {
-      assertThat(http.token(APP, APP_SECRET, null).statusCode()).isEqualTo(503);
+      assertThat(EMULATOR.http().token(APP, APP_SECRET, null).statusCode()).isEqualTo(503);
     }
 
-    server.faults().clear();
+    EMULATOR.server().faults().clear();
 
-    assertThat(http.token(APP, APP_SECRET, null).statusCode()).isEqualTo(200);
+    assertThat(EMULATOR.http().token(APP, APP_SECRET, null).statusCode()).isEqualTo(200);
   }
 
   @Test
   void a_fault_for_one_client_leaves_other_clients_alone() {
-    server.faults().add(FaultRule.on(Endpoint.TOKEN).status(503).forClient(APP));
+    EMULATOR.server().faults().add(FaultRule.on(Endpoint.TOKEN).status(503).forClient(APP));
 
-    assertThat(http.token(APP, APP_SECRET, null).statusCode()).isEqualTo(503);
-    assertThat(http.token(ADMIN, ADMIN_SECRET, null).statusCode()).isEqualTo(200);
+    assertThat(EMULATOR.http().token(APP, APP_SECRET, null).statusCode()).isEqualTo(503);
+    assertThat(EMULATOR.http().token(ADMIN, ADMIN_SECRET, null).statusCode()).isEqualTo(200);
   }
 
   @Test
   void a_fault_for_one_client_recognises_the_client_in_a_basic_header() {
-    server.faults().add(FaultRule.on(Endpoint.TOKEN).status(503).forClient(APP));
+    EMULATOR.server().faults().add(FaultRule.on(Endpoint.TOKEN).status(503).forClient(APP));
 
-    assertThat(http.tokenWithBasic(APP, APP_SECRET).statusCode()).isEqualTo(503);
-    assertThat(http.tokenWithBasic(ADMIN, ADMIN_SECRET).statusCode()).isEqualTo(200);
+    assertThat(EMULATOR.http().tokenWithBasic(APP, APP_SECRET).statusCode()).isEqualTo(503);
+    assertThat(EMULATOR.http().tokenWithBasic(ADMIN, ADMIN_SECRET).statusCode()).isEqualTo(200);
   }
 
   @Test
   void faulted_requests_are_journaled_as_faults_not_as_rejections() {
-    server.faults().add(FaultRule.on(Endpoint.TOKEN).status(503).times(1));
+    EMULATOR.server().faults().add(FaultRule.on(Endpoint.TOKEN).status(503).times(1));
 
-    http.token(APP, APP_SECRET, null);
-    http.token(APP, APP_SECRET, null);
+    EMULATOR.http().token(APP, APP_SECRET, null);
+    EMULATOR.http().token(APP, APP_SECRET, null);
 
-    server.journal().tokenRequests().forClient(APP).faulted().verifyOnce();
-    server.journal().tokenRequests().forClient(APP).issued().verifyOnce();
-    assertThat(server.rejectedRequests()).isEmpty();
-    server.verifyNoRejectedRequests();
+    EMULATOR.server().journal().tokenRequests().forClient(APP).faulted().verifyOnce();
+    EMULATOR.server().journal().tokenRequests().forClient(APP).issued().verifyOnce();
+    assertThat(EMULATOR.server().rejectedRequests()).isEmpty();
+    EMULATOR.server().verifyNoRejectedRequests();
   }
 
   @Test
   void faults_apply_to_introspection_and_revocation_too() {
-    String token = http.accessToken();
-    server.faults().add(FaultRule.on(Endpoint.INTROSPECTION).status(502));
-    server.faults().add(FaultRule.on(Endpoint.REVOCATION).status(503));
+    String token = EMULATOR.http().accessToken();
+    EMULATOR.server().faults().add(FaultRule.on(Endpoint.INTROSPECTION).status(502));
+    EMULATOR.server().faults().add(FaultRule.on(Endpoint.REVOCATION).status(503));
     String form = "token=" + token + "&client_id=" + APP + "&client_secret=" + APP_SECRET;
 
-    assertThat(http.form(server.introspectionEndpoint(), form, Optional.empty()).statusCode())
+    assertThat(
+            EMULATOR
+                .http()
+                .form(EMULATOR.server().introspectionEndpoint(), form, Optional.empty())
+                .statusCode())
         .isEqualTo(502);
-    assertThat(http.form(server.revocationEndpoint(), form, Optional.empty()).statusCode())
+    assertThat(
+            EMULATOR
+                .http()
+                .form(EMULATOR.server().revocationEndpoint(), form, Optional.empty())
+                .statusCode())
         .isEqualTo(503);
   }
 
   @Test
   void faults_never_apply_to_the_control_api() {
-    server.faults().add(FaultRule.on(Endpoint.TOKEN).dropConnection());
-    server.faults().add(FaultRule.on(Endpoint.JWKS).status(503));
+    EMULATOR.server().faults().add(FaultRule.on(Endpoint.TOKEN).dropConnection());
+    EMULATOR.server().faults().add(FaultRule.on(Endpoint.JWKS).status(503));
 
-    assertThat(http.get("/_mock/faults").statusCode()).isEqualTo(200);
-    assertThat(http.get("/_mock/health").statusCode()).isEqualTo(200);
+    assertThat(EMULATOR.http().get("/_mock/faults").statusCode()).isEqualTo(200);
+    assertThat(EMULATOR.http().get("/_mock/health").statusCode()).isEqualTo(200);
   }
 
   @Test
   void the_first_matching_rule_wins() {
-    server.faults().add(FaultRule.on(Endpoint.TOKEN).status(429).forClient(APP).times(1));
-    server.faults().add(FaultRule.on(Endpoint.TOKEN).status(503).times(1));
+    EMULATOR
+        .server()
+        .faults()
+        .add(FaultRule.on(Endpoint.TOKEN).status(429).forClient(APP).times(1));
+    EMULATOR.server().faults().add(FaultRule.on(Endpoint.TOKEN).status(503).times(1));
 
-    assertThat(http.token(APP, APP_SECRET, null).statusCode()).isEqualTo(429);
-    assertThat(http.token(APP, APP_SECRET, null).statusCode()).isEqualTo(503);
-    assertThat(http.token(APP, APP_SECRET, null).statusCode()).isEqualTo(200);
+    assertThat(EMULATOR.http().token(APP, APP_SECRET, null).statusCode()).isEqualTo(429);
+    assertThat(EMULATOR.http().token(APP, APP_SECRET, null).statusCode()).isEqualTo(503);
+    assertThat(EMULATOR.http().token(APP, APP_SECRET, null).statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -241,68 +239,75 @@ class FaultInjectionTest {
   @Test
   void http_a_posted_fault_applies_once_and_is_listed_until_used() {
     HttpResponse<String> created =
-        http.post("/_mock/faults", "{\"endpoint\":\"token\",\"status\":503,\"times\":1}");
+        EMULATOR
+            .http()
+            .post("/_mock/faults", "{\"endpoint\":\"token\",\"status\":503,\"times\":1}");
 
     assertThat(created.statusCode()).isEqualTo(201);
     JsonNode rule = json(created);
     assertThat(rule.get("id").asText()).startsWith("fault-");
-    assertThat(json(http.get("/_mock/faults")).get("faults")).hasSize(1);
-    assertThat(http.token(APP, APP_SECRET, null).statusCode()).isEqualTo(503);
-    assertThat(json(http.get("/_mock/faults")).get("faults")).isEmpty();
-    assertThat(http.token(APP, APP_SECRET, null).statusCode()).isEqualTo(200);
+    assertThat(json(EMULATOR.http().get("/_mock/faults")).get("faults")).hasSize(1);
+    assertThat(EMULATOR.http().token(APP, APP_SECRET, null).statusCode()).isEqualTo(503);
+    assertThat(json(EMULATOR.http().get("/_mock/faults")).get("faults")).isEmpty();
+    assertThat(EMULATOR.http().token(APP, APP_SECRET, null).statusCode()).isEqualTo(200);
   }
 
   @Test
   void http_a_posted_fault_takes_headers_body_delay_and_client() {
-    http.post(
-        "/_mock/faults",
-        "{\"endpoint\":\"token\",\"status\":429,\"headers\":{\"Retry-After\":\"7\"},"
-            + "\"body\":{\"message\":\"Rate limit reached\",\"error_code\":429},"
-            + "\"delay\":\"PT0.2S\",\"clientId\":\"demo-app\"}");
+    EMULATOR
+        .http()
+        .post(
+            "/_mock/faults",
+            "{\"endpoint\":\"token\",\"status\":429,\"headers\":{\"Retry-After\":\"7\"},"
+                + "\"body\":{\"message\":\"Rate limit reached\",\"error_code\":429},"
+                + "\"delay\":\"PT0.2S\",\"clientId\":\"demo-app\"}");
 
     long started = System.nanoTime();
-    HttpResponse<String> faulted = http.token(APP, APP_SECRET, null);
+    HttpResponse<String> faulted = EMULATOR.http().token(APP, APP_SECRET, null);
 
     assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(200);
     assertThat(faulted.statusCode()).isEqualTo(429);
     assertThat(faulted.headers().firstValue("Retry-After")).hasValue("7");
     assertThat(json(faulted).get("message").asText()).isEqualTo("Rate limit reached");
-    assertThat(http.token(ADMIN, ADMIN_SECRET, null).statusCode()).isEqualTo(200);
+    assertThat(EMULATOR.http().token(ADMIN, ADMIN_SECRET, null).statusCode()).isEqualTo(200);
   }
 
   @Test
   void http_drop_and_malformed_faults_reach_a_real_client() {
-    http.post("/_mock/faults", "{\"endpoint\":\"token\",\"drop\":true,\"times\":1}");
-    http.post("/_mock/faults", "{\"endpoint\":\"token\",\"malformed\":true,\"times\":1}");
+    EMULATOR.http().post("/_mock/faults", "{\"endpoint\":\"token\",\"drop\":true,\"times\":1}");
+    EMULATOR
+        .http()
+        .post("/_mock/faults", "{\"endpoint\":\"token\",\"malformed\":true,\"times\":1}");
 
-    assertThatThrownBy(() -> http.sendRaw(http.tokenRequest(APP, APP_SECRET)))
+    assertThatThrownBy(() -> EMULATOR.http().sendRaw(EMULATOR.http().tokenRequest(APP, APP_SECRET)))
         .isInstanceOf(IOException.class);
-    HttpResponse<String> malformed = http.token(APP, APP_SECRET, null);
+    HttpResponse<String> malformed = EMULATOR.http().token(APP, APP_SECRET, null);
     assertThatThrownBy(() -> ControlHttp.JSON.readTree(malformed.body()))
         .isInstanceOf(JsonProcessingException.class);
   }
 
   @Test
   void http_delete_faults_clears_every_rule() {
-    http.post("/_mock/faults", "{\"endpoint\":\"jwks\",\"status\":503}");
-    http.post("/_mock/faults", "{\"endpoint\":\"discovery\",\"status\":503}");
+    EMULATOR.http().post("/_mock/faults", "{\"endpoint\":\"jwks\",\"status\":503}");
+    EMULATOR.http().post("/_mock/faults", "{\"endpoint\":\"discovery\",\"status\":503}");
 
-    HttpResponse<String> cleared = http.delete("/_mock/faults");
+    HttpResponse<String> cleared = EMULATOR.http().delete("/_mock/faults");
 
     assertThat(json(cleared).get("cleared").asInt()).isEqualTo(2);
-    assertThat(http.get(server.jwksUri().getPath()).statusCode()).isEqualTo(200);
-    assertThat(server.faults().rules()).isEmpty();
+    assertThat(EMULATOR.http().get(EMULATOR.server().jwksUri().getPath()).statusCode())
+        .isEqualTo(200);
+    assertThat(EMULATOR.server().faults().rules()).isEmpty();
   }
 
   @Test
   void http_delete_of_one_fault_removes_it_and_an_unknown_id_is_404() {
     String id =
-        json(http.post("/_mock/faults", "{\"endpoint\":\"jwks\",\"status\":503}"))
+        json(EMULATOR.http().post("/_mock/faults", "{\"endpoint\":\"jwks\",\"status\":503}"))
             .get("id")
             .asText();
 
-    assertThat(http.delete("/_mock/faults/" + id).statusCode()).isEqualTo(200);
-    HttpResponse<String> again = http.delete("/_mock/faults/" + id);
+    assertThat(EMULATOR.http().delete("/_mock/faults/" + id).statusCode()).isEqualTo(200);
+    HttpResponse<String> again = EMULATOR.http().delete("/_mock/faults/" + id);
     assertThat(again.statusCode()).isEqualTo(404);
     assertThat(json(again).get("error").asText()).isEqualTo("not_found");
   }
@@ -310,7 +315,7 @@ class FaultInjectionTest {
   @Test
   void http_an_unknown_endpoint_is_a_400_naming_the_field() {
     HttpResponse<String> response =
-        http.post("/_mock/faults", "{\"endpoint\":\"userinfo\",\"status\":503}");
+        EMULATOR.http().post("/_mock/faults", "{\"endpoint\":\"userinfo\",\"status\":503}");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response).get("error").asText()).isEqualTo("invalid_request");
@@ -320,7 +325,7 @@ class FaultInjectionTest {
   @Test
   void http_an_unknown_field_is_a_400_naming_the_field() {
     HttpResponse<String> response =
-        http.post("/_mock/faults", "{\"endpoint\":\"token\",\"statuss\":503}");
+        EMULATOR.http().post("/_mock/faults", "{\"endpoint\":\"token\",\"statuss\":503}");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response).get("error_description").asText()).startsWith("statuss:");
@@ -328,17 +333,21 @@ class FaultInjectionTest {
 
   @Test
   void http_a_wrongly_typed_or_out_of_range_value_is_a_400() {
-    assertThat(http.post("/_mock/faults", "{\"endpoint\":\"token\",\"status\":\"503\"}"))
+    assertThat(EMULATOR.http().post("/_mock/faults", "{\"endpoint\":\"token\",\"status\":\"503\"}"))
         .satisfies(r -> assertThat(r.statusCode()).isEqualTo(400))
         .satisfies(
             r -> assertThat(json(r).get("error_description").asText()).startsWith("status:"));
-    assertThat(http.post("/_mock/faults", "{\"endpoint\":\"token\",\"status\":700}").statusCode())
+    assertThat(
+            EMULATOR
+                .http()
+                .post("/_mock/faults", "{\"endpoint\":\"token\",\"status\":700}")
+                .statusCode())
         .isEqualTo(400);
-    assertThat(http.post("/_mock/faults", "{\"endpoint\":\"token\",\"delay\":\"2s\"}"))
+    assertThat(EMULATOR.http().post("/_mock/faults", "{\"endpoint\":\"token\",\"delay\":\"2s\"}"))
         .satisfies(r -> assertThat(r.statusCode()).isEqualTo(400))
         .satisfies(r -> assertThat(json(r).get("error_description").asText()).startsWith("delay:"));
-    assertThat(http.post("/_mock/faults", "not json").statusCode()).isEqualTo(400);
-    assertThat(http.post("/_mock/faults", "{\"status\":503}"))
+    assertThat(EMULATOR.http().post("/_mock/faults", "not json").statusCode()).isEqualTo(400);
+    assertThat(EMULATOR.http().post("/_mock/faults", "{\"status\":503}"))
         .satisfies(
             r -> assertThat(json(r).get("error_description").asText()).startsWith("endpoint:"));
   }
@@ -346,22 +355,28 @@ class FaultInjectionTest {
   @Test
   void http_header_injection_and_informational_statuses_are_refused() {
     HttpResponse<String> newline =
-        http.post(
-            "/_mock/faults",
-            "{\"endpoint\":\"token\",\"status\":503,\"headers\":{\"X-A\":\"a\\r\\nSet-Cookie: x\"}}");
+        EMULATOR
+            .http()
+            .post(
+                "/_mock/faults",
+                "{\"endpoint\":\"token\",\"status\":503,\"headers\":{\"X-A\":\"a\\r\\nSet-Cookie: x\"}}");
     assertThat(newline.statusCode()).isEqualTo(400);
     assertThat(json(newline).get("error_description").asText()).contains("X-A");
 
-    assertThat(http.post("/_mock/faults", "{\"endpoint\":\"token\",\"status\":101}").statusCode())
+    assertThat(
+            EMULATOR
+                .http()
+                .post("/_mock/faults", "{\"endpoint\":\"token\",\"status\":101}")
+                .statusCode())
         .isEqualTo(400);
-    assertThat(server.faults().rules()).isEmpty();
+    assertThat(EMULATOR.server().faults().rules()).isEmpty();
   }
 
   @Test
   void a_204_fault_answers_without_a_body() {
-    server.faults().add(FaultRule.on(Endpoint.TOKEN).status(204));
+    EMULATOR.server().faults().add(FaultRule.on(Endpoint.TOKEN).status(204));
 
-    HttpResponse<String> response = http.token(APP, APP_SECRET, null);
+    HttpResponse<String> response = EMULATOR.http().token(APP, APP_SECRET, null);
 
     assertThat(response.statusCode()).isEqualTo(204);
     assertThat(response.body()).isEmpty();

@@ -10,54 +10,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.transmitmock.server.TransmitMockServer;
 import java.net.http.HttpResponse;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JournalControlTest {
-  private static TransmitMockServer server;
-  private static ControlHttp http;
-
-  @BeforeAll
-  static void start() {
-    server = TransmitMockServer.builder().build().start();
-    http = new ControlHttp(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
+  @RegisterExtension static final EmulatorPerClass EMULATOR = new EmulatorPerClass();
 
   @Test
   void counts_the_tokens_a_client_got_for_a_resource() {
-    http.token(APP, APP_SECRET, RESOURCE);
-    http.token(APP, APP_SECRET, RESOURCE);
-    http.token(APP, APP_SECRET, null);
-    http.token(ADMIN, ADMIN_SECRET, null);
+    EMULATOR.http().token(APP, APP_SECRET, RESOURCE);
+    EMULATOR.http().token(APP, APP_SECRET, RESOURCE);
+    EMULATOR.http().token(APP, APP_SECRET, null);
+    EMULATOR.http().token(ADMIN, ADMIN_SECRET, null);
 
     assertThat(
-            server.journal().tokenRequests().forClient(APP).forResource(RESOURCE).issued().count())
+            EMULATOR
+                .server()
+                .journal()
+                .tokenRequests()
+                .forClient(APP)
+                .forResource(RESOURCE)
+                .issued()
+                .count())
         .isEqualTo(2);
-    assertThat(server.journal().tokenRequests().forClient(APP).withoutResource().count())
+    assertThat(EMULATOR.server().journal().tokenRequests().forClient(APP).withoutResource().count())
         .isEqualTo(1);
-    assertThat(server.journal().tokenRequests().issued().count()).isEqualTo(4);
+    assertThat(EMULATOR.server().journal().tokenRequests().issued().count()).isEqualTo(4);
   }
 
   @Test
   void records_time_auth_method_outcome_and_the_jti_issued() throws Exception {
-    String token = json(http.tokenWithBasic(APP, APP_SECRET)).get("access_token").asText();
+    String token =
+        json(EMULATOR.http().tokenWithBasic(APP, APP_SECRET)).get("access_token").asText();
 
-    JournalEntry entry = server.journal().tokenRequests().last().orElseThrow();
+    JournalEntry entry = EMULATOR.server().journal().tokenRequests().last().orElseThrow();
 
     assertThat(entry.clientId()).hasValue(APP);
     assertThat(entry.authMethod()).isEqualTo(AuthMethod.CLIENT_SECRET_BASIC);
@@ -65,15 +53,16 @@ class JournalControlTest {
     assertThat(entry.status()).isEqualTo(200);
     assertThat(entry.jti())
         .hasValue(com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet().getJWTID());
-    assertThat(entry.time()).isBeforeOrEqualTo(server.clock().instant());
+    assertThat(entry.time()).isBeforeOrEqualTo(EMULATOR.server().clock().instant());
   }
 
   @Test
   void verification_failures_list_what_was_actually_received() {
-    http.token(APP, "wrong-secret", null);
-    http.token(ADMIN, ADMIN_SECRET, null);
+    EMULATOR.http().token(APP, "wrong-secret", null);
+    EMULATOR.http().token(ADMIN, ADMIN_SECRET, null);
 
-    assertThatThrownBy(() -> server.journal().tokenRequests().forClient(APP).issued().verifyOnce())
+    assertThatThrownBy(
+            () -> EMULATOR.server().journal().tokenRequests().forClient(APP).issued().verifyOnce())
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("expected 1 token requests for client 'demo-app' that were issued")
         .hasMessageContaining("but found 0")
@@ -83,24 +72,27 @@ class JournalControlTest {
 
   @Test
   void verifications_pass_silently_when_they_hold() {
-    http.token(APP, APP_SECRET, null);
+    EMULATOR.http().token(APP, APP_SECRET, null);
 
-    server.journal().tokenRequests().forClient(APP).issued().verifyOnce();
-    server.journal().tokenRequests().forClient(ADMIN).verifyNone();
-    server.journal().requests().verifyAtLeast(1).verifyAtMost(1);
+    EMULATOR.server().journal().tokenRequests().forClient(APP).issued().verifyOnce();
+    EMULATOR.server().journal().tokenRequests().forClient(ADMIN).verifyNone();
+    EMULATOR.server().journal().requests().verifyAtLeast(1).verifyAtMost(1);
   }
 
   @Test
   void secrets_and_tokens_are_never_recorded() {
-    String token = http.accessToken();
-    http.token(APP, "a-wrong-secret-value", null);
-    http.form(
-        server.introspectionEndpoint(),
-        "token=" + token + "&client_id=" + APP + "&client_secret=" + APP_SECRET,
-        Optional.empty());
+    String token = EMULATOR.http().accessToken();
+    EMULATOR.http().token(APP, "a-wrong-secret-value", null);
+    EMULATOR
+        .http()
+        .form(
+            EMULATOR.server().introspectionEndpoint(),
+            "token=" + token + "&client_id=" + APP + "&client_secret=" + APP_SECRET,
+            Optional.empty());
 
-    String everything = server.journal().describeReceived() + server.journal().entries();
-    String overHttp = http.get("/_mock/journal").body();
+    String everything =
+        EMULATOR.server().journal().describeReceived() + EMULATOR.server().journal().entries();
+    String overHttp = EMULATOR.http().get("/_mock/journal").body();
 
     for (String text : new String[] {everything, overHttp}) {
       assertThat(text)
@@ -112,12 +104,12 @@ class JournalControlTest {
 
   @Test
   void strict_mode_fails_listing_each_rejected_request_and_its_reason() {
-    http.token(APP, "wrong-secret", null);
-    http.token(APP, APP_SECRET, "https://unknown.example");
-    http.token(APP, APP_SECRET, null);
+    EMULATOR.http().token(APP, "wrong-secret", null);
+    EMULATOR.http().token(APP, APP_SECRET, "https://unknown.example");
+    EMULATOR.http().token(APP, APP_SECRET, null);
 
-    assertThat(server.rejectedRequests()).hasSize(2);
-    assertThatThrownBy(server::verifyNoRejectedRequests)
+    assertThat(EMULATOR.server().rejectedRequests()).hasSize(2);
+    assertThatThrownBy(EMULATOR.server()::verifyNoRejectedRequests)
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("2 requests were rejected")
         .hasMessageContaining("401 invalid_client (client authentication failed)")
@@ -126,40 +118,40 @@ class JournalControlTest {
 
   @Test
   void strict_mode_passes_when_nothing_was_rejected() {
-    http.token(APP, APP_SECRET, null);
+    EMULATOR.http().token(APP, APP_SECRET, null);
 
-    server.verifyNoRejectedRequests();
-    assertThat(server.rejectedRequests()).isEmpty();
+    EMULATOR.server().verifyNoRejectedRequests();
+    assertThat(EMULATOR.server().rejectedRequests()).isEmpty();
   }
 
   @Test
   void a_mark_gives_a_view_of_only_what_came_after() {
-    http.token(APP, APP_SECRET, null);
-    long mark = server.journal().mark();
-    http.token(APP, APP_SECRET, null);
+    EMULATOR.http().token(APP, APP_SECRET, null);
+    long mark = EMULATOR.server().journal().mark();
+    EMULATOR.http().token(APP, APP_SECRET, null);
 
-    assertThat(server.journal().tokenRequests().after(mark).count()).isEqualTo(1);
-    assertThat(server.journal().tokenRequests().count()).isEqualTo(2);
+    assertThat(EMULATOR.server().journal().tokenRequests().after(mark).count()).isEqualTo(1);
+    assertThat(EMULATOR.server().journal().tokenRequests().count()).isEqualTo(2);
   }
 
   @Test
   void reset_empties_the_journal_so_queries_read_since_the_last_reset() {
-    http.token(APP, "wrong-secret", null);
+    EMULATOR.http().token(APP, "wrong-secret", null);
 
-    server.reset();
-    http.token(APP, APP_SECRET, null);
+    EMULATOR.server().reset();
+    EMULATOR.http().token(APP, APP_SECRET, null);
 
-    server.journal().tokenRequests().verifyOnce();
-    server.verifyNoRejectedRequests();
+    EMULATOR.server().journal().tokenRequests().verifyOnce();
+    EMULATOR.server().verifyNoRejectedRequests();
   }
 
   // --- over HTTP ----------------------------------------------------------------------------
 
   @Test
   void http_journal_lists_entries_with_every_field() {
-    http.token(APP, APP_SECRET, RESOURCE);
+    EMULATOR.http().token(APP, APP_SECRET, RESOURCE);
 
-    JsonNode journal = json(http.get("/_mock/journal"));
+    JsonNode journal = json(EMULATOR.http().get("/_mock/journal"));
 
     assertThat(journal.get("capacity").asInt()).isEqualTo(1000);
     assertThat(journal.get("size").asInt()).isEqualTo(1);
@@ -177,51 +169,59 @@ class JournalControlTest {
 
   @Test
   void http_journal_filters_by_client_endpoint_and_outcome() {
-    String token = http.accessToken();
-    http.token(APP, "wrong", null);
-    http.token(ADMIN, ADMIN_SECRET, null);
-    http.form(
-        server.introspectionEndpoint(),
-        "token=" + token + "&client_id=" + APP + "&client_secret=" + APP_SECRET,
-        Optional.empty());
+    String token = EMULATOR.http().accessToken();
+    EMULATOR.http().token(APP, "wrong", null);
+    EMULATOR.http().token(ADMIN, ADMIN_SECRET, null);
+    EMULATOR
+        .http()
+        .form(
+            EMULATOR.server().introspectionEndpoint(),
+            "token=" + token + "&client_id=" + APP + "&client_secret=" + APP_SECRET,
+            Optional.empty());
 
-    assertThat(json(http.get("/_mock/journal?clientId=demo-app")).get("entries")).hasSize(3);
-    assertThat(json(http.get("/_mock/journal?clientId=demo-app&endpoint=token")).get("entries"))
-        .hasSize(2);
-    assertThat(json(http.get("/_mock/journal?outcome=issued")).get("entries")).hasSize(2);
-    assertThat(json(http.get("/_mock/journal?outcome=rejected")).get("entries")).hasSize(1);
-    assertThat(json(http.get("/_mock/journal?outcome=invalid_client")).get("entries")).hasSize(1);
+    assertThat(json(EMULATOR.http().get("/_mock/journal?clientId=demo-app")).get("entries"))
+        .hasSize(3);
     assertThat(
-            json(http.get("/_mock/journal?endpoint=introspection&outcome=succeeded"))
+            json(EMULATOR.http().get("/_mock/journal?clientId=demo-app&endpoint=token"))
+                .get("entries"))
+        .hasSize(2);
+    assertThat(json(EMULATOR.http().get("/_mock/journal?outcome=issued")).get("entries"))
+        .hasSize(2);
+    assertThat(json(EMULATOR.http().get("/_mock/journal?outcome=rejected")).get("entries"))
+        .hasSize(1);
+    assertThat(json(EMULATOR.http().get("/_mock/journal?outcome=invalid_client")).get("entries"))
+        .hasSize(1);
+    assertThat(
+            json(EMULATOR.http().get("/_mock/journal?endpoint=introspection&outcome=succeeded"))
                 .get("entries"))
         .hasSize(1);
   }
 
   @Test
   void http_journal_refuses_unknown_filters_and_values_naming_them() {
-    HttpResponse<String> unknown = http.get("/_mock/journal?client=demo-app");
+    HttpResponse<String> unknown = EMULATOR.http().get("/_mock/journal?client=demo-app");
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(json(unknown).get("error_description").asText()).startsWith("client:");
 
-    HttpResponse<String> endpoint = http.get("/_mock/journal?endpoint=jwks");
+    HttpResponse<String> endpoint = EMULATOR.http().get("/_mock/journal?endpoint=jwks");
     assertThat(endpoint.statusCode()).isEqualTo(400);
     assertThat(json(endpoint).get("error_description").asText()).startsWith("endpoint:");
 
-    HttpResponse<String> outcome = http.get("/_mock/journal?outcome=Issued!");
+    HttpResponse<String> outcome = EMULATOR.http().get("/_mock/journal?outcome=Issued!");
     assertThat(outcome.statusCode()).isEqualTo(400);
     assertThat(json(outcome).get("error_description").asText()).startsWith("outcome:");
 
-    assertThat(http.get("/_mock/journal?after=yesterday").statusCode()).isEqualTo(400);
+    assertThat(EMULATOR.http().get("/_mock/journal?after=yesterday").statusCode()).isEqualTo(400);
   }
 
   @Test
   void http_delete_journal_empties_it() {
-    http.token(APP, APP_SECRET, null);
+    EMULATOR.http().token(APP, APP_SECRET, null);
 
-    HttpResponse<String> cleared = http.delete("/_mock/journal");
+    HttpResponse<String> cleared = EMULATOR.http().delete("/_mock/journal");
 
     assertThat(json(cleared).get("cleared").asInt()).isEqualTo(1);
-    assertThat(server.journal().size()).isZero();
-    assertThat(json(http.get("/_mock/journal")).get("entries")).isEmpty();
+    assertThat(EMULATOR.server().journal().size()).isZero();
+    assertThat(json(EMULATOR.http().get("/_mock/journal")).get("entries")).isEmpty();
   }
 }

@@ -14,36 +14,18 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import dev.transmitmock.server.TransmitMockServer;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class KeyControlTest {
-  private static TransmitMockServer server;
-  private static ControlHttp http;
-
-  @BeforeAll
-  static void start() {
-    server = TransmitMockServer.builder().build().start();
-    http = new ControlHttp(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
-  }
+  @RegisterExtension static final EmulatorPerClass EMULATOR = new EmulatorPerClass();
 
   private static List<String> jwksKids() throws Exception {
-    return JWKSet.parse(http.get(server.jwksUri().getPath()).body()).getKeys().stream()
+    return JWKSet.parse(EMULATOR.http().get(EMULATOR.server().jwksUri().getPath()).body())
+        .getKeys()
+        .stream()
         .map(JWK::getKeyID)
         .toList();
   }
@@ -53,7 +35,7 @@ class KeyControlTest {
   }
 
   private static DefaultJWTProcessor<SecurityContext> consumerOfCurrentJwks() throws Exception {
-    JWKSet jwks = JWKSet.parse(http.get(server.jwksUri().getPath()).body());
+    JWKSet jwks = JWKSet.parse(EMULATOR.http().get(EMULATOR.server().jwksUri().getPath()).body());
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSTypeVerifier((type, context) -> {});
     processor.setJWSKeySelector(
@@ -64,37 +46,37 @@ class KeyControlTest {
 
   @Test
   void rotation_publishes_a_new_active_key_next_to_the_old_one() throws Exception {
-    String oldKid = server.keys().active().kid();
+    String oldKid = EMULATOR.server().keys().active().kid();
 
-    String newKid = server.keys().rotate().kid();
+    String newKid = EMULATOR.server().keys().rotate().kid();
 
     assertThat(newKid).isNotEqualTo(oldKid);
     assertThat(jwksKids()).containsExactly(oldKid, newKid);
-    assertThat(kidOf(http.accessToken())).isEqualTo(newKid);
+    assertThat(kidOf(EMULATOR.http().accessToken())).isEqualTo(newKid);
   }
 
   @Test
   void a_retired_key_leaves_the_jwks_and_its_tokens_fail_verification() throws Exception {
-    String oldToken = http.accessToken();
+    String oldToken = EMULATOR.http().accessToken();
     String oldKid = kidOf(oldToken);
     assertThat(consumerOfCurrentJwks().process(oldToken, null)).isNotNull();
 
-    server.keys().rotate();
-    server.keys().retire(oldKid);
+    EMULATOR.server().keys().rotate();
+    EMULATOR.server().keys().retire(oldKid);
 
     assertThat(jwksKids()).doesNotContain(oldKid);
     DefaultJWTProcessor<SecurityContext> consumer = consumerOfCurrentJwks();
     assertThatThrownBy(() -> consumer.process(oldToken, null))
         .isInstanceOf(BadJOSEException.class)
         .hasMessageContaining("no matching key");
-    assertThat(consumer.process(http.accessToken(), null)).isNotNull();
+    assertThat(consumer.process(EMULATOR.http().accessToken(), null)).isNotNull();
   }
 
   @Test
   void the_active_key_cannot_be_retired() {
-    String active = server.keys().active().kid();
+    String active = EMULATOR.server().keys().active().kid();
 
-    assertThatThrownBy(() -> server.keys().retire(active))
+    assertThatThrownBy(() -> EMULATOR.server().keys().retire(active))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("is active");
   }
@@ -103,9 +85,9 @@ class KeyControlTest {
 
   @Test
   void http_get_keys_lists_the_active_key() {
-    JsonNode keys = json(http.get("/_mock/keys"));
+    JsonNode keys = json(EMULATOR.http().get("/_mock/keys"));
 
-    assertThat(keys.get("active").asText()).isEqualTo(server.keys().active().kid());
+    assertThat(keys.get("active").asText()).isEqualTo(EMULATOR.server().keys().active().kid());
     assertThat(keys.get("keys")).hasSize(1);
     assertThat(keys.get("keys").get(0).get("status").asText()).isEqualTo("active");
     assertThat(keys.get("keys").get(0).get("algorithm").asText()).isEqualTo("RS256");
@@ -114,33 +96,34 @@ class KeyControlTest {
 
   @Test
   void http_rotate_changes_the_signing_key_and_keeps_the_old_one_published() throws Exception {
-    String oldKid = server.keys().active().kid();
+    String oldKid = EMULATOR.server().keys().active().kid();
 
-    HttpResponse<String> rotated = http.post("/_mock/keys/rotate", null);
+    HttpResponse<String> rotated = EMULATOR.http().post("/_mock/keys/rotate", null);
 
     assertThat(rotated.statusCode()).isEqualTo(200);
     String newKid = json(rotated).get("kid").asText();
     assertThat(json(rotated).get("previous").asText()).isEqualTo(oldKid);
     assertThat(jwksKids()).containsExactly(oldKid, newKid);
-    assertThat(kidOf(http.accessToken())).isEqualTo(newKid);
+    assertThat(kidOf(EMULATOR.http().accessToken())).isEqualTo(newKid);
   }
 
   @Test
   void http_a_key_can_be_added_activated_and_the_old_one_retired() throws Exception {
-    String oldKid = server.keys().active().kid();
+    String oldKid = EMULATOR.server().keys().active().kid();
 
     HttpResponse<String> added =
-        http.post("/_mock/keys", "{\"kid\":\"next-key\",\"algorithm\":\"ES256\"}");
+        EMULATOR.http().post("/_mock/keys", "{\"kid\":\"next-key\",\"algorithm\":\"ES256\"}");
     assertThat(added.statusCode()).isEqualTo(201);
     assertThat(jwksKids()).containsExactly(oldKid, "next-key");
-    assertThat(kidOf(http.accessToken())).isEqualTo(oldKid);
+    assertThat(kidOf(EMULATOR.http().accessToken())).isEqualTo(oldKid);
 
-    assertThat(http.post("/_mock/keys/next-key/activate", null).statusCode()).isEqualTo(200);
-    String token = http.accessToken();
+    assertThat(EMULATOR.http().post("/_mock/keys/next-key/activate", null).statusCode())
+        .isEqualTo(200);
+    String token = EMULATOR.http().accessToken();
     assertThat(kidOf(token)).isEqualTo("next-key");
     assertThat(SignedJWT.parse(token).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
 
-    HttpResponse<String> retired = http.delete("/_mock/keys/" + oldKid);
+    HttpResponse<String> retired = EMULATOR.http().delete("/_mock/keys/" + oldKid);
     assertThat(retired.statusCode()).isEqualTo(200);
     assertThat(jwksKids()).containsExactly("next-key");
     assertThat(json(retired).get("keys").findValuesAsText("status")).contains("retired");
@@ -148,27 +131,29 @@ class KeyControlTest {
 
   @Test
   void http_adding_a_key_with_activate_signs_with_it_at_once() throws Exception {
-    http.post("/_mock/keys", "{\"kid\":\"hot\",\"activate\":true}");
+    EMULATOR.http().post("/_mock/keys", "{\"kid\":\"hot\",\"activate\":true}");
 
-    assertThat(kidOf(http.accessToken())).isEqualTo("hot");
+    assertThat(kidOf(EMULATOR.http().accessToken())).isEqualTo("hot");
   }
 
   @Test
   void http_key_errors_are_json_with_the_right_status() {
-    String active = server.keys().active().kid();
+    String active = EMULATOR.server().keys().active().kid();
 
-    HttpResponse<String> retireActive = http.delete("/_mock/keys/" + active);
+    HttpResponse<String> retireActive = EMULATOR.http().delete("/_mock/keys/" + active);
     assertThat(retireActive.statusCode()).isEqualTo(409);
     assertThat(json(retireActive).get("error").asText()).isEqualTo("conflict");
 
-    assertThat(http.delete("/_mock/keys/nope").statusCode()).isEqualTo(404);
-    assertThat(http.post("/_mock/keys/nope/activate", null).statusCode()).isEqualTo(404);
+    assertThat(EMULATOR.http().delete("/_mock/keys/nope").statusCode()).isEqualTo(404);
+    assertThat(EMULATOR.http().post("/_mock/keys/nope/activate", null).statusCode()).isEqualTo(404);
 
-    HttpResponse<String> badAlgorithm = http.post("/_mock/keys", "{\"algorithm\":\"HS256\"}");
+    HttpResponse<String> badAlgorithm =
+        EMULATOR.http().post("/_mock/keys", "{\"algorithm\":\"HS256\"}");
     assertThat(badAlgorithm.statusCode()).isEqualTo(400);
     assertThat(json(badAlgorithm).get("error_description").asText()).startsWith("algorithm:");
 
-    HttpResponse<String> duplicate = http.post("/_mock/keys", "{\"kid\":\"" + active + "\"}");
+    HttpResponse<String> duplicate =
+        EMULATOR.http().post("/_mock/keys", "{\"kid\":\"" + active + "\"}");
     assertThat(duplicate.statusCode()).isEqualTo(409);
   }
 }

@@ -60,7 +60,7 @@ public final class ConsumerServer implements AutoCloseable {
   /** Calls {@code GET /orders} with an optional Authorization header; answers the status. */
   public int call(Optional<String> authorization) throws IOException, InterruptedException {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(ordersUri()).timeout(Duration.ofSeconds(10)).GET();
+        HttpRequest.newBuilder(ordersUri()).timeout(Duration.ofSeconds(30)).GET();
     authorization.ifPresent(value -> request.header("Authorization", value));
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
   }

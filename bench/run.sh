@@ -1,0 +1,252 @@
+#!/usr/bin/env bash
+# bench/run.sh: every transmit-mock benchmark in one run; writes bench/RESULTS.md and prints it.
+#
+#   bench/run.sh                 build (mvn -Pbench) and run everything (about 6 minutes)
+#   QUICK=1 bench/run.sh         short smoke run (numbers are not meaningful)
+#   SKIP_BUILD=1 bench/run.sh    reuse bench/target/benchmarks.jar and server/target/transmit-mock-server.jar
+#   BEFORE_JAR=old.jar ...       also time the start-up of another server jar (before/after comparisons)
+#   DOCKER_IMAGE=transmit-mock:local   image for the `docker run` to healthy figure (skipped when absent)
+#
+# Needs: JDK 17, Maven, wrk (Debian: apt-get install wrk), curl, awk; Docker optional.
+# Every ratio divides by a reference measured in the same run on the same machine.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+QUICK=${QUICK:-0}
+OUT=bench/target/results
+SERVER_JAR=server/target/transmit-mock-server.jar
+BENCH_JAR=bench/target/benchmarks.jar
+WRK=${WRK:-wrk}
+CONNECTIONS=(1 8 32)
+if [ "$QUICK" = 1 ]; then
+  JMH_ARGS=(-f 1 -wi 1 -w 1s -i 1 -r 1s)
+  LOAD_SECONDS=3 WARMUP_SECONDS=2 MEMORY_ROUNDS=2 MEMORY_TOKENS=2000 STARTUP_RUNS=2
+else
+  JMH_ARGS=(-f 1 -wi 2 -w 2s -i 3 -r 2s)
+  LOAD_SECONDS=10 WARMUP_SECONDS=8 MEMORY_ROUNDS=3 MEMORY_TOKENS=100000 STARTUP_RUNS=7
+fi
+# JVM flags for a small emulator (container); see bench/README.md for how they were chosen.
+SMALL_FLAGS=${SMALL_FLAGS:--XX:+UseSerialGC -Xms16m -Xmx64m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m -Xss512k -XX:MaxDirectMemorySize=32m}
+
+load_avg() { cut -d' ' -f1 /proc/loadavg; }
+rss_mib() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+free_port() { java -cp "$BENCH_JAR" dev.transmitmock.bench.load.FreePort; }
+log() { echo "== $*" >&2; }
+
+mkdir -p "$OUT"
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+STARTED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  log "building (mvn -Pbench -pl bench -am package)"
+  mvn -B -ntp -q -Pbench -pl bench -am package -DskipTests
+fi
+command -v "$WRK" >/dev/null || { echo "wrk not found (apt-get install wrk)" >&2; exit 2; }
+
+# ---------------------------------------------------------------- JMH (in-process)
+jmh() {   # jmh NAME [extra JMH args]: TokenBenchmarks into $OUT/jmh-NAME.csv
+  local name=$1; shift
+  java -jar "$BENCH_JAR" TokenBenchmarks "${JMH_ARGS[@]}" -rf csv -rff "$OUT/jmh-$name.csv" "$@" \
+    >"$OUT/jmh-$name.log" 2>&1
+  grep -h "emulator signs with\|raw reference provider" "$OUT/jmh-$name.log" | sort -u >&2 || true
+}
+score() {  # score NAME BENCHMARK: the score of one benchmark in a JMH CSV
+  awk -F, -v b="\"dev.transmitmock.bench.jmh.TokenBenchmarks.$2\"" '$1 == b {print $5}' "$OUT/jmh-$1.csv"
+}
+log "JMH with native signing (when it loads)"
+jmh native
+log "JMH with the JDK provider only"
+jmh jdk -jvmArgsAppend -Dtransmit.mock.nativeCrypto=false
+NATIVE_PROVIDER=$(grep -ho "emulator signs with: .*" "$OUT/jmh-native.log" | head -1 | sed 's/emulator signs with: //')
+
+# ---------------------------------------------------------------- HTTP load (wrk, loopback)
+start_server() {  # start_server FLAGS...: starts the jar on a free port; sets SERVER_PID, PORT
+  PORT=$(free_port)
+  # shellcheck disable=SC2068
+  java $@ -jar "$SERVER_JAR" --port "$PORT" >"$OUT/server-$PORT.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 3000); do
+    curl -fs -o /dev/null -u demo-app:demo-app-secret -d grant_type=client_credentials \
+      "http://127.0.0.1:$PORT/oidc/token" && return 0
+    sleep 0.01
+  done
+  echo "server did not start; see $OUT/server-$PORT.log" >&2
+  exit 1
+}
+stop_server() { kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; }
+wrk_run() {  # wrk_run CONNECTIONS SECONDS OUTFILE [script]
+  local c=$1 threads=$(( $1 < 2 ? 1 : 2 ))
+  "$WRK" -t "$threads" -c "$c" -d "${2}s" --latency -s "${4:-bench/scripts/token.lua}" \
+    "http://127.0.0.1:$PORT/oidc/token" >"$3" 2>&1
+}
+to_ms() {  # wrk latency (e.g. 1.23ms, 850.00us, 1.02s) to milliseconds
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+wrk_field() {  # wrk_field FILE rps|p50|p99|errors
+  case $2 in
+    rps) awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$1" ;;
+    p50) to_ms "$(awk '$1 == "50%" {print $2}' "$1")" ;;
+    p99) to_ms "$(awk '$1 == "99%" {print $2}' "$1")" ;;
+    requests) awk '/requests in/ {print $1}' "$1" ;;
+    errors) awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$1" ;;
+  esac
+}
+
+declare -A RPS P50 P99 ERR RSS_BEFORE RSS_AFTER
+load_series() {  # load_series LABEL FLAGS...: warm-up, then 1/8/32 connections on one server
+  local label=$1; shift
+  start_server "$@"
+  RSS_BEFORE[$label]=$(rss_mib "$SERVER_PID")
+  wrk_run 32 "$WARMUP_SECONDS" "$OUT/wrk-$label-warmup.txt"
+  for c in "${CONNECTIONS[@]}"; do
+    log "HTTP load ($label): $c connections, ${LOAD_SECONDS}s"
+    wrk_run "$c" "$LOAD_SECONDS" "$OUT/wrk-$label-$c.txt"
+    RPS[$label-$c]=$(wrk_field "$OUT/wrk-$label-$c.txt" rps)
+    P50[$label-$c]=$(wrk_field "$OUT/wrk-$label-$c.txt" p50)
+    P99[$label-$c]=$(wrk_field "$OUT/wrk-$label-$c.txt" p99)
+    ERR[$label-$c]=$(wrk_field "$OUT/wrk-$label-$c.txt" errors)
+  done
+  RSS_AFTER[$label]=$(rss_mib "$SERVER_PID")
+  stop_server
+}
+load_series default ""
+load_series jdk "-Dtransmit.mock.nativeCrypto=false"
+load_series small "$SMALL_FLAGS"
+
+# ---------------------------------------------------------------- memory: rounds of at least MEMORY_TOKENS tokens
+# wrk is bounded in time, so each round lasts long enough for MEMORY_TOKENS tokens at the small server's
+# measured 32-connection rate (plus 25 %); the tokens actually served are reported.
+ROUND_SECONDS=$(awk -v n="$MEMORY_TOKENS" -v r="${RPS[small-32]}" 'BEGIN { s = int(1.25 * n / (r > 0 ? r : 1000)) + 1; print (s < 2 ? 2 : s) }')
+log "memory: $MEMORY_ROUNDS rounds of ${ROUND_SECONDS}s (>= $MEMORY_TOKENS tokens each, $SMALL_FLAGS)"
+start_server "$SMALL_FLAGS"
+MEM_START=$(rss_mib "$SERVER_PID")
+MEM_ROUNDS=() MEM_TOKENS=() MEM_ERRORS=0
+for round in $(seq 1 "$MEMORY_ROUNDS"); do
+  wrk_run 32 "$ROUND_SECONDS" "$OUT/wrk-memory-$round.txt"
+  MEM_ROUNDS+=("$(rss_mib "$SERVER_PID")")
+  MEM_TOKENS+=("$(wrk_field "$OUT/wrk-memory-$round.txt" requests)")
+  MEM_ERRORS=$(( MEM_ERRORS + $(wrk_field "$OUT/wrk-memory-$round.txt" errors) ))
+done
+stop_server
+
+# ---------------------------------------------------------------- start-up
+log "start-up: process start to first token"
+startup() {  # startup JAR FLAGS...: "median_ms rss_mib cpu_ms"
+  # shellcheck disable=SC2068
+  java -cp "$BENCH_JAR" dev.transmitmock.bench.startup.ProcessStartup "$1" "$STARTUP_RUNS" ${@:2} \
+    | sed -n 's/.*median_ms=\([0-9]*\).*rss_mib=\([0-9]*\) cpu_ms=\([0-9]*\).*/\1 \2 \3/p'
+}
+read -r START_PLAIN START_PLAIN_RSS START_PLAIN_CPU <<<"$(startup "$SERVER_JAR")"
+# AppCDS (JDK 17): one training run that serves a token and exits dumps the archive.
+JSA="$OUT/transmit-mock.jsa"
+rm -f "$JSA"
+start_server "-XX:ArchiveClassesAtExit=$JSA -Xlog:cds=off -Xlog:cds+dynamic=off"
+stop_server
+read -r START_CDS START_CDS_RSS START_CDS_CPU <<<"$(startup "$SERVER_JAR" "-XX:SharedArchiveFile=$JSA" -Xlog:cds=off)"
+read -r START_CDS_SMALL START_CDS_SMALL_RSS START_CDS_SMALL_CPU <<<"$(startup "$SERVER_JAR" "-XX:SharedArchiveFile=$JSA" -Xlog:cds=off -XX:TieredStopAtLevel=1 "$SMALL_FLAGS")"
+START_BEFORE= START_BEFORE_RSS= START_BEFORE_CPU=
+if [ -n "${BEFORE_JAR:-}" ]; then
+  read -r START_BEFORE START_BEFORE_RSS START_BEFORE_CPU <<<"$(startup "$BEFORE_JAR")"
+fi
+
+log "start-up: @TransmitMock class to first test, per-test reset"
+JUNIT_LINE=$(java -cp "$BENCH_JAR" dev.transmitmock.bench.startup.JUnitStartup 2>"$OUT/junit.log" | tail -1)
+junit_field() { tr ' ' '\n' <<<"$JUNIT_LINE" | sed -n "s/^$1=//p"; }
+
+DOCKER_LINE="skipped (no Docker or no image)"
+DOCKER_IMAGE=${DOCKER_IMAGE:-transmit-mock:local}
+if [ -x /usr/bin/docker ] && /usr/bin/docker image inspect "$DOCKER_IMAGE" >/dev/null 2>&1; then
+  log "start-up: docker run to healthy ($DOCKER_IMAGE)"
+  DOCKER_LINE=$(docker/measure-startup.sh "$DOCKER_IMAGE" "$([ "$QUICK" = 1 ] && echo 2 || echo 5)" 2>&1 | tail -1)
+fi
+
+# ---------------------------------------------------------------- table
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }'; }
+fmt() { awk -v a="$1" 'BEGIN { if (a >= 100) printf "%.0f", a; else printf "%.2f", a }'; }
+ok() {  # ok A OP B: "yes" when the numeric comparison holds
+  if awk -v a="$1" -v b="$3" -v op="$2" 'BEGIN { a += 0; b += 0; exit !((op == "<" && a < b) || (op == "<=" && a <= b) || (op == ">=" && a >= b)) }'; then echo "yes"; else echo "**no**"; fi
+}
+MINT=$(score native mintToken); SIGN=$(score native rawSign); SIGN_JDK=$(score native rawSignJdk)
+MINT_JDK=$(score jdk mintToken); SIGN_JDK2=$(score jdk rawSignJdk)
+VERIFY=$(score native verifyToken); VERIFY_RAW=$(score native rawVerifyJdk)
+RESET=$(score native reset)
+RPS32=${RPS[default-32]}
+SIGN_REF=$SIGN_JDK
+PEAK_MEM=$(printf '%s\n' "${MEM_ROUNDS[@]}" | sort -n | tail -1)
+FIRST_MEM=${MEM_ROUNDS[0]}
+LAST_MEM=${MEM_ROUNDS[-1]}
+RESET_US=$(awk -v r="$RESET" 'BEGIN { printf "%.2f", 1e6 / r }')
+{
+  echo "# transmit-mock benchmark results"
+  echo
+  echo "Run $STARTED_AT on $(nproc) cores, $(java -version 2>&1 | head -1), $([ "$QUICK" = 1 ] && echo "QUICK smoke run (not meaningful), ")load average (1/5/15 min) $LOAD_START at the start, $LOAD_END at the end."
+  echo "Native provider: $NATIVE_PROVIDER. Reproduce: \`bench/run.sh\` (see bench/README.md)."
+  echo
+  echo "## In-process (JMH, 1 thread, ops/s)"
+  echo
+  echo "| benchmark | ops/s | reference (same run) | ref ops/s | ratio |"
+  echo "| --- | ---: | --- | ---: | ---: |"
+  echo "| mint a token, native signing | $(fmt "$MINT") | raw RS256 sign, same provider | $(fmt "$SIGN") | $(ratio "$MINT" "$SIGN") |"
+  echo "| mint a token, JDK signing (\`nativeCrypto=false\`) | $(fmt "$MINT_JDK") | raw RS256 sign, JDK | $(fmt "$SIGN_JDK2") | $(ratio "$MINT_JDK" "$SIGN_JDK2") |"
+  echo "| raw RS256 sign, native | $(fmt "$SIGN") | raw RS256 sign, JDK | $(fmt "$SIGN_JDK") | $(ratio "$SIGN" "$SIGN_JDK") |"
+  echo "| verify a token (transmit-client, warm JWKS) | $(fmt "$VERIFY") | raw RS256 verify, JDK | $(fmt "$VERIFY_RAW") | $(ratio "$VERIFY" "$VERIFY_RAW") |"
+  echo "| \`reset()\` | $(fmt "$RESET") (${RESET_US} µs) | mint a token | $(fmt "$MINT") | $(ratio "$RESET" "$MINT") |"
+  echo
+  echo "## HTTP load (wrk, loopback, keep-alive, ${LOAD_SECONDS}s per row, after ${WARMUP_SECONDS}s warm-up)"
+  echo
+  echo "wrk runs on the same 2 cores as the emulator. RSS: after start / after all rows."
+  echo
+  echo "| server JVM | connections | tokens/s | p50 ms | p99 ms | errors | RSS MiB before → after |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | --- |"
+  for label in default jdk small; do
+    case $label in
+      default) name="default flags, native signing" ;;
+      jdk) name="default flags, JDK signing" ;;
+      small) name="small flags, native signing" ;;
+    esac
+    for c in "${CONNECTIONS[@]}"; do
+      echo "| $name | $c | ${RPS[$label-$c]} | ${P50[$label-$c]} | ${P99[$label-$c]} | ${ERR[$label-$c]} | ${RSS_BEFORE[$label]} → ${RSS_AFTER[$label]} |"
+    done
+  done
+  echo
+  echo "Small flags: \`$SMALL_FLAGS\`."
+  echo
+  echo "## Memory (small flags, ${MEMORY_ROUNDS} rounds of ${ROUND_SECONDS}s at 32 connections, one server)"
+  echo
+  echo "Tokens per round: $(IFS=' '; echo "${MEM_TOKENS[*]}"). RSS MiB after start: $MEM_START; after each round: $(IFS=' '; echo "${MEM_ROUNDS[*]}"). Errors: $MEM_ERRORS."
+  echo
+  echo "## Start-up (median of $STARTUP_RUNS)"
+  echo
+  echo "CPU ms: user + system time of the server process when the first token came back (all threads; less load-sensitive than wall time)."
+  echo
+  echo "| what | wall ms | CPU ms | RSS MiB |"
+  echo "| --- | ---: | ---: | ---: |"
+  echo "| process start to first token, \`java -jar\` | $START_PLAIN | $START_PLAIN_CPU | $START_PLAIN_RSS |"
+  echo "| same, with the AppCDS archive (\`-XX:SharedArchiveFile\`) | $START_CDS | $START_CDS_CPU | $START_CDS_RSS |"
+  echo "| same, AppCDS + \`-XX:TieredStopAtLevel=1\` + small flags | $START_CDS_SMALL | $START_CDS_SMALL_CPU | $START_CDS_SMALL_RSS |"
+  if [ -n "$START_BEFORE" ]; then echo "| process start to first token, \`BEFORE_JAR\` ($(basename "$BEFORE_JAR")) | $START_BEFORE | $START_BEFORE_CPU | $START_BEFORE_RSS |"; fi
+  echo "| \`@TransmitMock\` class start to first test (cold JVM) | $(junit_field class_to_first_test_ms) | | |"
+  echo "| \`@TransmitMock\` class start to first test (second class) | $(junit_field warm_class_to_first_test_ms) | | |"
+  echo "| \`@TransmitMock\` per-test overhead (reset + injection; median test minus plain test) | $(awk -v u="$(junit_field per_test_overhead_us)" 'BEGIN { printf "%.3f", u / 1000 }') | | |"
+  echo
+  echo "Docker: $DOCKER_LINE"
+  echo
+  echo "## Targets"
+  echo
+  echo "| target | measured | met |"
+  echo "| --- | --- | --- |"
+  echo "| tokens/s at 32 connections ≥ 3 × JDK single-thread RS256 signing | $RPS32 vs 3 × $(fmt "$SIGN_REF") = $(fmt "$(awk -v s="$SIGN_REF" 'BEGIN { print 3 * s }')") (ratio $(ratio "$RPS32" "$SIGN_REF")) | $(ok "$RPS32" ">=" "$(awk -v s="$SIGN_REF" 'BEGIN { print 3 * s }')") |"
+  echo "| process start to first token < 500 ms | $START_PLAIN ms plain, $START_CDS ms with AppCDS | $(ok "$START_CDS" "<" 500) |"
+  echo "| \`@TransmitMock\` per-test reset < 1 ms | $(awk -v u="$(junit_field per_test_overhead_us)" 'BEGIN { printf "%.3f", u / 1000 }') ms (extension), ${RESET_US} µs (\`reset()\`) | $(ok "$(junit_field per_test_overhead_us)" "<" 1000) |"
+  echo "| RSS after 100k tokens < 128 MiB, flat across rounds | $(IFS=' '; echo "${MEM_ROUNDS[*]}") MiB after rounds of $(IFS=' '; echo "${MEM_TOKENS[*]}") tokens | $(ok "$PEAK_MEM" "<" 128) (growth from round 1 to $MEMORY_ROUNDS: $(( LAST_MEM - FIRST_MEM )) MiB) |"
+} >bench/RESULTS.md
+cat bench/RESULTS.md
+
+# The latest table also goes into bench/README.md, between the results markers.
+if grep -q '<!-- results:start -->' bench/README.md 2>/dev/null; then
+  awk 'FNR == NR { table = table $0 "\n"; next }
+       /<!-- results:start -->/ { print; printf "%s", table; skip = 1; next }
+       /<!-- results:end -->/ { skip = 0 }
+       !skip { print }' <(sed '1,2d; s/^## /### /' bench/RESULTS.md) bench/README.md >bench/target/README.md.new
+  mv bench/target/README.md.new bench/README.md
+fi

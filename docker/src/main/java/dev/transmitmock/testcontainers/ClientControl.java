@@ -1,0 +1,59 @@
+package dev.transmitmock.testcontainers;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Clients and resources of the running emulator, changed at runtime; {@link
+ * TransmitMockControl#reset()} brings back the configured ones.
+ *
+ * <pre>{@code
+ * mock.control().clients().putResource("https://api.orders.example");
+ * mock.control().clients().putClient(ClientDefinition.app("orders-svc", "orders-secret")
+ *     .resources("https://api.orders.example").build());
+ * }</pre>
+ */
+public final class ClientControl {
+
+  static final String CLIENTS_PATH = "/_mock/clients";
+  static final String RESOURCES_PATH = "/_mock/resources";
+
+  private final EmulatorHttp http;
+
+  ClientControl(EmulatorHttp http) {
+    this.http = http;
+  }
+
+  /** Registers a client, or replaces the one with the same id. Its resources must exist. */
+  public void putClient(ClientDefinition client) {
+    requireNonNull(client, "client must not be null");
+    http.controlPost(CLIENTS_PATH, client.toConfig());
+  }
+
+  /** Removes a client: its next token request gets {@code 401 invalid_client}. */
+  public void removeClient(String clientId) {
+    requireNonNull(clientId, "clientId must not be null");
+    http.controlDelete(CLIENTS_PATH + "/" + EmulatorHttp.pathSegment(clientId));
+  }
+
+  /** Adds a resource with the default token lifetime, or replaces the one with the same URI. */
+  public void putResource(String resourceUri) {
+    putResource(new ResourceDefinition(resourceUri, Optional.empty()));
+  }
+
+  /** Adds a resource, or replaces the one with the same URI. */
+  public void putResource(ResourceDefinition resource) {
+    requireNonNull(resource, "resource must not be null");
+    http.controlPost(RESOURCES_PATH, resource.toConfig());
+  }
+
+  /** Removes a resource: clients can no longer ask for it ({@code 400 invalid_target}). */
+  public void removeResource(String resourceUri) {
+    requireNonNull(resourceUri, "resourceUri must not be null");
+    http.controlDelete(
+        RESOURCES_PATH + "?uri=" + URLEncoder.encode(resourceUri, StandardCharsets.UTF_8));
+  }
+}

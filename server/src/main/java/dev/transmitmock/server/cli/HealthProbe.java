@@ -1,0 +1,101 @@
+package dev.transmitmock.server.cli;
+
+import dev.transmitmock.server.config.EnvironmentConfig;
+import dev.transmitmock.server.http.HttpApi;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The {@code --probe} health check: GET {@code /_mock/health} of a running emulator, exit 0 when it
+ * answers 200, 1 otherwise. Docker runs it every few seconds, so it has a fast path that skips the
+ * command-line parser and the server classes and uses only {@link HttpURLConnection}.
+ */
+final class HealthProbe {
+  private static final int TIMEOUT_MILLIS = 2_000;
+
+  private HealthProbe() {}
+
+  /**
+   * Runs the probe without picocli when the arguments are only {@code --probe} and {@code
+   * --host}/{@code --port} values; empty when anything else needs the full parser (which then
+   * reports usage errors as usual).
+   */
+  static OptionalInt tryFastPath(
+      String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
+    boolean probe = false;
+    String host = null;
+    String port = null;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--probe")) {
+        probe = true;
+      } else if ((arg.equals("--host")) && i + 1 < args.length) {
+        host = args[++i];
+      } else if (arg.startsWith("--host=")) {
+        host = arg.substring("--host=".length());
+      } else if ((arg.equals("--port") || arg.equals("-p")) && i + 1 < args.length) {
+        port = args[++i];
+      } else if (arg.startsWith("--port=")) {
+        port = arg.substring("--port=".length());
+      } else {
+        return OptionalInt.empty();
+      }
+    }
+    if (!probe
+        || EnvironmentConfig.value(env, EnvironmentConfig.HTTP_ENABLED)
+            .filter(enabled -> enabled.equalsIgnoreCase("false"))
+            .isPresent()) {
+      return OptionalInt.empty(); // HTTPS-only probes need the full parser (HttpsProbe)
+    }
+    String effectiveHost =
+        host != null
+            ? host
+            : EnvironmentConfig.value(env, EnvironmentConfig.HOST).orElse("127.0.0.1");
+    Optional<String> portText =
+        Optional.ofNullable(port).or(() -> EnvironmentConfig.value(env, EnvironmentConfig.PORT));
+    int effectivePort;
+    try {
+      effectivePort = portText.map(Integer::parseInt).orElse(TransmitMockCli.DEFAULT_PORT);
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
+    }
+    if (effectivePort < 1 || effectivePort > 65_535) {
+      return OptionalInt.empty();
+    }
+    return OptionalInt.of(check(effectiveHost, effectivePort, out, err));
+  }
+
+  /** Asks the emulator at host:port whether it is healthy. */
+  static int check(String host, int port, PrintWriter out, PrintWriter err) {
+    String target = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+    if (target.contains(":") && !target.startsWith("[")) {
+      target = "[" + target + "]";
+    }
+    String health = "http://" + target + ":" + port + HttpApi.HEALTH_PATH;
+    HttpURLConnection connection = null;
+    try {
+      connection = (HttpURLConnection) new URL(health).openConnection();
+      connection.setConnectTimeout(TIMEOUT_MILLIS);
+      connection.setReadTimeout(TIMEOUT_MILLIS);
+      connection.setUseCaches(false);
+      int status = connection.getResponseCode();
+      if (status == 200) {
+        out.println("healthy: " + health);
+        return TransmitMockCli.EXIT_OK;
+      }
+      err.println("unhealthy: " + health + " answered " + status);
+    } catch (IOException | IllegalArgumentException e) {
+      err.println("unhealthy: " + health + ": " + e.getClass().getSimpleName());
+    } finally {
+      if (connection != null) {
+        connection.disconnect();
+      }
+    }
+    return TransmitMockCli.EXIT_FAILURE;
+  }
+}
