@@ -324,7 +324,11 @@ final class FuzzCases {
                       "&grant_type=password",
                       "&client_id=other",
                       "&resource=%zz",
-                      "&resource=x&resource=y"))
+                      "&resource=x&resource=y",
+                      "&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer"
+                          + "&client_assertion=eyJhbGciOiJub25lIn0.eyJpc3MiOiJkZW1vLWFwcCJ9.",
+                      "&client_assertion=a.b.c",
+                      "&client_assertion=%zz"))
                   .getBytes(StandardCharsets.ISO_8859_1));
           out.write(bytes, at, bytes.length - at);
         }
