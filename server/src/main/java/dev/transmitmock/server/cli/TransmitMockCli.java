@@ -124,13 +124,22 @@ public final class TransmitMockCli implements Callable<Integer> {
     this.err = err;
   }
 
+  private static void logDefault(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
+  }
+
   /** Runs the emulator until the process is stopped. */
   public static void main(String[] args) {
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
-    System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
-    System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "warn");
-    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-    System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+    // Defaults only: -Dorg.slf4j.simpleLogger.defaultLogLevel=debug (and the like) still win.
+    logDefault("org.slf4j.simpleLogger.defaultLogLevel", "info");
+    logDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+    logDefault("org.slf4j.simpleLogger.log.io.javalin", "warn");
+    // Jetty warns once per request with a malformed authority (e.g. CONNECT): a log flood vector.
+    logDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty.util.HostPort", "error");
+    logDefault("org.slf4j.simpleLogger.showDateTime", "true");
+    logDefault("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     java.util.OptionalInt probed = HealthProbe.tryFastPath(args, System.getenv(), out, err);

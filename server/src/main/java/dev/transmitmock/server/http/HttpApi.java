@@ -27,9 +27,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,6 +112,7 @@ public final class HttpApi {
           cfg.startup.showOldJavalinVersionWarning = false;
           cfg.startup.startupWatcherEnabled = false;
           cfg.http.maxRequestSize = config.maxRequestBodyBytes();
+          ServerLimits.apply(cfg, config.maxRequestBodyBytes());
           for (String prefix : OIDC_PREFIXES) {
             cfg.routes.post(prefix + "/token", form(Endpoint.TOKEN, tokens::handle));
             cfg.routes.post(
@@ -128,6 +131,16 @@ public final class HttpApi {
           cfg.routes.exception(
               Exception.class,
               (e, ctx) -> {
+                Optional<OAuthError> unreadable = unreadableBody(e);
+                if (unreadable.isPresent()) {
+                  LOG.debug(
+                      "unreadable request on {} {}: {}",
+                      ctx.method(),
+                      FormPaths.printable(ctx.path()),
+                      e.getClass().getName());
+                  write(ctx, tokens.render(unreadable.get()));
+                  return;
+                }
                 LOG.error(
                     "unexpected failure on {} {}: {}",
                     ctx.method(),
@@ -143,8 +156,8 @@ public final class HttpApi {
       RawRequest request;
       try {
         request = read(ctx, config.maxRequestBodyBytes());
-      } catch (IOException e) {
-        write(ctx, tokens.render(OAuthError.invalidRequest("the request body could not be read")));
+      } catch (IOException | RuntimeException e) {
+        write(ctx, tokens.render(unreadableBody(e).orElseGet(HttpApi::bodyNotRead)));
         return;
       }
       if (faultGate.intercept(ctx, which, request)) {
@@ -202,6 +215,35 @@ public final class HttpApi {
     }
     String baseUrl = BaseUrls.of(ctx, config.publicBaseUrl());
     ctx.contentType(JSON).result(DiscoveryDocument.json(config, keys, baseUrl, prefix));
+  }
+
+  /**
+   * The client's fault when reading its request failed: the connection ended mid-body (400), the
+   * body came too slowly or not at all (408), or Jetty refused it with another status. Empty for a
+   * failure that is not about reading the request.
+   */
+  static Optional<OAuthError> unreadableBody(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+        int status = http.getCode();
+        String description =
+            status == 408
+                ? "the request body did not arrive in time"
+                : "the request body could not be read";
+        return Optional.of(new OAuthError(status, "invalid_request", description, Map.of(), false));
+      }
+      if (t instanceof IOException || t instanceof TimeoutException) {
+        return Optional.of(bodyNotRead());
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static OAuthError bodyNotRead() {
+    return OAuthError.invalidRequest("the request body could not be read");
   }
 
   /** Reads the body up to {@code limit} bytes, noting when there is more. */

@@ -134,6 +134,66 @@ class ControlProtectionTest {
   }
 
   @Test
+  void no_spelling_of_a_control_path_gets_past_the_bearer_check() throws Exception {
+    List<String> spellings =
+        List.of(
+            "/_mock/clock",
+            "//_mock/clock",
+            "/_mock//clock",
+            "/_mock/clock/",
+            "/_mock/./clock",
+            "/x/../_mock/clock",
+            "/%5Fmock/clock",
+            "/%5fmock/clock",
+            "/_mock/%63lock",
+            "/_MOCK/clock",
+            "/_mock;x=1/clock",
+            "/_mock/clock;x=1",
+            "/_mock/clock?x=1",
+            "/_mock/clock%2F",
+            "/_mock/clock%00",
+            "/_mock/clock#x",
+            "http://127.0.0.1/_mock/clock");
+    List<String> authorizations =
+        List.of(
+            "",
+            "Authorization: Bearer " + CONTROL_TOKEN + "x\r\n",
+            "Authorization: Bearer  " + CONTROL_TOKEN.substring(1) + "\r\n",
+            "Authorization: Basic "
+                + java.util.Base64.getEncoder()
+                    .encodeToString(CONTROL_TOKEN.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "\r\n",
+            "Authorization: " + CONTROL_TOKEN + "\r\n",
+            "Authorization: Bearer\r\n",
+            "Authorization: Bearer wrong\r\nAuthorization: Bearer " + CONTROL_TOKEN + "\r\n");
+    try (TransmitMockServer server =
+        TransmitMockServer.builder().controlToken(CONTROL_TOKEN).build().start()) {
+      for (String path : spellings) {
+        for (String authorization : authorizations) {
+          String body = "{\"advance\":\"PT1H\"}";
+          byte[] request =
+              ("POST "
+                      + path
+                      + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                      + authorization
+                      + "Content-Type: application/json\r\nContent-Length: "
+                      + body.length()
+                      + "\r\nConnection: close\r\n\r\n"
+                      + body)
+                  .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+          dev.transmitmock.server.hardening.RawHttp.Response response =
+              dev.transmitmock.server.hardening.RawHttp.exchange(
+                  server.port(), request, Duration.ofSeconds(30));
+          assertThat(response.status()).as(path + " with " + authorization).isIn(400, 401, 404);
+          assertThat(server.clock().offset())
+              .as(path + " with " + authorization)
+              .isEqualTo(Duration.ZERO);
+        }
+      }
+    }
+  }
+
+  @Test
   void a_blank_control_token_is_refused() {
     assertThatThrownBy(() -> TransmitMockServer.builder().controlToken(" "))
         .isInstanceOf(IllegalArgumentException.class)
