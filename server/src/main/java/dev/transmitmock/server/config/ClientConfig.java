@@ -236,6 +236,7 @@ public record ClientConfig(
       return this;
     }
 
+    /** Builds the client; a secret is required unless another authentication method is set. */
     public ClientConfig build() {
       if (!authentication.method().usesSecret()) {
         if (clientSecret != null) {

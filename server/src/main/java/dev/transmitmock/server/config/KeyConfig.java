@@ -73,36 +73,43 @@ public record KeyConfig(
 
     private Builder() {}
 
+    /** The key id; default the key's RFC 7638 thumbprint. */
     public Builder kid(String kid) {
       this.kid = kid;
       return this;
     }
 
+    /** RS256 (default), PS256 or ES256. */
     public Builder algorithm(SigningAlgorithm algorithm) {
       this.algorithm = requireNonNull(algorithm, "algorithm must not be null");
       return this;
     }
 
+    /** Reads the private key from a PEM file. */
     public Builder pemFile(Path pemFile) {
       this.pemFile = pemFile;
       return this;
     }
 
+    /** Reads the private key from PEM text. */
     public Builder pem(String pem) {
       this.pem = pem;
       return this;
     }
 
+    /** The passphrase of an encrypted PEM key. */
     public Builder passphrase(String passphrase) {
       this.passphrase = passphrase;
       return this;
     }
 
+    /** Whether this key signs new tokens; exactly one key is active. */
     public Builder active(boolean active) {
       this.active = active;
       return this;
     }
 
+    /** Builds the key definition. */
     public KeyConfig build() {
       return new KeyConfig(
           Optional.ofNullable(kid),

@@ -227,51 +227,64 @@ public record MockConfig(
       return this;
     }
 
+    /** Default access-token lifetime; zero means instant expiry, negative already expired. */
     public Builder tokenLifetime(Duration tokenLifetime) {
       this.tokenLifetime = requireNonNull(tokenLifetime, "tokenLifetime must not be null");
       return this;
     }
 
+    /** Base URL advertised in discovery when the emulator sits behind a proxy. */
     public Builder publicBaseUrl(URI publicBaseUrl) {
       this.publicBaseUrl = publicBaseUrl;
       return this;
     }
 
+    /** The {@code typ} header of access tokens; default {@code at+jwt}. */
     public Builder tokenTyp(TokenTyp tokenTyp) {
       this.tokenTyp = requireNonNull(tokenTyp, "tokenTyp must not be null");
       return this;
     }
 
+    /** Shape of error bodies; default RFC 6749 JSON. */
     public Builder errorStyle(ErrorStyle errorStyle) {
       this.errorStyle = requireNonNull(errorStyle, "errorStyle must not be null");
       return this;
     }
 
+    /** Whether responses carry {@code "scope": ""} when no scope was requested; default true. */
     public Builder alwaysIncludeScope(boolean alwaysIncludeScope) {
       this.alwaysIncludeScope = alwaysIncludeScope;
       return this;
     }
 
+    /**
+     * What a request for a resource not assigned to the client gets; default {@code
+     * invalid_target}.
+     */
     public Builder unassignedResourcePolicy(UnassignedResourcePolicy policy) {
       this.unassignedResourcePolicy = requireNonNull(policy, "policy must not be null");
       return this;
     }
 
+    /** The {@code aud} of tokens requested without a resource; default {@code userid-api}. */
     public Builder defaultAudience(String defaultAudience) {
       this.defaultAudience = requireNonNull(defaultAudience, "defaultAudience must not be null");
       return this;
     }
 
+    /** Resources every client may request (Transmit's built-in services by default). */
     public Builder serviceResources(List<URI> serviceResources) {
       this.serviceResources = List.copyOf(serviceResources);
       return this;
     }
 
+    /** Adds a tenant resource. */
     public Builder resource(ResourceConfig resource) {
       resources.add(requireNonNull(resource, "resource must not be null"));
       return this;
     }
 
+    /** Adds a client. */
     public Builder client(ClientConfig client) {
       clients.add(requireNonNull(client, "client must not be null"));
       return this;
@@ -283,16 +296,19 @@ public record MockConfig(
       return this;
     }
 
+    /** Adds a signing key (none: one generated RS256 key). */
     public Builder key(KeyConfig key) {
       keys.add(requireNonNull(key, "key must not be null"));
       return this;
     }
 
+    /** How many requests the journal keeps; default 1,000. */
     public Builder journalCapacity(int journalCapacity) {
       this.journalCapacity = journalCapacity;
       return this;
     }
 
+    /** The largest request body accepted (413 beyond it); default 64 KiB. */
     public Builder maxRequestBodyBytes(int maxRequestBodyBytes) {
       this.maxRequestBodyBytes = maxRequestBodyBytes;
       return this;

@@ -56,6 +56,7 @@ public record ResourceConfig(URI uri, Optional<Duration> tokenLifetime) {
       return this;
     }
 
+    /** Builds the resource. */
     public ResourceConfig build() {
       return new ResourceConfig(uri, Optional.ofNullable(tokenLifetime));
     }
