@@ -10,8 +10,6 @@ import dev.transmitmock.server.tls.TlsConfig;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -406,15 +404,11 @@ public final class TransmitMockCli implements Callable<Integer> {
           .append(first.clientSecret())
           .append("'\n");
     }
-    ProcessHandle.current()
-        .info()
-        .startInstant()
-        .ifPresent(
-            started ->
-                banner
-                    .append("  started in ")
-                    .append(Duration.between(started, Instant.now()).toMillis())
-                    .append(" ms\n"));
+    // JVM uptime, not the process start time from /proc: that one drifts with the VM's clock.
+    banner
+        .append("  started in ")
+        .append(java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime())
+        .append(" ms\n");
     out.print(banner);
     out.flush();
   }
