@@ -3,35 +3,21 @@ package dev.transmitmock.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.server.TransmitMockServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class CliControlOptionsTest {
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-  private TransmitMockCli cli;
-
-  @AfterEach
-  void stop() {
-    if (cli != null && cli.server() != null) {
-      cli.server().stop();
-    }
-  }
-
-  private int run(Map<String, String> env, String... args) {
-    cli = new TransmitMockCli(env, new PrintWriter(out, true), new PrintWriter(err, true));
+class CliControlOptionsTest extends InProcessCliTest {
+  private int run(Map<String, String> given, String... args) {
+    env.putAll(given);
     String[] withPort = new String[args.length + 2];
     withPort[0] = "--port";
     withPort[1] = "0";
     System.arraycopy(args, 0, withPort, 2, args.length);
-    return cli.commandLine().execute(withPort);
+    return run(withPort);
   }
 
   private static int status(TransmitMockServer server, String path, String bearer)

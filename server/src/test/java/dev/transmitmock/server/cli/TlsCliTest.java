@@ -6,39 +6,19 @@ import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.tls.ClientAuthMode;
 import dev.transmitmock.server.tls.TlsIdentity;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The HTTPS flags and variables of the command line, run in-process. */
-class TlsCliTest {
+class TlsCliTest extends InProcessCliTest {
   @TempDir Path folder;
-
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
-  final Map<String, String> env = new HashMap<>();
-  TransmitMockCli cli;
-
-  int run(String... args) {
-    cli = new TransmitMockCli(env, new PrintWriter(out, true), new PrintWriter(err, true));
-    return cli.commandLine().execute(args);
-  }
-
-  @AfterEach
-  void stopServer() {
-    if (cli != null && cli.server() != null) {
-      cli.server().stop();
-    }
-  }
 
   private static int tokenStatus(TransmitMockServer server) throws Exception {
     HttpClient https =

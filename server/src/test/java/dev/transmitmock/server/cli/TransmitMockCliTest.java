@@ -4,40 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.server.TransmitMockServer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line, run in-process with a controlled environment. */
-class TransmitMockCliTest {
+class TransmitMockCliTest extends InProcessCliTest {
   @TempDir Path folder;
-
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
-  final Map<String, String> env = new HashMap<>();
-  TransmitMockCli cli;
-
-  int run(String... args) {
-    cli = new TransmitMockCli(env, new PrintWriter(out, true), new PrintWriter(err, true));
-    return cli.commandLine().execute(args);
-  }
-
-  @AfterEach
-  void stopServer() {
-    if (cli != null && cli.server() != null) {
-      cli.server().stop();
-    }
-  }
 
   @Test
   void starts_the_embedded_default_and_prints_endpoints_credentials_and_a_curl_command()
