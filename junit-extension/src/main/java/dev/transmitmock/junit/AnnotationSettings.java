@@ -126,7 +126,7 @@ final class AnnotationSettings {
         client.type(),
         resources,
         nonBlank(client.lifetime()).map(text -> duration(text, clientWhere + ": lifetime")),
-        where + ": " + description);
+        description);
   }
 
   private static String requireId(TransmitClient client, String where) {

@@ -55,7 +55,9 @@ final class ConfigAssembler {
     for (GeneratedCredentials client : generated) {
       if (client.needsTls() && (!tls.enabled() || tls.clientAuth() == ClientAuthMode.NONE)) {
         throw new ExtensionConfigurationException(
-            client.declaration().description()
+            where
+                + ": "
+                + client.declaration().description()
                 + " authenticates with a client certificate in the TLS handshake, which needs"
                 + (tls.enabled()
                     ? " the emulator to request client certificates; set clientAuth WANT or NEED"

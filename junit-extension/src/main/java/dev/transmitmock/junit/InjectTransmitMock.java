@@ -26,7 +26,14 @@ import java.lang.annotation.Target;
  *
  * <p>On a parameter, it names the client of a {@link TransmitClientCredentials} parameter: {@code
  * void test(@InjectTransmitMock(client = "batch-svc") TransmitClientCredentials batch)}; the other
- * types above are resolved as parameters without it.
+ * types above are resolved as parameters without it. With {@link #client()}, an {@code SSLContext}
+ * is that client's ({@link TransmitClientCredentials#sslContext()}: it presents an mTLS client's
+ * certificate) and an {@code X509Certificate} its certificate:
+ *
+ * <pre>{@code
+ * @Test
+ * void pays(@InjectTransmitMock(client = "payments-svc") SSLContext presentsPaymentsCertificate) {}
+ * }</pre>
  *
  * <p>Only fields carrying this annotation are touched, so a class can hold other servers.
  */
@@ -35,8 +42,9 @@ import java.lang.annotation.Target;
 @Documented
 public @interface InjectTransmitMock {
   /**
-   * The client whose {@link TransmitClientCredentials} to inject; required for (and only used with)
-   * that type.
+   * The client whose credentials to inject: required for {@link TransmitClientCredentials}; with
+   * {@code SSLContext} or {@code X509Certificate}, that client's context or certificate instead of
+   * the CA's; not allowed with other types.
    */
   String client() default "";
 }

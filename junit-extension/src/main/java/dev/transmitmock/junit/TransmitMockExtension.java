@@ -198,6 +198,22 @@ public final class TransmitMockExtension
    */
   private static Object injectable(
       Class<?> type, Optional<String> client, ServerResource resource, String described) {
+    String id = client.map(String::trim).orElse("");
+    if (!id.isEmpty()) {
+      if (type == SSLContext.class) {
+        return resource.credentials(id).sslContext();
+      }
+      if (type == X509Certificate.class) {
+        return resource.credentials(id).certificate();
+      }
+      if (type != TransmitClientCredentials.class) {
+        throw new IllegalArgumentException(
+            described
+                + ": client = \""
+                + id
+                + "\" applies to TransmitClientCredentials, SSLContext and X509Certificate only");
+      }
+    }
     if (type == TransmitMockServer.class) {
       return resource.server();
     }
@@ -211,7 +227,6 @@ public final class TransmitMockExtension
       return HttpsSupport.caCertificate(resource.server());
     }
     if (type == TransmitClientCredentials.class) {
-      String id = client.map(String::trim).orElse("");
       if (id.isEmpty()) {
         throw new IllegalArgumentException(
             described
@@ -421,10 +436,10 @@ public final class TransmitMockExtension
           "@InjectTransmitMock field " + describe(field) + " is final; remove the final modifier");
     }
     Class<?> type = field.getType();
-    if (type.isAssignableFrom(TransmitMockServer.class)) {
+    String client = field.getAnnotation(InjectTransmitMock.class).client();
+    if (client.isBlank() && type.isAssignableFrom(TransmitMockServer.class)) {
       return resource.server();
     }
-    String client = field.getAnnotation(InjectTransmitMock.class).client();
     Object value;
     try {
       value =

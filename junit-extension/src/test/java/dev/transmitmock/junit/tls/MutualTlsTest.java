@@ -11,8 +11,10 @@ import dev.transmitmock.junit.support.TlsRequests;
 import dev.transmitmock.junit.support.TokenResponse;
 import dev.transmitmock.server.control.AuthMethod;
 import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -80,6 +82,18 @@ class MutualTlsTest {
     TokenResponse response = TlsRequests.send(edge.sslContext(), payments.tokenRequest());
 
     assertThat(response.status()).isEqualTo(401);
+  }
+
+  @Test
+  void an_ssl_context_injected_for_a_client_presents_its_certificate(
+      @InjectTransmitMock(client = "edge-proxy") SSLContext presentsEdgeCertificate,
+      @InjectTransmitMock(client = "edge-proxy") X509Certificate edgeCertificate,
+      @InjectTransmitMock(client = "edge-proxy") TransmitClientCredentials edge)
+      throws Exception {
+    TokenResponse response = TlsRequests.send(presentsEdgeCertificate, edge.tokenRequest());
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(edgeCertificate).isEqualTo(edge.certificate());
   }
 
   @Test

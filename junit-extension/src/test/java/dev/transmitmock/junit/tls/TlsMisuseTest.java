@@ -86,6 +86,13 @@ class TlsMisuseTest {
   }
 
   @Test
+  void a_client_name_on_a_handle_field_is_refused() {
+    assertThat(failureOf(ClientNameOnHandle.class))
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessageContaining("client = \"demo-app\" applies to TransmitClientCredentials");
+  }
+
+  @Test
   void https_urls_of_a_plain_emulator_say_how_to_turn_https_on() {
     Fixtures.run(HttpsUrlWithoutHttps.class)
         .testEvents()
@@ -154,6 +161,15 @@ class TlsMisuseTest {
   static class UnknownClientField {
     @InjectTransmitMock(client = "nobody")
     TransmitClientCredentials nobody;
+
+    @Test
+    void never_runs() {}
+  }
+
+  @TransmitMock
+  static class ClientNameOnHandle {
+    @InjectTransmitMock(client = "demo-app")
+    TransmitMockHandle mock;
 
     @Test
     void never_runs() {}
