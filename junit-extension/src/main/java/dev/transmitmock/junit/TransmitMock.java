@@ -30,6 +30,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * as a parameter; fields annotated {@link InjectTransmitMock} are filled in too. When the server
  * starts, its URLs are published as system properties (see {@link TransmitMockProperties}).
  *
+ * <p>{@link #https()} adds a TLS listener with a generated CA ({@code SSLContext} and CA
+ * certificate injectable, HTTPS system properties); {@link TransmitClient#authMethod()} declares
+ * {@code private_key_jwt} and mTLS clients whose keys and certificates the extension generates
+ * ({@link TransmitClientCredentials}).
+ *
  * <p>For options built in code, register a {@link TransmitMockExtension} with
  * {@code @RegisterExtension} instead; using both on the same class is an error.
  */

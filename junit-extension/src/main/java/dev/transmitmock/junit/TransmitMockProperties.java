@@ -32,7 +32,7 @@ import java.util.Optional;
  * bundle:
  *
  * <pre>{@code
- * spring.ssl.bundle.pem.transmit.truststore.certificate=${transmit.mock.ca-certificate-file}
+ * spring.ssl.bundle.pem.transmit.truststore.certificate=file:${transmit.mock.ca-certificate-file}
  * spring.security.oauth2.client.provider.transmit.token-uri=${transmit.mock.https-token-endpoint}
  * }</pre>
  *
