@@ -104,6 +104,8 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
   static final String ENV_HTTP_ENABLED = "TRANSMIT_MOCK_HTTP_ENABLED";
   static final String ENV_TLS_SUBJECT_ALT_NAMES = "TRANSMIT_MOCK_TLS_SUBJECT_ALT_NAMES";
   static final String ENV_TLS_CA_OUT = "TRANSMIT_MOCK_TLS_CA_OUT";
+  static final String ENV_TLS_CLIENT_AUTH = "TRANSMIT_MOCK_TLS_CLIENT_AUTH";
+  static final String CLIENT_AUTH_NEED = "need";
   static final String CA_PEM_PATH = "/_mock/tls/ca.pem";
 
   private static final int CONFIG_FILE_MODE = 0644;
@@ -282,13 +284,17 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
     return self();
   }
 
-  /** The listeners to wait for: HTTP, HTTPS or both. */
+  /**
+   * The listeners to wait for: HTTP, HTTPS or both. An HTTPS listener that requires client
+   * certificates ({@code TRANSMIT_MOCK_TLS_CLIENT_AUTH=need}) refuses the readiness check's
+   * handshake, so only HTTP is waited for then.
+   */
   List<HealthWaitStrategy.Listener> listeners() {
     List<HealthWaitStrategy.Listener> listeners = new ArrayList<>();
     if (httpEnabled) {
       listeners.add(new HealthWaitStrategy.Listener(false, PORT));
     }
-    if (https) {
+    if (https && !(httpEnabled && clientCertificatesRequired())) {
       listeners.add(new HealthWaitStrategy.Listener(true, HTTPS_PORT));
     }
     return listeners;
@@ -330,8 +336,20 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
     }
   }
 
+  private boolean clientCertificatesRequired() {
+    return CLIENT_AUTH_NEED.equalsIgnoreCase(
+        getEnvMap().getOrDefault(ENV_TLS_CLIENT_AUTH, "").trim());
+  }
+
   /** Exposes the HTTPS port and sets its variables; {@code host} is where the test reaches it. */
   void configureHttps(String host) {
+    if (!httpEnabled && clientCertificatesRequired()) {
+      throw new IllegalStateException(
+          "withHttpsOnly() with "
+              + ENV_TLS_CLIENT_AUTH
+              + "=need cannot be checked for readiness (the health checks have no client"
+              + " certificate): use withHttps() to keep plain HTTP, or client auth 'want'");
+    }
     List<Integer> ports = new ArrayList<>(getExposedPorts());
     if (!httpEnabled) {
       ports.remove(Integer.valueOf(PORT));

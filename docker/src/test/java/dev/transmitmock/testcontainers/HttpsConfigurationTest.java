@@ -67,6 +67,23 @@ class HttpsConfigurationTest {
   }
 
   @Test
+  void required_client_certificates_leave_readiness_to_http_and_refuse_https_only() {
+    TransmitMockContainer<?> both =
+        new TransmitMockContainer<>().withEnv("TRANSMIT_MOCK_TLS_CLIENT_AUTH", "need").withHttps();
+    TransmitMockContainer<?> httpsOnly =
+        new TransmitMockContainer<>()
+            .withEnv("TRANSMIT_MOCK_TLS_CLIENT_AUTH", "need")
+            .withHttpsOnly();
+
+    assertThat(both.listeners())
+        .containsExactly(new HealthWaitStrategy.Listener(false, TransmitMockContainer.PORT));
+    assertThatThrownBy(() -> httpsOnly.configureHttps("localhost"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("=need")
+        .hasMessageContaining("withHttps()");
+  }
+
+  @Test
   void https_urls_and_the_ca_are_refused_with_a_hint_when_https_is_off() {
     TransmitMockContainer<?> mock = new TransmitMockContainer<>();
 
