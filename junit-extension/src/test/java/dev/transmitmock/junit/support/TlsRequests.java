@@ -15,9 +15,15 @@ import javax.net.ssl.SSLContext;
 public final class TlsRequests {
   private TlsRequests() {}
 
+  /**
+   * The connect timeout covers the TLS handshake too: generous, for a loaded CI machine running
+   * test classes in parallel.
+   */
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
   /** An HTTP client that trusts (and presents) what the context holds. */
   public static HttpClient client(SSLContext tls) {
-    return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+    return HttpClient.newBuilder().sslContext(tls).connectTimeout(CONNECT_TIMEOUT).build();
   }
 
   /** Sends a prepared token request. */
