@@ -8,6 +8,7 @@ import dev.transmitmock.junit.TransmitMockHandle;
 import dev.transmitmock.junit.support.TlsRequests;
 import dev.transmitmock.junit.support.TokenRequests;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,6 @@ class HttpsOnlyTest {
     URI plain = URI.create("http://127.0.0.1:" + mock.httpsBaseUrl().getPort() + "/oidc/token");
 
     assertThatThrownBy(() -> TokenRequests.request(plain, "demo-app", "demo-app-secret"))
-        .isInstanceOf(RuntimeException.class);
+        .isInstanceOf(UncheckedIOException.class);
   }
 }
