@@ -26,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,6 +221,24 @@ class PrivateKeyJwtTest {
     assertThat(reply.status()).as(defect.id()).isEqualTo(401);
     assertThat(reply.json().path("error").asText()).isEqualTo("invalid_client");
     assertThat(reply.description()).isEqualTo(defect.expectedDescription());
+  }
+
+  @Test
+  void the_expired_assertion_defect_is_expired_on_the_emulator_clock_not_on_real_time()
+      throws Exception {
+    // A day behind real time: an assertion that expired an hour ago in real time is still valid
+    // here, so only an assertion built on the emulator's clock is refused.
+    server.clock().freeze();
+    server.clock().advance(Duration.ofDays(-1));
+    String assertion = AssertionDefect.EXPIRED.mint(valid(server.tokenEndpoint()), rsaKey);
+
+    Reply reply = post(server.tokenEndpoint(), form(assertion));
+
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.description()).isEqualTo(AssertionDefect.EXPIRED.expectedDescription());
+    Instant anHourAgo = server.clock().instant().minus(Duration.ofHours(1));
+    assertThat(SignedJWT.parse(assertion).getJWTClaimsSet().getExpirationTime().toInstant())
+        .isBetween(anHourAgo.minusSeconds(1), anHourAgo);
   }
 
   @Test
