@@ -214,7 +214,21 @@ public final class HttpApi {
       return;
     }
     String baseUrl = BaseUrls.of(ctx, config.publicBaseUrl());
-    ctx.contentType(JSON).result(DiscoveryDocument.json(config, keys, baseUrl, prefix));
+    ctx.contentType(JSON)
+        .result(DiscoveryDocument.json(config, keys, baseUrl, prefix, mtlsBaseUrl(baseUrl)));
+  }
+
+  /**
+   * Where clients present certificates, when HTTPS is on: the discovery document's own base when it
+   * is HTTPS, else the HTTPS listener's base URL.
+   */
+  private Optional<String> mtlsBaseUrl(String documentBaseUrl) {
+    Optional<String> listener =
+        serverBaseUrls.get().stream().filter(url -> url.startsWith("https://")).findFirst();
+    if (listener.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(documentBaseUrl.startsWith("https://") ? documentBaseUrl : listener.get());
   }
 
   /**
