@@ -15,7 +15,7 @@ import dev.transmitmock.server.token.assertion.JtiReplayCache;
 import dev.transmitmock.server.token.assertion.RequestOrigin;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -99,8 +99,9 @@ public final class ClientAuthenticator {
       if (presented != AuthMethod.PRIVATE_KEY_JWT || credentials.clientAssertion().isEmpty()) {
         throw OAuthError.invalidClient(credentials.usedBasic()).exception();
       }
-      Set<String> audiences = new HashSet<>(origin.endpointUrls());
+      Set<String> audiences = new LinkedHashSet<>();
       audiences.add(issuer);
+      audiences.addAll(origin.endpointUrls());
       assertions.verify(credentials.clientAssertion().get(), client, audiences);
       return new AuthenticatedClient(
           client, AuthMethod.PRIVATE_KEY_JWT, origin.clientCertificate());
