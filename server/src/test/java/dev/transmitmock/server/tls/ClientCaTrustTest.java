@@ -163,6 +163,52 @@ class ClientCaTrustTest {
   }
 
   @Test
+  void the_control_api_issues_a_client_certificate_that_authenticates() throws Exception {
+    TlsHttp.Reply issued =
+        postJson(
+            "/_mock/tls/client-certificates",
+            "{\"subjectDn\":\"" + SUBJECT + "\",\"subjectAltNames\":[\"orders.acme.example\"]}");
+
+    assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+    TlsIdentity identity =
+        TlsIdentity.fromPem(
+            issued.json().path("chainPem").asText(), issued.json().path("privateKeyPem").asText());
+    assertThat(identity.thumbprint()).isEqualTo(issued.json().path("thumbprint").asText());
+    assertThat(identity.subjectDn()).isEqualTo(issued.json().path("subjectDn").asText());
+    TlsHttp.Reply token = requestToken(server, identity);
+    assertThat(token.status()).as(token.body()).isEqualTo(200);
+  }
+
+  @Test
+  void the_control_api_refuses_a_bad_certificate_request_naming_the_field() throws Exception {
+    TlsHttp.Reply noSubject = postJson("/_mock/tls/client-certificates", "{}");
+    TlsHttp.Reply badSubject =
+        postJson("/_mock/tls/client-certificates", "{\"subjectDn\":\"not a dn\"}");
+    TlsHttp.Reply badNames =
+        postJson(
+            "/_mock/tls/client-certificates", "{\"subjectDn\":\"CN=x\",\"subjectAltNames\":\"a\"}");
+
+    assertThat(noSubject.status()).isEqualTo(400);
+    assertThat(noSubject.description()).isEqualTo("subjectDn: is required");
+    assertThat(badSubject.status()).isEqualTo(400);
+    assertThat(badSubject.description()).startsWith("subjectDn: ");
+    assertThat(badNames.status()).isEqualTo(400);
+    assertThat(badNames.description()).startsWith("subjectAltNames: ");
+  }
+
+  private static TlsHttp.Reply postJson(String path, String json) throws Exception {
+    java.net.http.HttpResponse<String> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(server.baseUrl().resolve(path))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    return new TlsHttp.Reply(response.statusCode(), response.body(), "application/json");
+  }
+
+  @Test
   void without_https_no_client_certificate_can_be_issued() {
     try (TransmitMockServer plain = TransmitMockServer.builder().config(config()).build()) {
       assertThatThrownBy(() -> plain.issueClientCertificate(SUBJECT, List.of()))
