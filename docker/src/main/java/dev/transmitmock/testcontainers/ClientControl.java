@@ -14,6 +14,11 @@ import java.util.Optional;
  * mock.control().clients().putResource("https://api.orders.example");
  * mock.control().clients().putClient(ClientDefinition.app("orders-svc", "orders-secret")
  *     .resources("https://api.orders.example").build());
+ * // key- and certificate-based clients (the mTLS ones need withHttps())
+ * mock.control().clients().putClient(ClientDefinition.privateKeyJwt("reports-svc")
+ *     .jwks(publicJwkSetJson).resources("https://api.orders.example").build());
+ * mock.control().clients().putClient(ClientDefinition.selfSignedTlsClientAuth("edge-svc")
+ *     .certificateThumbprints(x5tS256).build());
  * }</pre>
  */
 public final class ClientControl {
@@ -27,7 +32,11 @@ public final class ClientControl {
     this.http = http;
   }
 
-  /** Registers a client, or replaces the one with the same id. Its resources must exist. */
+  /**
+   * Registers a client, or replaces the one with the same id. Its resources must exist; the
+   * emulator checks its keys or certificate values and answers 400 (a {@link
+   * TransmitMockException}) with the reason.
+   */
   public void putClient(ClientDefinition client) {
     requireNonNull(client, "client must not be null");
     http.controlPost(CLIENTS_PATH, client.toConfig());
