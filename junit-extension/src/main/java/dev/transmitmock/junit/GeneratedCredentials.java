@@ -12,6 +12,7 @@ import dev.transmitmock.server.token.assertion.ClientAssertions;
 import java.util.List;
 import java.util.Optional;
 import javax.naming.ldap.Rdn;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * The key or certificate generated for a {@link GeneratedClient} at server start, and the client
@@ -20,16 +21,14 @@ import javax.naming.ldap.Rdn;
  * @param declaration what was declared
  * @param config the client as registered with the emulator
  * @param signingKey the RSA key of a {@code private_key_jwt} client
- * @param identity the certificate and key of an mTLS client
+ * @param identity the certificate and key of an mTLS client; empty for a {@code tls_client_auth}
+ *     client until its certificate is issued
  */
 record GeneratedCredentials(
     GeneratedClient declaration,
     ClientConfig config,
     Optional<RSAKey> signingKey,
     Optional<TlsIdentity> identity) {
-
-  /** The issuer of {@code tls_client_auth} certificates, one per server. */
-  static final String CLIENT_CA_SUBJECT = "CN=transmit-mock test client CA";
 
   /** Suffix of the {@code kid} of generated signing keys. */
   static final String KEY_ID_SUFFIX = "-key";
@@ -41,17 +40,17 @@ record GeneratedCredentials(
     requireNonNull(identity, "identity must not be null");
   }
 
-  /** Generates the material of every declared client (one client CA shared by all of them). */
+  /**
+   * Generates the material of every declared client, except the certificates of {@code
+   * tls_client_auth} clients: those are registered by subject DN and issued once the CA is known
+   * ({@link ClientCertificateIssuer}, then {@link #withIdentity(TlsIdentity)}).
+   */
   static List<GeneratedCredentials> generate(List<GeneratedClient> clients) {
-    if (clients.isEmpty()) {
-      return List.of();
-    }
-    ClientCa ca = new ClientCa();
-    return clients.stream().map(client -> generate(client, ca)).toList();
+    return clients.stream().map(GeneratedCredentials::generate).toList();
   }
 
-  private static GeneratedCredentials generate(GeneratedClient client, ClientCa ca) {
-    String subject = "CN=" + Rdn.escapeValue(client.clientId());
+  private static GeneratedCredentials generate(GeneratedClient client) {
+    String subject = subjectDn(client);
     return switch (client.method()) {
       case PRIVATE_KEY_JWT -> {
         RSAKey key = ClientAssertions.generateRsaKey(client.clientId() + KEY_ID_SUFFIX);
@@ -63,13 +62,12 @@ record GeneratedCredentials(
             client, config(client, auth), Optional.of(key), Optional.empty());
       }
       case TLS_CLIENT_AUTH -> {
-        TlsIdentity identity = ca.get().issue(subject, List.of());
         ClientAuthConfig auth =
             ClientAuthConfig.builder(AuthMethod.TLS_CLIENT_AUTH)
-                .tlsClientAuthSubjectDn(identity.subjectDn())
+                .tlsClientAuthSubjectDn(subject)
                 .build();
         yield new GeneratedCredentials(
-            client, config(client, auth), Optional.empty(), Optional.of(identity));
+            client, config(client, auth), Optional.empty(), Optional.empty());
       }
       case SELF_SIGNED_TLS_CLIENT_AUTH -> {
         TlsIdentity identity = TlsIdentity.selfSigned(subject, List.of());
@@ -96,30 +94,44 @@ record GeneratedCredentials(
     return builder.build();
   }
 
+  /** The subject DN of the client's certificate: {@code CN=<client id>}. */
+  String subjectDn() {
+    return subjectDn(declaration);
+  }
+
+  private static String subjectDn(GeneratedClient client) {
+    return "CN=" + Rdn.escapeValue(client.clientId());
+  }
+
+  /**
+   * This material with the client's certificate, issued for {@link #subjectDn()}.
+   *
+   * @throws IllegalArgumentException when the certificate names another subject
+   */
+  GeneratedCredentials withIdentity(TlsIdentity certificate) {
+    requireNonNull(certificate, "certificate must not be null");
+    if (!new X500Principal(subjectDn())
+        .equals(certificate.certificate().getSubjectX500Principal())) {
+      throw new IllegalArgumentException(
+          "the certificate of client " + declaration.clientId() + " names another subject");
+    }
+    return new GeneratedCredentials(declaration, config, signingKey, Optional.of(certificate));
+  }
+
   /** The test-facing view of this material, bound to the running server. */
   TransmitClientCredentials credentials(TransmitMockServer server) {
     String id = declaration.clientId();
     if (signingKey.isPresent()) {
       return TransmitClientCredentials.privateKeyJwt(id, signingKey.get(), server);
     }
-    return TransmitClientCredentials.certificate(
-        id, declaration.method(), identity.orElseThrow(), server);
+    TlsIdentity certificate =
+        identity.orElseThrow(
+            () -> new IllegalStateException("the certificate of client " + id + " is not issued"));
+    return TransmitClientCredentials.certificate(id, declaration.method(), certificate, server);
   }
 
   /** Whether the client needs a certificate in the TLS handshake. */
   boolean needsTls() {
     return declaration.method().usesCertificate();
-  }
-
-  /** A client CA generated on first use. */
-  private static final class ClientCa {
-    private TlsIdentity ca;
-
-    TlsIdentity get() {
-      if (ca == null) {
-        ca = TlsIdentity.certificateAuthority(CLIENT_CA_SUBJECT);
-      }
-      return ca;
-    }
   }
 }

@@ -3,6 +3,7 @@ package dev.transmitmock.junit;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.MockConfig;
+import dev.transmitmock.server.tls.TlsConfig;
 import dev.transmitmock.server.tls.TlsIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,16 +54,21 @@ final class ServerResource implements AutoCloseable, ExtensionContext.Store.Clos
   }
 
   /**
-   * Generates the declared clients' credentials, starts a server and publishes its system
+   * Generates the declared clients' credentials, starts a server, issues the {@code
+   * tls_client_auth} client certificates ({@link ClientCertificateIssuer}) and publishes its system
    * properties.
    */
   static ServerResource start(ExtensionSettings settings, ConfigAssembler assembler, String where) {
     List<GeneratedCredentials> generated =
         GeneratedCredentials.generate(settings.generatedClients());
     MockConfig config = assembler.assemble(settings, generated);
+    TlsConfig tls = settings.tls().orElse(config.tls());
+    ClientCertificateIssuer issuer = ClientCertificateIssuer.forServer(tls, generated);
     int port = settings.port();
     TransmitMockServer.Builder builder = TransmitMockServer.builder().port(port).config(config);
-    settings.tls().ifPresent(builder::https);
+    if (settings.tls().isPresent() || issuer.changesTrust()) {
+      builder.https(issuer.serverTls(tls, where));
+    }
     TransmitMockServer server = builder.build();
     try {
       server.start();
@@ -82,8 +88,9 @@ final class ServerResource implements AutoCloseable, ExtensionContext.Store.Clos
     }
     ServerResource resource;
     try {
+      List<GeneratedCredentials> issued = issuer.issue(generated, server);
       resource =
-          new ServerResource(server, writeCaFile(server), credentials(server, config, generated));
+          new ServerResource(server, writeCaFile(server), credentials(server, config, issued));
     } catch (RuntimeException e) {
       server.close();
       throw e;

@@ -55,6 +55,24 @@ public final class TlsRequests {
             .build());
   }
 
+  /**
+   * {@code POST} grant_type=client_credentials naming the client only: an mTLS client proves who it
+   * is with the certificate the context presents.
+   */
+  public static TokenResponse certificateRequest(SSLContext tls, URI tokenEndpoint, String clientId)
+      throws IOException {
+    String body =
+        "grant_type=client_credentials&client_id="
+            + URLEncoder.encode(clientId, StandardCharsets.UTF_8);
+    return send(
+        tls,
+        HttpRequest.newBuilder(tokenEndpoint)
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
   /** {@code GET} a URL, answering status and body. */
   public static TokenResponse get(SSLContext tls, URI uri) {
     try {

@@ -10,9 +10,11 @@ import dev.transmitmock.junit.TransmitMockHandle;
 import dev.transmitmock.junit.support.TlsRequests;
 import dev.transmitmock.junit.support.TokenResponse;
 import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.server.tls.TlsIdentity;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
@@ -47,13 +49,50 @@ class MutualTlsTest {
   }
 
   @Test
-  void the_tls_client_auth_certificate_names_the_client_and_comes_from_a_test_ca(
-      @InjectTransmitMock(client = "payments-svc") TransmitClientCredentials payments) {
-    assertThat(payments.certificate().getSubjectX500Principal().getName())
-        .isEqualTo("CN=payments-svc");
-    assertThat(payments.certificate().getIssuerX500Principal())
-        .isNotEqualTo(payments.certificate().getSubjectX500Principal());
-    assertThat(payments.tlsIdentity().chain()).hasSize(2);
+  void the_tls_client_auth_certificate_names_the_client_and_is_issued_by_the_emulators_ca(
+      TransmitMockHandle mock,
+      @InjectTransmitMock(client = "payments-svc") TransmitClientCredentials payments)
+      throws Exception {
+    X509Certificate certificate = payments.certificate();
+
+    assertThat(certificate.getSubjectX500Principal().getName()).isEqualTo("CN=payments-svc");
+    assertThat(certificate.getIssuerX500Principal())
+        .isEqualTo(mock.caCertificate().getSubjectX500Principal());
+    certificate.verify(mock.caCertificate().getPublicKey());
+    assertThat(payments.tlsIdentity().chain()).containsExactly(certificate, mock.caCertificate());
+  }
+
+  @Test
+  void a_certificate_from_a_foreign_ca_naming_the_client_is_refused(
+      TransmitMockHandle mock,
+      @InjectTransmitMock(client = "payments-svc") TransmitClientCredentials payments)
+      throws Exception {
+    TlsIdentity impostor =
+        TlsIdentity.certificateAuthority("CN=foreign CA").issue("CN=payments-svc", List.of());
+
+    TokenResponse response =
+        TlsRequests.send(impostor.sslContext(mock.caCertificate()), payments.tokenRequest());
+
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(response.json().get("error")).isEqualTo("invalid_client");
+    assertThat(mock.journal().rejections())
+        .last()
+        .satisfies(
+            entry ->
+                assertThat(entry.errorDescription())
+                    .hasValueSatisfying(d -> assertThat(d).contains("not trusted")));
+  }
+
+  @Test
+  void the_generated_certificates_survive_a_reset(TransmitMockHandle mock) throws Exception {
+    X509Certificate before = mock.credentials("payments-svc").certificate();
+
+    mock.reset();
+    TransmitClientCredentials payments = mock.credentials("payments-svc");
+    TokenResponse response = TlsRequests.send(payments.sslContext(), payments.tokenRequest());
+
+    assertThat(payments.certificate()).isEqualTo(before);
+    assertThat(response.status()).isEqualTo(200);
   }
 
   @Test
