@@ -631,7 +631,14 @@ public final class TransmitMockExtension
 
     /**
      * Serve HTTPS as configured: a fixed port, your own PKCS#12 or PEM certificate, client
-     * certificates required, extra names in the generated certificate.
+     * certificates required, extra names in the generated certificate, trusted client CAs.
+     *
+     * <p>{@code tls_client_auth} certificates must chain to {@link
+     * TlsConfig#clientCaCertificates()} or, when none are configured, to the emulator's CA:
+     * configuring any client CA replaces that default. For generated {@code TLS_CLIENT_AUTH}
+     * clients (see {@link TransmitClient#authMethod()}) with your own certificate or client CAs,
+     * the extension adds a test client CA to {@code clientCaCertificates}, keeping yours (and, when
+     * you configured none, your certificate chain's CA).
      *
      * <pre>{@code
      * TransmitMockExtension.builder()
