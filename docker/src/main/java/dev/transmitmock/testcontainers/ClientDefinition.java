@@ -11,29 +11,40 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A client the container's emulator accepts, declared in a test with {@link
- * TransmitMockContainer#withClient(ClientDefinition)}.
+ * A client the container's emulator accepts: declared before the start with {@link
+ * TransmitMockContainer#withClient(ClientDefinition)}, or registered at runtime with {@link
+ * ClientControl#putClient(ClientDefinition)}.
  *
  * <pre>{@code
  * ClientDefinition orders = ClientDefinition.app("orders-svc", "orders-secret")
  *     .resources("https://api.orders.example")
  *     .tokenLifetime(Duration.ofMinutes(5))
  *     .build();
+ * // private_key_jwt: the client's public key as a JWK set (or jwksUri(...), publicKeyPem(...))
+ * ClientDefinition signed = ClientDefinition.privateKeyJwt("reports-svc")
+ *     .jwks(publicJwkSetJson).resources("https://api.orders.example").build();
+ * // mTLS: a CA-issued certificate matched by subject, or a self-signed one by thumbprint
+ * ClientDefinition mtls = ClientDefinition.tlsClientAuth("payments-svc")
+ *     .subjectDn("CN=payments-svc,O=Acme").build();
+ * ClientDefinition pinned = ClientDefinition.selfSignedTlsClientAuth("edge-svc")
+ *     .certificateThumbprints(x5tS256OfItsCertificate).build();
  * }</pre>
  *
- * <p>{@link #toString()} never shows the secret.
+ * <p>{@link #toString()} never shows the secret or key material.
  *
  * @param clientId the OAuth client id
- * @param clientSecret the client secret
+ * @param clientSecret the client secret; present exactly for the secret methods
  * @param type an application client or a management (admin) client
+ * @param authentication the {@code tokenEndpointAuthMethod} and what it is checked against
  * @param resources the resources (audiences) the client may ask for
  * @param scopes the scopes the client may ask for
  * @param tokenLifetime the lifetime of its tokens, when it differs from the emulator's default
  */
 public record ClientDefinition(
     String clientId,
-    String clientSecret,
+    Optional<String> clientSecret,
     Type type,
+    ClientAuthentication authentication,
     List<String> resources,
     List<String> scopes,
     Optional<Duration> tokenLifetime) {
@@ -51,33 +62,74 @@ public record ClientDefinition(
     requireNonNull(clientId, "clientId must not be null");
     requireNonNull(clientSecret, "clientSecret must not be null");
     requireNonNull(type, "type must not be null");
+    requireNonNull(authentication, "authentication must not be null");
     resources = List.copyOf(requireNonNull(resources, "resources must not be null"));
     scopes = List.copyOf(requireNonNull(scopes, "scopes must not be null"));
     requireNonNull(tokenLifetime, "tokenLifetime must not be null");
     if (clientId.isBlank()) {
       throw new IllegalArgumentException("clientId must not be blank");
     }
-    if (clientSecret.isEmpty()) {
-      throw new IllegalArgumentException("clientSecret must not be empty");
+    boolean usesSecret = authentication.method().usesSecret();
+    if (usesSecret && clientSecret.filter(secret -> !secret.isEmpty()).isEmpty()) {
+      throw new IllegalArgumentException(
+          "a " + authentication.method().wireName() + " client needs a non-empty clientSecret");
+    }
+    if (!usesSecret && clientSecret.isPresent()) {
+      throw new IllegalArgumentException(
+          "a " + authentication.method().wireName() + " client has no secret; remove clientSecret");
     }
   }
 
-  /** Starts an application client. */
+  /** Starts an application client that authenticates with a secret (Basic or form body). */
   public static Builder app(String clientId, String clientSecret) {
-    return new Builder(clientId, clientSecret, Type.APP);
+    requireNonNull(clientSecret, "clientSecret must not be null");
+    return new Builder(clientId, TokenEndpointAuthMethod.CLIENT_SECRET_BASIC)
+        .secret(clientSecret)
+        .type(Type.APP);
   }
 
-  /** Starts a management (admin) client. */
+  /** Starts a management (admin) client that authenticates with a secret. */
   public static Builder management(String clientId, String clientSecret) {
-    return new Builder(clientId, clientSecret, Type.MANAGEMENT);
+    return app(clientId, clientSecret).type(Type.MANAGEMENT);
   }
 
-  /** The client as a config-file entry (the emulator's camelCase keys). */
+  /**
+   * Starts a {@code private_key_jwt} client: give its public key with {@link Builder#jwks}, {@link
+   * Builder#jwksUri} or {@link Builder#publicKeyPem}.
+   */
+  public static Builder privateKeyJwt(String clientId) {
+    return new Builder(clientId, TokenEndpointAuthMethod.PRIVATE_KEY_JWT);
+  }
+
+  /**
+   * Starts a {@code tls_client_auth} client (a CA-issued certificate, needs HTTPS): give the
+   * subject with {@link Builder#subjectDn} or one of the {@code san...} methods.
+   */
+  public static Builder tlsClientAuth(String clientId) {
+    return new Builder(clientId, TokenEndpointAuthMethod.TLS_CLIENT_AUTH);
+  }
+
+  /**
+   * Starts a {@code self_signed_tls_client_auth} client (needs HTTPS): give its certificate with
+   * {@link Builder#certificateThumbprints}, {@link Builder#publicKeyPem} (the certificate) or
+   * {@link Builder#jwks} (keys with {@code x5c}).
+   */
+  public static Builder selfSignedTlsClientAuth(String clientId) {
+    return new Builder(clientId, TokenEndpointAuthMethod.SELF_SIGNED_TLS_CLIENT_AUTH);
+  }
+
+  /**
+   * The client as a config-file entry and as the body of {@code POST /_mock/clients} (the
+   * emulator's camelCase keys).
+   */
   Map<String, Object> toConfig() {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("clientId", clientId);
-    entry.put("clientSecret", clientSecret);
+    clientSecret.ifPresent(secret -> entry.put("clientSecret", secret));
     entry.put("type", type == Type.MANAGEMENT ? "management" : "app");
+    if (authentication.method() != TokenEndpointAuthMethod.CLIENT_SECRET_BASIC) {
+      authentication.addTo(entry);
+    }
     if (!resources.isEmpty()) {
       entry.put("resources", resources);
     }
@@ -92,8 +144,11 @@ public record ClientDefinition(
   public String toString() {
     return "ClientDefinition[clientId="
         + clientId
-        + ", clientSecret=***, type="
+        + (clientSecret.isPresent() ? ", clientSecret=***" : "")
+        + ", type="
         + type
+        + ", authentication="
+        + authentication
         + ", resources="
         + resources
         + ", scopes="
@@ -103,19 +158,123 @@ public record ClientDefinition(
         + "]";
   }
 
-  /** Builds a {@link ClientDefinition}; start with {@link #app} or {@link #management}. */
+  /**
+   * Builds a {@link ClientDefinition}; start with {@link #app}, {@link #management}, {@link
+   * #privateKeyJwt}, {@link #tlsClientAuth} or {@link #selfSignedTlsClientAuth}.
+   */
   public static final class Builder {
     private final String clientId;
-    private final String clientSecret;
-    private final Type type;
+    private TokenEndpointAuthMethod method;
+    private String secret;
+    private Type type = Type.APP;
     private final List<String> resources = new ArrayList<>();
     private final List<String> scopes = new ArrayList<>();
     private Duration tokenLifetime;
+    private String jwks;
+    private String jwksUri;
+    private String publicKeyPem;
+    private String subjectDn;
+    private String sanDns;
+    private String sanUri;
+    private String sanIp;
+    private String sanEmail;
+    private final List<String> thumbprints = new ArrayList<>();
 
-    private Builder(String clientId, String clientSecret, Type type) {
+    private Builder(String clientId, TokenEndpointAuthMethod method) {
       this.clientId = requireNonNull(clientId, "clientId must not be null");
-      this.clientSecret = requireNonNull(clientSecret, "clientSecret must not be null");
-      this.type = type;
+      this.method = method;
+    }
+
+    private Builder secret(String secret) {
+      this.secret = secret;
+      return this;
+    }
+
+    /** An application ({@link Type#APP}, the default) or management client. */
+    public Builder type(Type type) {
+      this.type = requireNonNull(type, "type must not be null");
+      return this;
+    }
+
+    /**
+     * Changes how a secret client sends its secret: {@link
+     * TokenEndpointAuthMethod#CLIENT_SECRET_BASIC} (the default: Basic header or form body) or
+     * {@link TokenEndpointAuthMethod#CLIENT_SECRET_POST} (form body only). The key- and
+     * certificate-based methods have their own starting points ({@link #privateKeyJwt} ...).
+     */
+    public Builder tokenEndpointAuthMethod(TokenEndpointAuthMethod method) {
+      requireNonNull(method, "method must not be null");
+      if (method.usesSecret() != this.method.usesSecret()) {
+        throw new IllegalArgumentException(
+            "cannot change a "
+                + this.method.wireName()
+                + " client to "
+                + method.wireName()
+                + "; start from "
+                + (method.usesSecret()
+                    ? "ClientDefinition.app(id, secret)"
+                    : "ClientDefinition.privateKeyJwt/tlsClientAuth/selfSignedTlsClientAuth"));
+      }
+      this.method = method;
+      return this;
+    }
+
+    /** The client's public keys as a JWK set or a single public JWK, JSON text. */
+    public Builder jwks(String jwkSetJson) {
+      this.jwks = nonBlank(jwkSetJson, "jwkSetJson");
+      return this;
+    }
+
+    /** Where the client publishes its JWK set (reachable from the container). */
+    public Builder jwksUri(String jwksUri) {
+      this.jwksUri = nonBlank(jwksUri, "jwksUri");
+      return this;
+    }
+
+    /** The client's public key or certificate, PEM. */
+    public Builder publicKeyPem(String pem) {
+      this.publicKeyPem = nonBlank(pem, "pem");
+      return this;
+    }
+
+    /** {@code tls_client_auth}: the subject DN the client certificate must carry (RFC 4514). */
+    public Builder subjectDn(String subjectDn) {
+      this.subjectDn = nonBlank(subjectDn, "subjectDn");
+      return this;
+    }
+
+    /** {@code tls_client_auth}: a dNSName SAN the client certificate must carry. */
+    public Builder sanDns(String dnsName) {
+      this.sanDns = nonBlank(dnsName, "dnsName");
+      return this;
+    }
+
+    /** {@code tls_client_auth}: a URI SAN the client certificate must carry. */
+    public Builder sanUri(String uri) {
+      this.sanUri = nonBlank(uri, "uri");
+      return this;
+    }
+
+    /** {@code tls_client_auth}: an IP address SAN the client certificate must carry. */
+    public Builder sanIp(String ipAddress) {
+      this.sanIp = nonBlank(ipAddress, "ipAddress");
+      return this;
+    }
+
+    /** {@code tls_client_auth}: an email SAN the client certificate must carry. */
+    public Builder sanEmail(String email) {
+      this.sanEmail = nonBlank(email, "email");
+      return this;
+    }
+
+    /**
+     * {@code self_signed_tls_client_auth}: accepted certificates by {@code x5t#S256} thumbprint
+     * (base64url of the SHA-256 of the DER certificate).
+     */
+    public Builder certificateThumbprints(String... x5tS256) {
+      requireNonNull(x5tS256, "x5tS256 must not be null");
+      Arrays.stream(x5tS256).map(t -> nonBlank(t, "thumbprint")).forEach(thumbprints::add);
+      return this;
     }
 
     /** Adds resources (absolute URIs) the client may request tokens for. */
@@ -146,10 +305,39 @@ public record ClientDefinition(
       return this;
     }
 
-    /** Builds the definition. */
+    /**
+     * Builds the definition; an {@link IllegalArgumentException} says what is missing for the
+     * method.
+     */
     public ClientDefinition build() {
+      ClientAuthentication authentication =
+          new ClientAuthentication(
+              method,
+              Optional.ofNullable(jwks),
+              Optional.ofNullable(jwksUri),
+              Optional.ofNullable(publicKeyPem),
+              Optional.ofNullable(subjectDn),
+              Optional.ofNullable(sanDns),
+              Optional.ofNullable(sanUri),
+              Optional.ofNullable(sanIp),
+              Optional.ofNullable(sanEmail),
+              thumbprints);
       return new ClientDefinition(
-          clientId, clientSecret, type, resources, scopes, Optional.ofNullable(tokenLifetime));
+          clientId,
+          Optional.ofNullable(secret),
+          type,
+          authentication,
+          resources,
+          scopes,
+          Optional.ofNullable(tokenLifetime));
+    }
+
+    private static String nonBlank(String value, String name) {
+      requireNonNull(value, name + " must not be null");
+      if (value.isBlank()) {
+        throw new IllegalArgumentException(name + " must not be blank");
+      }
+      return value;
     }
   }
 }

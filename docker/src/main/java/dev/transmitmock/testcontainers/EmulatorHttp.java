@@ -12,11 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * Sends requests to the emulator in the container and reads its JSON answers. One instance per
  * container; the base URL is looked up on every call because the mapped port exists only once the
- * container runs.
+ * container runs. An {@code https} base URL (an HTTPS-only container) is reached with the SSL
+ * context the container supplies, which trusts the emulator's CA.
  */
 final class EmulatorHttp {
 
@@ -27,15 +29,42 @@ final class EmulatorHttp {
 
   private final Supplier<String> baseUrl;
   private final Supplier<Optional<String>> controlToken;
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .connectTimeout(CONNECT_TIMEOUT)
-          .version(HttpClient.Version.HTTP_1_1)
-          .build();
+  private final Supplier<SSLContext> sslContext;
+  private final HttpClient client = newClient(null);
+  private SSLContext httpsContext;
+  private HttpClient httpsClient;
 
-  EmulatorHttp(Supplier<String> baseUrl, Supplier<Optional<String>> controlToken) {
+  EmulatorHttp(
+      Supplier<String> baseUrl,
+      Supplier<Optional<String>> controlToken,
+      Supplier<SSLContext> sslContext) {
     this.baseUrl = requireNonNull(baseUrl, "baseUrl must not be null");
     this.controlToken = requireNonNull(controlToken, "controlToken must not be null");
+    this.sslContext = requireNonNull(sslContext, "sslContext must not be null");
+  }
+
+  private static HttpClient newClient(SSLContext context) {
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .connectTimeout(CONNECT_TIMEOUT)
+            .version(HttpClient.Version.HTTP_1_1);
+    if (context != null) {
+      builder.sslContext(context);
+    }
+    return builder.build();
+  }
+
+  /** The client for a URI: plain, or one trusting the container's current CA for https. */
+  private synchronized HttpClient clientFor(URI uri) {
+    if (!"https".equals(uri.getScheme())) {
+      return client;
+    }
+    SSLContext current = sslContext.get();
+    if (current != httpsContext) {
+      httpsContext = current;
+      httpsClient = newClient(current);
+    }
+    return httpsClient;
   }
 
   /** Encodes one path segment (a kid, a client id, a rule id). */
@@ -46,6 +75,14 @@ final class EmulatorHttp {
   /** GET of a public path (discovery, JWKS); returns the parsed JSON answer. */
   Object get(String path) {
     return send(request(path).GET().build(), "GET " + path);
+  }
+
+  /** GET on a control path that answers text (e.g. a PEM certificate). */
+  String controlGetText(String path) {
+    HttpRequest.Builder builder = request(path).setHeader("Accept", "*/*").GET();
+    controlToken.get().ifPresent(token -> builder.header("Authorization", "Bearer " + token));
+    HttpResponse<String> response = exchange(builder.build(), "GET " + path);
+    return response.body() == null ? "" : response.body();
   }
 
   /** GET on a control path; returns the parsed JSON answer, or null for an empty one. */
@@ -89,21 +126,29 @@ final class EmulatorHttp {
         .header("Accept", JSON);
   }
 
-  private Object send(HttpRequest request, String what) {
+  private HttpResponse<String> exchange(HttpRequest request, String what) {
     HttpResponse<String> response;
     try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response =
+          clientFor(request.uri())
+              .send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new TransmitMockException(what + " failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TransmitMockException(what + " was interrupted", e);
     }
-    String body = response.body() == null ? "" : response.body();
     if (response.statusCode() / 100 != 2) {
+      String body = response.body() == null ? "" : response.body();
       throw new TransmitMockException(
           what + " answered " + response.statusCode() + ": " + body, response.statusCode(), body);
     }
+    return response;
+  }
+
+  private Object send(HttpRequest request, String what) {
+    HttpResponse<String> response = exchange(request, what);
+    String body = response.body() == null ? "" : response.body();
     if (body.isBlank()) {
       return null;
     }

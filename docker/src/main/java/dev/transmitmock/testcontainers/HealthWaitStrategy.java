@@ -3,15 +3,27 @@ package dev.transmitmock.testcontainers;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URL;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
 /**
- * Waits until {@code GET /_mock/health} answers 200, and fails at once, quoting the end of the
- * container's log, when the emulator exits instead (a bad config exits with code 2 and says why).
+ * Waits until {@code GET /_mock/health} answers 200 on every listener the container has (HTTP,
+ * HTTPS or both), and fails at once, quoting the end of the container's log, when the emulator
+ * exits instead (a bad config exits with code 2 and says why). Over HTTPS it checks liveness only
+ * and accepts any server certificate: it sends nothing secret, and the CA the tests trust is read
+ * from the emulator afterwards.
  */
 final class HealthWaitStrategy extends AbstractWaitStrategy {
 
@@ -20,10 +32,17 @@ final class HealthWaitStrategy extends AbstractWaitStrategy {
   private static final int PROBE_TIMEOUT_MILLIS = 1_000;
   private static final int LOG_LINES_QUOTED = 20;
 
-  private final int containerPort;
+  /** One listener of the emulator: its scheme and its port inside the container. */
+  record Listener(boolean https, int containerPort) {}
+
+  private final Supplier<List<Listener>> listeners;
+
+  HealthWaitStrategy(Supplier<List<Listener>> listeners) {
+    this.listeners = listeners;
+  }
 
   HealthWaitStrategy(int containerPort) {
-    this.containerPort = containerPort;
+    this(() -> List.of(new Listener(false, containerPort)));
   }
 
   @Override
@@ -33,7 +52,7 @@ final class HealthWaitStrategy extends AbstractWaitStrategy {
       if (!waitStrategyTarget.isRunning()) {
         throw new ContainerLaunchException(exitMessage());
       }
-      if (healthAnswers()) {
+      if (listeners.get().stream().allMatch(this::healthAnswers)) {
         return;
       }
       if (Instant.now().isAfter(deadline)) {
@@ -54,15 +73,19 @@ final class HealthWaitStrategy extends AbstractWaitStrategy {
     }
   }
 
-  private boolean healthAnswers() {
+  private boolean healthAnswers(Listener listener) {
     try {
       URL url =
           new URL(
-              "http",
+              listener.https() ? "https" : "http",
               waitStrategyTarget.getHost(),
-              waitStrategyTarget.getMappedPort(containerPort),
+              waitStrategyTarget.getMappedPort(listener.containerPort()),
               HEALTH_PATH);
       HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+      if (connection instanceof HttpsURLConnection https) {
+        https.setSSLSocketFactory(ANY_SERVER_CERTIFICATE);
+        https.setHostnameVerifier((name, session) -> true);
+      }
       connection.setConnectTimeout(PROBE_TIMEOUT_MILLIS);
       connection.setReadTimeout(PROBE_TIMEOUT_MILLIS);
       try {
@@ -72,6 +95,32 @@ final class HealthWaitStrategy extends AbstractWaitStrategy {
       }
     } catch (IOException | RuntimeException e) {
       return false;
+    }
+  }
+
+  /** Trusts any server certificate: for the liveness check only. */
+  private static final SSLSocketFactory ANY_SERVER_CERTIFICATE = anyServerCertificate();
+
+  private static SSLSocketFactory anyServerCertificate() {
+    TrustManager trustAll =
+        new X509TrustManager() {
+          @Override
+          public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+          @Override
+          public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+          @Override
+          public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+          }
+        };
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {trustAll}, null);
+      return context.getSocketFactory();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JVM offers no TLS: " + e.getMessage(), e);
     }
   }
 

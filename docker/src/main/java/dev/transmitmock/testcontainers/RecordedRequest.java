@@ -12,7 +12,9 @@ import java.util.Optional;
  * @param time when the request arrived, on the emulator's clock
  * @param endpoint {@code token}, {@code introspection} or {@code revocation}
  * @param clientId the client id presented, if any
- * @param authMethod {@code client_secret_basic}, {@code client_secret_post} or {@code none}
+ * @param authMethod how the client authenticated: {@code client_secret_basic}, {@code
+ *     client_secret_post}, {@code private_key_jwt}, {@code tls_client_auth}, {@code
+ *     self_signed_tls_client_auth} or {@code none}
  * @param resource the requested resource, if any
  * @param scope the requested scope, if any
  * @param status the HTTP status answered (0 when an injected fault dropped the connection)

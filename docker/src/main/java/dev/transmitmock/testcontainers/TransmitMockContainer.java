@@ -7,14 +7,20 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.Future;
+import javax.net.ssl.SSLContext;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
 import org.testcontainers.images.builder.Transferable;
@@ -44,8 +50,23 @@ import org.testcontainers.utility.MountableFile;
  * clients and resources only (the two ways cannot be mixed). {@link #withIssuer} and {@link
  * #withTokenLifetime} combine with either. Everything is applied when the container starts.
  *
- * <p>Readiness: {@link #start()} returns once {@code GET /_mock/health} answers 200, and fails at
- * once, quoting the emulator's log, when the emulator exits instead (e.g. a bad config).
+ * <p>HTTPS: {@link #withHttps()} adds an HTTPS listener on {@value #HTTPS_PORT} (beside HTTP;
+ * {@link #withHttpsOnly()} instead of it) with a certificate the emulator generates at start, valid
+ * for {@code localhost}, the host Testcontainers reaches the container by and the container's
+ * network aliases. {@link #createSslContext()} trusts exactly its CA:
+ *
+ * <pre>{@code
+ * try (TransmitMockContainer<?> mock = new TransmitMockContainer<>().withHttps()) {
+ *   mock.start();
+ *   HttpClient client = HttpClient.newBuilder().sslContext(mock.createSslContext()).build();
+ *   // POST to mock.getHttpsTokenEndpoint(); consumers verify against mock.getHttpsJwksUri()
+ *   String caPem = mock.getCaCertificatePem();   // for non-JVM clients: curl --cacert, ...
+ * }
+ * }</pre>
+ *
+ * <p>Readiness: {@link #start()} returns once {@code GET /_mock/health} answers 200 on every
+ * listener, and fails at once, quoting the emulator's log, when the emulator exits instead (e.g. a
+ * bad config).
  *
  * @param <SELF> the concrete container type, so that {@code with...} calls chain
  */
@@ -57,6 +78,12 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
 
   /** The port the emulator listens on inside the container. */
   public static final int PORT = 8080;
+
+  /** The HTTPS port inside the container, once {@link #withHttps()} turns HTTPS on. */
+  public static final int HTTPS_PORT = 8443;
+
+  /** Where the emulator writes its CA certificate (PEM) inside the container when HTTPS is on. */
+  public static final String CA_CERTIFICATE_PATH = "/tmp/transmit-mock-ca.pem";
 
   /** Where a config file is placed inside the container. */
   public static final String CONFIG_PATH = "/config/transmit-mock.yaml";
@@ -73,19 +100,35 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
   static final String ENV_TOKEN_LIFETIME = "TRANSMIT_MOCK_TOKEN_LIFETIME";
   static final String ENV_CONTROL_ENABLED = "TRANSMIT_MOCK_CONTROL_ENABLED";
   static final String ENV_CONTROL_TOKEN = "TRANSMIT_MOCK_CONTROL_TOKEN";
+  static final String ENV_HTTPS_PORT = "TRANSMIT_MOCK_HTTPS_PORT";
+  static final String ENV_HTTP_ENABLED = "TRANSMIT_MOCK_HTTP_ENABLED";
+  static final String ENV_TLS_SUBJECT_ALT_NAMES = "TRANSMIT_MOCK_TLS_SUBJECT_ALT_NAMES";
+  static final String ENV_TLS_CA_OUT = "TRANSMIT_MOCK_TLS_CA_OUT";
+  static final String ENV_TLS_CLIENT_AUTH = "TRANSMIT_MOCK_TLS_CLIENT_AUTH";
+  static final String CLIENT_AUTH_NEED = "need";
+  static final String CA_PEM_PATH = "/_mock/tls/ca.pem";
 
   private static final int CONFIG_FILE_MODE = 0644;
 
   private final List<ClientDefinition> clients = new ArrayList<>();
   private final List<ResourceDefinition> resources = new ArrayList<>();
   private final EmulatorHttp http =
-      new EmulatorHttp(this::getBaseUrl, () -> Optional.ofNullable(this.controlToken));
+      new EmulatorHttp(
+          this::emulatorBaseUrl,
+          () -> Optional.ofNullable(this.controlToken),
+          () -> trustMaterial().sslContext());
   private MountableFile configFile;
   private Transferable configText;
   private String issuer;
   private Duration tokenLifetime;
   private String controlToken;
   private boolean controlEnabled = true;
+  private boolean https;
+  private boolean httpEnabled = true;
+  private volatile TrustMaterial trust;
+
+  /** The CA of one started container and an SSL context trusting it. */
+  private record TrustMaterial(String containerId, String pem, SSLContext sslContext) {}
 
   /** A container of {@value #DEFAULT_IMAGE}. */
   public TransmitMockContainer() {
@@ -114,7 +157,7 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
 
   private void init() {
     addExposedPort(PORT);
-    waitingFor(new HealthWaitStrategy(PORT).withStartupTimeout(DEFAULT_STARTUP_TIMEOUT));
+    waitingFor(new HealthWaitStrategy(this::listeners).withStartupTimeout(DEFAULT_STARTUP_TIMEOUT));
     withStartupCheckStrategy(new ExitsAreReportedByTheWaitStrategy());
   }
 
@@ -210,6 +253,53 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
     return self();
   }
 
+  /**
+   * Turns HTTPS on beside HTTP: the emulator listens on {@value #HTTPS_PORT} too, with a server
+   * certificate signed by a CA it generates at start. The certificate names {@code localhost},
+   * {@code 127.0.0.1}, the host Testcontainers reaches the container by ({@link #getHost()}) and
+   * the container's network aliases, so it is valid both from the test and from other containers on
+   * the same network ({@code https://<alias>:8443}). Client certificates are asked for but not
+   * required ({@code want}), so {@code tls_client_auth} clients work.
+   *
+   * <pre>{@code
+   * TransmitMockContainer<?> mock = new TransmitMockContainer<>()
+   *     .withNetwork(network).withNetworkAliases("transmit-mock").withHttps();
+   * }</pre>
+   */
+  public SELF withHttps() {
+    this.https = true;
+    this.httpEnabled = true;
+    return self();
+  }
+
+  /**
+   * Serves HTTPS only ({@value #HTTPS_PORT}; port {@value #PORT} is not exposed), as {@link
+   * #withHttps()} otherwise. {@link #getBaseUrl()} and the other plain-HTTP URLs are then refused;
+   * {@link #getClientCredentialsToken} and {@link #control()} go over HTTPS, trusting the CA that
+   * {@link #getCaCertificatePem()} reads from the container's file {@value #CA_CERTIFICATE_PATH}.
+   */
+  public SELF withHttpsOnly() {
+    this.https = true;
+    this.httpEnabled = false;
+    return self();
+  }
+
+  /**
+   * The listeners to wait for: HTTP, HTTPS or both. An HTTPS listener that requires client
+   * certificates ({@code TRANSMIT_MOCK_TLS_CLIENT_AUTH=need}) refuses the readiness check's
+   * handshake, so only HTTP is waited for then.
+   */
+  List<HealthWaitStrategy.Listener> listeners() {
+    List<HealthWaitStrategy.Listener> listeners = new ArrayList<>();
+    if (httpEnabled) {
+      listeners.add(new HealthWaitStrategy.Listener(false, PORT));
+    }
+    if (https && !(httpEnabled && clientCertificatesRequired())) {
+      listeners.add(new HealthWaitStrategy.Listener(true, HTTPS_PORT));
+    }
+    return listeners;
+  }
+
   @Override
   protected void configure() {
     boolean declared = !clients.isEmpty() || !resources.isEmpty();
@@ -241,6 +331,56 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
     if (controlToken != null) {
       withEnv(ENV_CONTROL_TOKEN, controlToken);
     }
+    if (https) {
+      configureHttps(getHost());
+    }
+  }
+
+  private boolean clientCertificatesRequired() {
+    return CLIENT_AUTH_NEED.equalsIgnoreCase(
+        getEnvMap().getOrDefault(ENV_TLS_CLIENT_AUTH, "").trim());
+  }
+
+  /** Exposes the HTTPS port and sets its variables; {@code host} is where the test reaches it. */
+  void configureHttps(String host) {
+    if (!httpEnabled && clientCertificatesRequired()) {
+      throw new IllegalStateException(
+          "withHttpsOnly() with "
+              + ENV_TLS_CLIENT_AUTH
+              + "=need cannot be checked for readiness (the health checks have no client"
+              + " certificate): use withHttps() to keep plain HTTP, or client auth 'want'");
+    }
+    List<Integer> ports = new ArrayList<>(getExposedPorts());
+    if (!httpEnabled) {
+      ports.remove(Integer.valueOf(PORT));
+      withEnv(ENV_HTTP_ENABLED, "false");
+    }
+    if (!ports.contains(HTTPS_PORT)) {
+      ports.add(HTTPS_PORT);
+    }
+    setExposedPorts(ports);
+    withEnv(ENV_HTTPS_PORT, Integer.toString(HTTPS_PORT));
+    withEnv(ENV_TLS_SUBJECT_ALT_NAMES, String.join(",", subjectAltNames(host)));
+    withEnv(ENV_TLS_CA_OUT, CA_CERTIFICATE_PATH);
+  }
+
+  /**
+   * The names the generated server certificate must carry: localhost, the host the test reaches the
+   * container by, the network aliases, and any names already given with {@code withEnv}.
+   */
+  private Set<String> subjectAltNames(String host) {
+    Set<String> names = new LinkedHashSet<>();
+    names.add("localhost");
+    names.add(host);
+    names.addAll(getNetworkAliases());
+    String given = getEnvMap().get(ENV_TLS_SUBJECT_ALT_NAMES);
+    if (given != null) {
+      Arrays.stream(given.split(","))
+          .map(String::trim)
+          .filter(name -> !name.isEmpty())
+          .forEach(names::add);
+    }
+    return names;
   }
 
   /**
@@ -275,7 +415,129 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
 
   /** The emulator's base URL as seen from the test, e.g. {@code http://localhost:32768}. */
   public String getBaseUrl() {
+    if (!httpEnabled) {
+      throw new IllegalStateException(
+          "plain HTTP is off (withHttpsOnly()); use getHttpsBaseUrl() and the getHttps... URLs");
+    }
     return "http://" + getHost() + ":" + getMappedPort(PORT);
+  }
+
+  /**
+   * The emulator's HTTPS base URL as seen from the test, e.g. {@code https://localhost:32769}; its
+   * certificate is valid for that host name.
+   *
+   * @throws IllegalStateException when HTTPS was not turned on with {@link #withHttps()}
+   */
+  public String getHttpsBaseUrl() {
+    requireHttps();
+    return "https://" + getHost() + ":" + getMappedPort(HTTPS_PORT);
+  }
+
+  /**
+   * The token endpoint over HTTPS (also the {@code aud} of a {@code private_key_jwt} assertion).
+   */
+  public String getHttpsTokenEndpoint() {
+    return getHttpsBaseUrl() + TOKEN_PATH;
+  }
+
+  /** The JSON Web Key Set over HTTPS. */
+  public String getHttpsJwksUri() {
+    return getHttpsBaseUrl() + JWKS_PATH;
+  }
+
+  /** The OpenID discovery document over HTTPS; the endpoints it lists are HTTPS URLs. */
+  public String getHttpsDiscoveryUri() {
+    return getHttpsBaseUrl() + DISCOVERY_PATH;
+  }
+
+  /**
+   * The certificate to trust for the HTTPS listener, PEM: the CA the emulator generated at start
+   * (or the last certificate of a configured chain). Read once per started container from {@code
+   * GET /_mock/tls/ca.pem}, or, when plain HTTP or the control API is off, from the file the
+   * emulator wrote at {@value #CA_CERTIFICATE_PATH} (copied out over the Docker API).
+   *
+   * <pre>{@code
+   * Files.writeString(dir.resolve("ca.pem"), mock.getCaCertificatePem());  // curl --cacert ca.pem
+   * }</pre>
+   */
+  public String getCaCertificatePem() {
+    return trustMaterial().pem();
+  }
+
+  /** {@link #getCaCertificatePem()} as a certificate, e.g. for a trust store. */
+  public X509Certificate getCaCertificate() {
+    return TlsTrust.certificate(getCaCertificatePem());
+  }
+
+  /**
+   * A new SSL context that trusts the emulator's CA only (not the JVM's default CAs).
+   *
+   * <pre>{@code
+   * HttpClient client = HttpClient.newBuilder().sslContext(mock.createSslContext()).build();
+   * }</pre>
+   */
+  public SSLContext createSslContext() {
+    return TlsTrust.sslContext(getCaCertificate(), null);
+  }
+
+  /**
+   * A new SSL context that trusts the emulator's CA and presents a client certificate, for {@code
+   * tls_client_auth} and {@code self_signed_tls_client_auth} clients (mTLS).
+   *
+   * <pre>{@code
+   * SSLContext mtls = mock.createSslContext(clientPrivateKey, clientCertificate);
+   * HttpClient client = HttpClient.newBuilder().sslContext(mtls).build();
+   * // POST grant_type=client_credentials&client_id=edge-svc to mock.getHttpsTokenEndpoint()
+   * }</pre>
+   *
+   * @param clientKey the client's private key
+   * @param clientCertificateChain its certificate, then any intermediate certificates
+   */
+  public SSLContext createSslContext(
+      PrivateKey clientKey, X509Certificate... clientCertificateChain) {
+    requireNonNull(clientKey, "clientKey must not be null");
+    requireNonNull(clientCertificateChain, "clientCertificateChain must not be null");
+    if (clientCertificateChain.length == 0) {
+      throw new IllegalArgumentException("clientCertificateChain needs at least the certificate");
+    }
+    return TlsTrust.sslContext(getCaCertificate(), clientKey, clientCertificateChain);
+  }
+
+  private TrustMaterial trustMaterial() {
+    requireHttps();
+    if (!isRunning()) {
+      throw new IllegalStateException("the container is not running; call start() first");
+    }
+    String containerId = getContainerId();
+    TrustMaterial current = trust;
+    if (current != null && current.containerId().equals(containerId)) {
+      return current;
+    }
+    String pem = readCaCertificatePem();
+    TrustMaterial fresh =
+        new TrustMaterial(containerId, pem, TlsTrust.sslContext(TlsTrust.certificate(pem), null));
+    trust = fresh;
+    return fresh;
+  }
+
+  private String readCaCertificatePem() {
+    if (httpEnabled && controlEnabled) {
+      return http.controlGetText(CA_PEM_PATH);
+    }
+    return copyFileFromContainer(
+        CA_CERTIFICATE_PATH, in -> new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+  }
+
+  private void requireHttps() {
+    if (!https) {
+      throw new IllegalStateException(
+          "HTTPS is off: call withHttps() (or withHttpsOnly()) before start()");
+    }
+  }
+
+  /** Where this module's own requests go: HTTP, or HTTPS when plain HTTP is off. */
+  private String emulatorBaseUrl() {
+    return httpEnabled ? getBaseUrl() : getHttpsBaseUrl();
   }
 
   /** The token endpoint ({@code POST}, client credentials). */

@@ -25,7 +25,16 @@ final class TokenVerification {
   static JWTClaimsSet verify(
       TransmitMockContainer<?> mock, String token, String issuer, String audience)
       throws Exception {
-    JWKSet jwks = JWKSet.load(new URL(mock.getJwksUri()));
+    return verify(JWKSet.load(new URL(mock.getJwksUri())), token, issuer, audience);
+  }
+
+  /** The same checks against a JWK set fetched by the caller (e.g. over HTTPS). */
+  static JWTClaimsSet verify(JWKSet jwks, String token, String issuer) throws Exception {
+    return verify(jwks, token, issuer, null);
+  }
+
+  private static JWTClaimsSet verify(JWKSet jwks, String token, String issuer, String audience)
+      throws Exception {
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));
     processor.setJWSKeySelector(

@@ -1,7 +1,10 @@
 package dev.transmitmock.junit;
 
+import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.Region;
+import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.server.tls.TlsConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -23,8 +26,13 @@ final class AnnotationSettings {
     String where = "@TransmitMock on " + annotated.getName();
     Optional<String> region = nonBlank(annotation.region());
     List<ClientConfig> clients = new ArrayList<>();
+    List<GeneratedClient> generated = new ArrayList<>();
     for (TransmitClient client : annotation.clients()) {
-      clients.add(client(client, where));
+      if (client.authMethod().usesSecret()) {
+        clients.add(client(client, where));
+      } else {
+        generated.add(generatedClient(client, where));
+      }
     }
     return new ExtensionSettings(
         nonBlank(annotation.config()),
@@ -36,7 +44,16 @@ final class AnnotationSettings {
         annotation.strict(),
         annotation.shared(),
         annotation.resetBeforeEach(),
-        port(annotation.port(), where));
+        port(annotation.port(), where),
+        tls(annotation),
+        generated);
+  }
+
+  private static Optional<TlsConfig> tls(TransmitMock annotation) {
+    if (annotation.httpsOnly()) {
+      return Optional.of(TlsConfig.builder().httpEnabled(false).build());
+    }
+    return annotation.https() ? Optional.of(TlsConfig.builder().build()) : Optional.empty();
   }
 
   static Region region(String name, String where) {
@@ -80,17 +97,57 @@ final class AnnotationSettings {
     return port;
   }
 
-  private static ClientConfig client(TransmitClient client, String where) {
+  private static GeneratedClient generatedClient(TransmitClient client, String where) {
+    String id = requireId(client, where);
+    String description =
+        "@TransmitClient(id = \"" + client.id() + "\", authMethod = " + client.authMethod() + ")";
+    String clientWhere = where + ": " + description;
+    if (client.authMethod() == AuthMethod.NONE) {
+      throw new ExtensionConfigurationException(
+          clientWhere
+              + ": a client-credentials client must authenticate; use CLIENT_SECRET_BASIC,"
+              + " CLIENT_SECRET_POST, PRIVATE_KEY_JWT, TLS_CLIENT_AUTH or"
+              + " SELF_SIGNED_TLS_CLIENT_AUTH");
+    }
+    if (!client.secret().isEmpty()) {
+      throw new ExtensionConfigurationException(
+          clientWhere
+              + ": a "
+              + client.authMethod().wireName()
+              + " client has no secret; remove secret, or use authMethod = CLIENT_SECRET_BASIC");
+    }
+    List<URI> resources = new ArrayList<>();
+    for (String resource : client.resources()) {
+      resources.add(absoluteUri(resource, clientWhere));
+    }
+    return new GeneratedClient(
+        id,
+        client.authMethod(),
+        client.type(),
+        resources,
+        nonBlank(client.lifetime()).map(text -> duration(text, clientWhere + ": lifetime")),
+        description);
+  }
+
+  private static String requireId(TransmitClient client, String where) {
     String id = client.id().trim();
-    String clientWhere = where + ": @TransmitClient(id = \"" + client.id() + "\")";
     if (id.isEmpty()) {
       throw new ExtensionConfigurationException(
           where + ": @TransmitClient needs a non-blank id, e.g. id = \"orders-svc\"");
     }
+    return id;
+  }
+
+  private static ClientConfig client(TransmitClient client, String where) {
+    String id = requireId(client, where);
+    String clientWhere = where + ": @TransmitClient(id = \"" + client.id() + "\")";
     ClientConfig.Builder builder =
         ClientConfig.builder(id)
             .secret(client.secret().isEmpty() ? id + SECRET_SUFFIX : client.secret())
             .type(client.type());
+    if (client.authMethod() == AuthMethod.CLIENT_SECRET_POST) {
+      builder.authentication(ClientAuthConfig.builder(AuthMethod.CLIENT_SECRET_POST).build());
+    }
     for (String resource : client.resources()) {
       builder.resources(List.of(absoluteUri(resource, clientWhere)));
     }

@@ -5,11 +5,15 @@ import dev.transmitmock.server.config.ConfigException;
 import dev.transmitmock.server.config.ConfigLoader;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.ResourceConfig;
+import dev.transmitmock.server.tls.ClientAuthMode;
+import dev.transmitmock.server.tls.TlsConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -20,6 +24,9 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * an {@link ExtensionConfigurationException} saying what to change.
  */
 final class ConfigAssembler {
+  /** How declarations of {@link TransmitMock} are named in messages. */
+  static final String DECLARATIVE_PREFIX = "@TransmitMock on ";
+
   private final ClassLoader classLoader;
   private final String where;
 
@@ -33,6 +40,41 @@ final class ConfigAssembler {
   }
 
   MockConfig assemble(ExtensionSettings settings) {
+    return assemble(settings, List.of());
+  }
+
+  /**
+   * The configuration with the settings' clients and the generated ones added.
+   *
+   * @throws ExtensionConfigurationException for a bad configuration, or an mTLS client without
+   *     HTTPS
+   */
+  MockConfig assemble(ExtensionSettings settings, List<GeneratedCredentials> generated) {
+    MockConfig config = assembleConfig(settings, generated);
+    TlsConfig tls = settings.tls().orElse(config.tls());
+    for (GeneratedCredentials client : generated) {
+      if (client.needsTls() && (!tls.enabled() || tls.clientAuth() == ClientAuthMode.NONE)) {
+        throw new ExtensionConfigurationException(
+            where
+                + ": "
+                + client.declaration().description()
+                + " authenticates with a client certificate in the TLS handshake, which needs"
+                + (tls.enabled()
+                    ? " the emulator to request client certificates; set clientAuth WANT or NEED"
+                    : " HTTPS; " + httpsHint()));
+      }
+    }
+    return config;
+  }
+
+  private String httpsHint() {
+    return where.startsWith(DECLARATIVE_PREFIX)
+        ? "add https = true (or httpsOnly = true) to @TransmitMock"
+        : "call https() (or httpsOnly()) on TransmitMockExtension.builder()";
+  }
+
+  private MockConfig assembleConfig(
+      ExtensionSettings settings, List<GeneratedCredentials> generated) {
     try {
       MockConfig base =
           settings.configResource().isPresent()
@@ -45,8 +87,10 @@ final class ConfigAssembler {
         settings.region().ifPresent(region -> builder.issuer(region.issuer()));
       }
       settings.tokenLifetime().ifPresent(builder::tokenLifetime);
-      if (!settings.clients().isEmpty()) {
-        addClients(base, builder, settings);
+      List<ClientConfig> clients = new ArrayList<>(settings.clients());
+      generated.forEach(client -> clients.add(client.config()));
+      if (!clients.isEmpty()) {
+        addClients(base, builder, clients);
       }
       return builder.build();
     } catch (ConfigException e) {
@@ -56,14 +100,13 @@ final class ConfigAssembler {
   }
 
   private static void addClients(
-      MockConfig base, MockConfig.Builder builder, ExtensionSettings settings) {
-    Set<String> replaced =
-        settings.clients().stream().map(ClientConfig::clientId).collect(Collectors.toSet());
+      MockConfig base, MockConfig.Builder builder, List<ClientConfig> clients) {
+    Set<String> replaced = clients.stream().map(ClientConfig::clientId).collect(Collectors.toSet());
     builder.clearClients();
     base.clients().stream().filter(c -> !replaced.contains(c.clientId())).forEach(builder::client);
     Set<URI> known = new HashSet<>(base.serviceResources());
     base.resources().forEach(r -> known.add(r.uri()));
-    for (ClientConfig client : settings.clients()) {
+    for (ClientConfig client : clients) {
       for (URI resource : client.resources()) {
         if (known.add(resource)) {
           builder.resource(ResourceConfig.builder(resource).build());

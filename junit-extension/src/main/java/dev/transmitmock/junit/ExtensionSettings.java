@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.Region;
+import dev.transmitmock.server.tls.TlsConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,8 @@ import java.util.Optional;
  * @param shared one server for the whole run
  * @param resetBeforeEach reset the server before each test
  * @param port the port, 0 for a free one
+ * @param tls the HTTPS listener to force (empty: the configuration's, off by default)
+ * @param generatedClients clients whose keys or certificates are generated at start
  */
 record ExtensionSettings(
     Optional<String> configResource,
@@ -35,7 +38,9 @@ record ExtensionSettings(
     boolean strict,
     boolean shared,
     boolean resetBeforeEach,
-    int port) {
+    int port,
+    Optional<TlsConfig> tls,
+    List<GeneratedClient> generatedClients) {
 
   /** What a bare {@code @TransmitMock} means. */
   static final ExtensionSettings DEFAULTS =
@@ -49,7 +54,9 @@ record ExtensionSettings(
           false,
           false,
           true,
-          0);
+          0,
+          Optional.empty(),
+          List.of());
 
   ExtensionSettings {
     requireNonNull(configResource, "configResource must not be null");
@@ -58,5 +65,8 @@ record ExtensionSettings(
     requireNonNull(region, "region must not be null");
     requireNonNull(tokenLifetime, "tokenLifetime must not be null");
     clients = List.copyOf(requireNonNull(clients, "clients must not be null"));
+    requireNonNull(tls, "tls must not be null");
+    generatedClients =
+        List.copyOf(requireNonNull(generatedClients, "generatedClients must not be null"));
   }
 }

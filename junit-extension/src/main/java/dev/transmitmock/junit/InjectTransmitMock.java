@@ -8,19 +8,43 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a field of a {@link TransmitMock} test class to receive the emulator: a field of type
- * {@code TransmitMockServer} or {@link TransmitMockHandle}, static or not, not final.
+ * {@code TransmitMockServer} or {@link TransmitMockHandle}, static or not, not final. With HTTPS on
+ * ({@link TransmitMock#https()}), a field of type {@code javax.net.ssl.SSLContext} receives a
+ * context that trusts the emulator's CA, and one of type {@code java.security.cert.X509Certificate}
+ * the CA certificate itself.
  *
  * <pre>{@code
- * @TransmitMock
+ * @TransmitMock(https = true,
+ *     clients = @TransmitClient(id = "batch-svc", authMethod = AuthMethod.PRIVATE_KEY_JWT))
  * class ClockTest {
  *   @InjectTransmitMock static TransmitMockServer server;   // set before @BeforeAll methods
  *   @InjectTransmitMock TransmitMockHandle mock;             // set before @BeforeEach methods
+ *   @InjectTransmitMock SSLContext trustsTheEmulator;
+ *   @InjectTransmitMock(client = "batch-svc") TransmitClientCredentials batch;
  * }
+ * }</pre>
+ *
+ * <p>On a parameter, it names the client of a {@link TransmitClientCredentials} parameter: {@code
+ * void test(@InjectTransmitMock(client = "batch-svc") TransmitClientCredentials batch)}; the other
+ * types above are resolved as parameters without it. With {@link #client()}, an {@code SSLContext}
+ * is that client's ({@link TransmitClientCredentials#sslContext()}: it presents an mTLS client's
+ * certificate) and an {@code X509Certificate} its certificate:
+ *
+ * <pre>{@code
+ * @Test
+ * void pays(@InjectTransmitMock(client = "payments-svc") SSLContext presentsPaymentsCertificate) {}
  * }</pre>
  *
  * <p>Only fields carrying this annotation are touched, so a class can hold other servers.
  */
-@Target(ElementType.FIELD)
+@Target({ElementType.FIELD, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-public @interface InjectTransmitMock {}
+public @interface InjectTransmitMock {
+  /**
+   * The client whose credentials to inject: required for {@link TransmitClientCredentials}; with
+   * {@code SSLContext} or {@code X509Certificate}, that client's context or certificate instead of
+   * the CA's; not allowed with other types.
+   */
+  String client() default "";
+}

@@ -1,31 +1,69 @@
 package dev.transmitmock.junit;
 
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.MockConfig;
+import dev.transmitmock.server.tls.TlsIdentity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A running emulator as kept in JUnit's {@link ExtensionContext.Store}: JUnit closes it when the
- * scope it was stored in (a test, a class, the whole run) ends. Implements both {@link
- * AutoCloseable} (JUnit 5.13 and later) and {@code CloseableResource} (older JUnit 5 versions).
+ * A running emulator as kept in JUnit's {@link ExtensionContext.Store}, with what the extension
+ * made for it: the CA certificate file and trusting {@link SSLContext} (HTTPS), and the credentials
+ * of its clients (generated keys and certificates). JUnit closes it when the scope it was stored in
+ * (a test, a class, the whole run) ends. Implements both {@link AutoCloseable} (JUnit 5.13 and
+ * later) and {@code CloseableResource} (older JUnit 5 versions).
  */
 @SuppressWarnings("deprecation")
 final class ServerResource implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+  private static final String CA_FILE_PREFIX = "transmit-mock-ca-";
+  private static final String CA_FILE_SUFFIX = ".pem";
+
   private final TransmitMockServer server;
+  private final Optional<Path> caCertificateFile;
+  private final Optional<SSLContext> sslContext;
+  private final Map<String, TransmitClientCredentials> credentials;
   private final Map<String, String> properties;
   private final CopyOnWriteArrayList<Runnable> closeListeners = new CopyOnWriteArrayList<>();
 
-  private ServerResource(TransmitMockServer server) {
+  private ServerResource(
+      TransmitMockServer server,
+      Optional<Path> caCertificateFile,
+      Map<String, TransmitClientCredentials> credentials) {
     this.server = server;
-    this.properties = TransmitMockProperties.of(server);
+    this.caCertificateFile = caCertificateFile;
+    this.sslContext =
+        server.httpsEnabled()
+            ? Optional.of(TlsIdentity.trusting(server.caCertificate()))
+            : Optional.empty();
+    this.credentials = credentials;
+    this.properties = TransmitMockProperties.of(server, caCertificateFile);
   }
 
-  /** Starts a server and publishes its system properties. */
-  static ServerResource start(MockConfig config, int port, String where) {
-    TransmitMockServer server = TransmitMockServer.builder().port(port).config(config).build();
+  /**
+   * Generates the declared clients' credentials, starts a server and publishes its system
+   * properties.
+   */
+  static ServerResource start(ExtensionSettings settings, ConfigAssembler assembler, String where) {
+    List<GeneratedCredentials> generated =
+        GeneratedCredentials.generate(settings.generatedClients());
+    MockConfig config = assembler.assemble(settings, generated);
+    int port = settings.port();
+    TransmitMockServer.Builder builder = TransmitMockServer.builder().port(port).config(config);
+    settings.tls().ifPresent(builder::https);
+    TransmitMockServer server = builder.build();
     try {
       server.start();
     } catch (RuntimeException e) {
@@ -42,9 +80,47 @@ final class ServerResource implements AutoCloseable, ExtensionContext.Store.Clos
       }
       throw new IllegalStateException(where + ": cannot start transmit-mock: " + e.getMessage(), e);
     }
-    ServerResource resource = new ServerResource(server);
+    ServerResource resource;
+    try {
+      resource =
+          new ServerResource(server, writeCaFile(server), credentials(server, config, generated));
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
     TransmitMockProperties.publish(resource.properties);
     return resource;
+  }
+
+  private static Optional<Path> writeCaFile(TransmitMockServer server) {
+    if (!server.httpsEnabled()) {
+      return Optional.empty();
+    }
+    try {
+      Path file = Files.createTempFile(CA_FILE_PREFIX, CA_FILE_SUFFIX);
+      file.toFile().deleteOnExit();
+      Files.writeString(file, server.caCertificatePem(), StandardCharsets.US_ASCII);
+      return Optional.of(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the emulator's CA certificate to a file", e);
+    }
+  }
+
+  private static Map<String, TransmitClientCredentials> credentials(
+      TransmitMockServer server, MockConfig config, List<GeneratedCredentials> generated) {
+    Map<String, TransmitClientCredentials> all = new LinkedHashMap<>();
+    for (ClientConfig client : config.clients()) {
+      if (client.authMethod().usesSecret()) {
+        all.put(
+            client.clientId(),
+            TransmitClientCredentials.secret(
+                client.clientId(), client.authMethod(), client.clientSecret(), server));
+      }
+    }
+    for (GeneratedCredentials client : generated) {
+      all.put(client.declaration().clientId(), client.credentials(server));
+    }
+    return Map.copyOf(all);
   }
 
   TransmitMockServer server() {
@@ -53,6 +129,45 @@ final class ServerResource implements AutoCloseable, ExtensionContext.Store.Clos
 
   Map<String, String> properties() {
     return properties;
+  }
+
+  /** The CA certificate in a PEM file; empty without HTTPS. */
+  Optional<Path> caCertificateFile() {
+    return caCertificateFile;
+  }
+
+  /** An SSL context that trusts the CA; empty without HTTPS. */
+  Optional<SSLContext> sslContext() {
+    return sslContext;
+  }
+
+  /**
+   * The credentials of a client.
+   *
+   * @throws IllegalArgumentException naming the clients that have some, for an unknown one
+   */
+  TransmitClientCredentials credentials(String clientId) {
+    TransmitClientCredentials found = credentials.get(clientId);
+    if (found != null) {
+      return found;
+    }
+    Optional<ClientConfig> configured =
+        server.config().clients().stream().filter(c -> c.clientId().equals(clientId)).findFirst();
+    if (configured.isPresent()) {
+      throw new IllegalArgumentException(
+          "client "
+              + clientId
+              + " authenticates with "
+              + configured.get().authMethod().wireName()
+              + " using keys from the configuration, which the extension does not hold; declare"
+              + " it with @TransmitClient(authMethod = ...) to have them generated, or use your"
+              + " own private key with ClientAssertions");
+    }
+    throw new IllegalArgumentException(
+        "no client "
+            + clientId
+            + " is configured; clients with credentials: "
+            + credentials.keySet().stream().sorted().collect(Collectors.joining(", ")));
   }
 
   /** Runs when this resource is closed; used by the programmatic handle to detach. */
@@ -65,8 +180,17 @@ final class ServerResource implements AutoCloseable, ExtensionContext.Store.Clos
     try {
       TransmitMockProperties.withdraw(properties);
       server.close();
+      caCertificateFile.ifPresent(ServerResource::deleteQuietly);
     } finally {
       closeListeners.forEach(Runnable::run);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a temp file; deleteOnExit retries
     }
   }
 

@@ -30,6 +30,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * as a parameter; fields annotated {@link InjectTransmitMock} are filled in too. When the server
  * starts, its URLs are published as system properties (see {@link TransmitMockProperties}).
  *
+ * <p>{@link #https()} adds a TLS listener with a generated CA ({@code SSLContext} and CA
+ * certificate injectable, HTTPS system properties); {@link TransmitClient#authMethod()} declares
+ * {@code private_key_jwt} and mTLS clients whose keys and certificates the extension generates
+ * ({@link TransmitClientCredentials}).
+ *
  * <p>For options built in code, register a {@link TransmitMockExtension} with
  * {@code @RegisterExtension} instead; using both on the same class is an error.
  */
@@ -85,4 +90,34 @@ public @interface TransmitMock {
 
   /** The port; 0 (the default) picks a free one. */
   int port() default 0;
+
+  /**
+   * Serve HTTPS too, on its own free port, with a certificate for {@code localhost}, {@code
+   * 127.0.0.1} and {@code ::1} signed by a CA generated at start; default false. Client
+   * certificates are requested but optional, so mTLS clients ({@link TransmitClient#authMethod()})
+   * work too. Tests then get the HTTPS URLs and the CA from the handle ({@link
+   * TransmitMockHandle#httpsTokenEndpoint()}, {@link TransmitMockHandle#sslContext()}, ...), can
+   * inject a {@code javax.net.ssl.SSLContext} that trusts the CA, and the HTTPS system properties
+   * are published (see {@link TransmitMockProperties#HTTPS_TOKEN_ENDPOINT}).
+   *
+   * <pre>{@code
+   * @TransmitMock(https = true)
+   * class TlsClientTest {
+   *   @Test
+   *   void fetches_a_token_over_tls(TransmitMockHandle mock, SSLContext trustsTheEmulator) {
+   *     HttpClient http = HttpClient.newBuilder().sslContext(trustsTheEmulator).build();
+   *     // POST to mock.httpsTokenEndpoint() ...
+   *   }
+   * }
+   * }</pre>
+   */
+  boolean https() default false;
+
+  /**
+   * Serve HTTPS only, no plain HTTP; implies {@link #https()}. {@link
+   * TransmitMockHandle#baseUrl()}, {@link TransmitMockHandle#tokenEndpoint()} and the plain system
+   * properties then carry {@code https} URLs too: use it to check that the code under test really
+   * speaks TLS.
+   */
+  boolean httpsOnly() default false;
 }

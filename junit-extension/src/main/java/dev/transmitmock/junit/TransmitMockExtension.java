@@ -3,18 +3,27 @@ package dev.transmitmock.junit;
 import static java.util.Objects.requireNonNull;
 
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
+import dev.transmitmock.server.config.ClientType;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.Region;
+import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.JournalEntry;
+import dev.transmitmock.server.tls.TlsConfig;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -23,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
@@ -150,7 +160,11 @@ public final class TransmitMockExtension
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == TransmitMockServer.class || type == TransmitMockHandle.class;
+    return type == TransmitMockServer.class
+        || type == TransmitMockHandle.class
+        || type == TransmitClientCredentials.class
+        || type == SSLContext.class
+        || type == X509Certificate.class;
   }
 
   @Override
@@ -163,7 +177,65 @@ public final class TransmitMockExtension
       resource = obtain(context, declaration);
     }
     Class<?> type = parameter.getParameter().getType();
-    return type == TransmitMockServer.class ? resource.server() : new ServerHandle(resource);
+    String described =
+        "parameter " + parameter.getParameter() + " of " + parameter.getDeclaringExecutable();
+    try {
+      return injectable(
+          type,
+          parameter.findAnnotation(InjectTransmitMock.class).map(InjectTransmitMock::client),
+          resource,
+          described);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new ParameterResolutionException(declaration.where() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The value of an injectable type, or null when the type is not one.
+   *
+   * @throws IllegalStateException for an HTTPS type while HTTPS is off
+   * @throws IllegalArgumentException for credentials of an unknown client
+   */
+  private static Object injectable(
+      Class<?> type, Optional<String> client, ServerResource resource, String described) {
+    String id = client.map(String::trim).orElse("");
+    if (!id.isEmpty()) {
+      if (type == SSLContext.class) {
+        return resource.credentials(id).sslContext();
+      }
+      if (type == X509Certificate.class) {
+        return resource.credentials(id).certificate();
+      }
+      if (type != TransmitClientCredentials.class) {
+        throw new IllegalArgumentException(
+            described
+                + ": client = \""
+                + id
+                + "\" applies to TransmitClientCredentials, SSLContext and X509Certificate only");
+      }
+    }
+    if (type == TransmitMockServer.class) {
+      return resource.server();
+    }
+    if (type == TransmitMockHandle.class) {
+      return new ServerHandle(resource);
+    }
+    if (type == SSLContext.class) {
+      return ServerHandle.sslContext(resource);
+    }
+    if (type == X509Certificate.class) {
+      return HttpsSupport.caCertificate(resource.server());
+    }
+    if (type == TransmitClientCredentials.class) {
+      if (id.isEmpty()) {
+        throw new IllegalArgumentException(
+            described
+                + " needs the client named: @InjectTransmitMock(client = \"<client id>\")"
+                + " TransmitClientCredentials");
+      }
+      return resource.credentials(id);
+    }
+    return null;
   }
 
   /**
@@ -187,6 +259,42 @@ public final class TransmitMockExtension
     return resource;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalStateException also outside of a test
+   */
+  @Override
+  public Path caCertificateFile() {
+    return ServerHandle.caCertificateFile(attached());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalStateException also outside of a test
+   */
+  @Override
+  public SSLContext sslContext() {
+    return ServerHandle.sslContext(attached());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IllegalStateException also outside of a test
+   */
+  @Override
+  public TransmitClientCredentials credentials(String clientId) {
+    requireNonNull(clientId, "clientId must not be null");
+    return attached().credentials(clientId);
+  }
+
+  @Override
+  public Map<String, String> properties() {
+    return attached().properties();
+  }
+
   @Override
   public String toString() {
     ServerResource resource = attached.get();
@@ -208,8 +316,8 @@ public final class TransmitMockExtension
         declaration.key(),
         key ->
             ServerResource.start(
-                new ConfigAssembler(loader, declaration.where()).assemble(declaration.settings()),
-                declaration.settings().port(),
+                declaration.settings(),
+                new ConfigAssembler(loader, declaration.where()),
                 declaration.where()),
         ServerResource.class);
   }
@@ -247,7 +355,7 @@ public final class TransmitMockExtension
               .flatMap(c -> AnnotationSupport.findAnnotation(c, TransmitMock.class))
               .map(annotation -> AnnotationSettings.from(annotation, owner))
               .orElse(ExtensionSettings.DEFAULTS);
-      String where = "@TransmitMock on " + owner.getName();
+      String where = ConfigAssembler.DECLARATIVE_PREFIX + owner.getName();
       Object key = declared.shared() ? new SharedKey(declared) : new ClassKey(owner);
       return new Declaration(declared, key, where);
     }
@@ -328,18 +436,30 @@ public final class TransmitMockExtension
           "@InjectTransmitMock field " + describe(field) + " is final; remove the final modifier");
     }
     Class<?> type = field.getType();
-    if (type.isAssignableFrom(TransmitMockServer.class)) {
+    String client = field.getAnnotation(InjectTransmitMock.class).client();
+    if (client.isBlank() && type.isAssignableFrom(TransmitMockServer.class)) {
       return resource.server();
     }
-    if (type == TransmitMockHandle.class) {
-      return new ServerHandle(resource);
+    Object value;
+    try {
+      value =
+          injectable(
+              type, Optional.of(client), resource, "@InjectTransmitMock field " + describe(field));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new ExtensionConfigurationException(
+          "cannot inject " + describe(field) + ": " + e.getMessage(), e);
     }
-    throw new ExtensionConfigurationException(
-        "@InjectTransmitMock field "
-            + describe(field)
-            + " has type "
-            + type.getName()
-            + "; declare it as TransmitMockServer or TransmitMockHandle");
+    if (value == null) {
+      throw new ExtensionConfigurationException(
+          "@InjectTransmitMock field "
+              + describe(field)
+              + " has type "
+              + type.getName()
+              + "; declare it as TransmitMockServer or TransmitMockHandle; with HTTPS also"
+              + " SSLContext or X509Certificate (the CA), and TransmitClientCredentials with"
+              + " @InjectTransmitMock(client = \"<client id>\")");
+    }
+    return value;
   }
 
   private static String describe(Field field) {
@@ -381,6 +501,8 @@ public final class TransmitMockExtension
     private boolean shared;
     private boolean resetBeforeEach = true;
     private int port;
+    private TlsConfig tls;
+    private final List<GeneratedClient> generatedClients = new ArrayList<>();
 
     private Builder() {}
 
@@ -433,6 +555,95 @@ public final class TransmitMockExtension
       return client(ClientConfig.builder(clientId).secret(secret).resources(resources).build());
     }
 
+    /**
+     * Adds an app client that authenticates with {@code method}, its key or certificate generated
+     * when the server starts, as {@link TransmitClient#authMethod()} describes; the test gets them
+     * from {@link TransmitMockHandle#credentials(String)}. A secret method gets the secret {@code
+     * <id>-secret}.
+     *
+     * <pre>{@code
+     * @RegisterExtension
+     * static TransmitMockExtension mock = TransmitMockExtension.builder().https()
+     *     .client("batch-svc", AuthMethod.PRIVATE_KEY_JWT, "https://api.orders.example")
+     *     .client("payments-svc", AuthMethod.TLS_CLIENT_AUTH)
+     *     .build();
+     * ...
+     * String assertion = mock.credentials("batch-svc").clientAssertion();
+     * }</pre>
+     *
+     * @throws IllegalArgumentException for {@link AuthMethod#NONE} or a resource that is not an
+     *     absolute URI
+     */
+    public Builder client(String clientId, AuthMethod method, String... resources) {
+      requireNonNull(clientId, "clientId must not be null");
+      requireNonNull(method, "method must not be null");
+      requireNonNull(resources, "resources must not be null");
+      if (clientId.isBlank()) {
+        throw new IllegalArgumentException("clientId must not be blank");
+      }
+      if (method == AuthMethod.NONE) {
+        throw new IllegalArgumentException(
+            "client "
+                + clientId
+                + ": a client-credentials client must authenticate; 'none' is"
+                + " not a method for it");
+      }
+      if (method.usesSecret()) {
+        return client(
+            ClientConfig.builder(clientId)
+                .secret(clientId + "-secret")
+                .resources(resources)
+                .authentication(ClientAuthConfig.builder(method).build())
+                .build());
+      }
+      List<URI> uris = new ArrayList<>();
+      for (String resource : resources) {
+        URI uri = URI.create(requireNonNull(resource, "a resource must not be null"));
+        if (!uri.isAbsolute()) {
+          throw new IllegalArgumentException(
+              "client " + clientId + ": resource \"" + resource + "\" is not an absolute URI");
+        }
+        uris.add(uri);
+      }
+      generatedClients.add(
+          new GeneratedClient(
+              clientId,
+              method,
+              ClientType.APP,
+              uris,
+              Optional.empty(),
+              "client \"" + clientId + "\" (" + method.wireName() + ")"));
+      return this;
+    }
+
+    /**
+     * Serve HTTPS beside HTTP, on a free port, with a certificate signed by a CA generated at
+     * start; see {@link TransmitMock#https()}.
+     */
+    public Builder https() {
+      return https(TlsConfig.builder().build());
+    }
+
+    /** Serve HTTPS only, no plain HTTP; see {@link TransmitMock#httpsOnly()}. */
+    public Builder httpsOnly() {
+      return https(TlsConfig.builder().httpEnabled(false).build());
+    }
+
+    /**
+     * Serve HTTPS as configured: a fixed port, your own PKCS#12 or PEM certificate, client
+     * certificates required, extra names in the generated certificate.
+     *
+     * <pre>{@code
+     * TransmitMockExtension.builder()
+     *     .https(TlsConfig.builder().port(8443).clientAuth(ClientAuthMode.NEED).build())
+     *     .build();
+     * }</pre>
+     */
+    public Builder https(TlsConfig tls) {
+      this.tls = requireNonNull(tls, "tls must not be null");
+      return this;
+    }
+
     /** Fail tests whose token requests the emulator rejected; default false. */
     public Builder strict(boolean strict) {
       this.strict = strict;
@@ -477,7 +688,9 @@ public final class TransmitMockExtension
               strict,
               shared,
               resetBeforeEach,
-              port));
+              port,
+              Optional.ofNullable(tls),
+              generatedClients));
     }
   }
 }

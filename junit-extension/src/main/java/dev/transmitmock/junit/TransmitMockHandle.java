@@ -6,9 +6,13 @@ import dev.transmitmock.server.control.MockClock;
 import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.DefectiveTokens;
 import dev.transmitmock.server.defects.TokenSpec;
+import dev.transmitmock.server.tls.TlsIdentity;
 import dev.transmitmock.server.token.ClientRegistry;
 import java.net.URI;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * What a test holds to use the emulator: URLs, tokens (good and defective), the clock, the journal
@@ -49,6 +53,99 @@ public interface TransmitMockHandle {
   default URI discoveryUri() {
     return server().discoveryUri();
   }
+
+  /**
+   * The HTTPS base URL, e.g. {@code https://127.0.0.1:41235}.
+   *
+   * @throws IllegalStateException when HTTPS is off ({@link TransmitMock#https()})
+   */
+  default URI httpsBaseUrl() {
+    return HttpsSupport.require(server()).httpsBaseUrl();
+  }
+
+  /**
+   * The token endpoint over HTTPS: {@code <https base>/oidc/token}.
+   *
+   * <pre>{@code
+   * HttpClient http = HttpClient.newBuilder().sslContext(mock.sslContext()).build();
+   * HttpRequest request = HttpRequest.newBuilder(mock.httpsTokenEndpoint()) ... ;
+   * }</pre>
+   *
+   * @throws IllegalStateException when HTTPS is off
+   */
+  default URI httpsTokenEndpoint() {
+    return HttpsSupport.require(server()).httpsTokenEndpoint();
+  }
+
+  /**
+   * The JWKS over HTTPS: {@code <https base>/cis/oidc/jwks}.
+   *
+   * @throws IllegalStateException when HTTPS is off
+   */
+  default URI httpsJwksUri() {
+    return HttpsSupport.require(server()).httpsJwksUri();
+  }
+
+  /**
+   * OpenID discovery over HTTPS; the document then lists HTTPS endpoints.
+   *
+   * @throws IllegalStateException when HTTPS is off
+   */
+  default URI httpsDiscoveryUri() {
+    return HttpsSupport.require(server()).httpsDiscoveryUri();
+  }
+
+  /**
+   * The CA certificate clients must trust: it signed the emulator's TLS certificate.
+   *
+   * @throws IllegalStateException when HTTPS is off
+   */
+  default X509Certificate caCertificate() {
+    return HttpsSupport.caCertificate(server());
+  }
+
+  /**
+   * {@link #caCertificate()} in PEM.
+   *
+   * @throws IllegalStateException when HTTPS is off
+   */
+  default String caCertificatePem() {
+    return HttpsSupport.require(server()).caCertificatePem();
+  }
+
+  /**
+   * A PEM file holding {@link #caCertificate()}, in the temp directory, deleted when the server
+   * stops; also published as {@link TransmitMockProperties#CA_CERTIFICATE_FILE}.
+   *
+   * @throws IllegalStateException when HTTPS is off
+   */
+  Path caCertificateFile();
+
+  /**
+   * An {@link SSLContext} that trusts the emulator's CA (and nothing else) and presents no client
+   * certificate: {@code HttpClient.newBuilder().sslContext(mock.sslContext()).build()}. For an mTLS
+   * client's context, see {@link TransmitClientCredentials#sslContext()}.
+   *
+   * @throws IllegalStateException when HTTPS is off
+   */
+  default SSLContext sslContext() {
+    return TlsIdentity.trusting(caCertificate());
+  }
+
+  /**
+   * The credentials of a client: its secret, or the key or certificate the extension generated for
+   * it ({@link TransmitClient#authMethod()}), with ready assertions, token requests and SSL
+   * context.
+   *
+   * <pre>{@code
+   * TransmitClientCredentials batch = mock.credentials("batch-svc");
+   * String assertion = batch.clientAssertion();
+   * }</pre>
+   *
+   * @throws IllegalArgumentException for an unknown client, or a key-based client of the
+   *     configuration (the extension does not hold its private key)
+   */
+  TransmitClientCredentials credentials(String clientId);
 
   /** The {@code iss} of every token. */
   default String issuer() {

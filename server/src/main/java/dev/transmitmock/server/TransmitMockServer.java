@@ -135,6 +135,9 @@ public final class TransmitMockServer implements AutoCloseable {
     this.controlEnabled = builder.controlApi;
     TlsConfig tls = builder.tls != null ? builder.tls : config.tls();
     this.https = tls.enabled() ? HttpsListener.create(tls) : null;
+    if (https != null) {
+      tokens.clientCaTrust(https.clientCaTrust());
+    }
     ControlApi.Builder control =
         ControlApi.builder(clock, journal, faults, keys, registry, config)
             .reset(this::reset)
@@ -310,6 +313,27 @@ public final class TransmitMockServer implements AutoCloseable {
   /** {@link #caCertificate()} in PEM, as {@code GET /_mock/tls/ca.pem} serves it. */
   public String caCertificatePem() {
     return requireHttps().caCertificatePem();
+  }
+
+  /**
+   * A new client certificate issued by the emulator's generated CA, which {@code tls_client_auth}
+   * trusts unless {@code tls.clientCaCertificates} names other CAs: mTLS tests need no openssl.
+   *
+   * <pre>{@code
+   * TlsIdentity client = server.issueClientCertificate("CN=orders-svc,O=Acme", List.of());
+   * // register orders-svc with tokenEndpointAuthMethod tls_client_auth and
+   * // tlsClientAuthSubjectDn "CN=orders-svc,O=Acme", then:
+   * HttpClient http = HttpClient.newBuilder()
+   *     .sslContext(client.sslContext(server.caCertificate())).build();
+   * }</pre>
+   *
+   * @param subjectAltNames DNS names, IP addresses, URIs or emails; may be empty
+   * @throws IllegalStateException when HTTPS is off, or the server certificate is configured (the
+   *     emulator then holds no CA key)
+   */
+  public dev.transmitmock.server.tls.TlsIdentity issueClientCertificate(
+      String subjectDn, List<String> subjectAltNames) {
+    return requireHttps().issueClientCertificate(subjectDn, subjectAltNames);
   }
 
   /** The HTTPS listener, when HTTPS is configured. */

@@ -21,7 +21,14 @@ import java.util.Optional;
  *     .tlsClientAuthSubjectDn("CN=orders-svc,O=Acme").build();
  * ClientAuthConfig pinned = ClientAuthConfig.builder(AuthMethod.SELF_SIGNED_TLS_CLIENT_AUTH)
  *     .certificateThumbprint("x5t#S256 value, base64url").build();
+ * ClientAuthConfig boundJwt = ClientAuthConfig.builder(AuthMethod.PRIVATE_KEY_JWT)
+ *     .jwks(jwksJson).certificateBoundAccessTokens(true).build(); // cnf from its TLS certificate
  * }</pre>
+ *
+ * <p>Certificate-bound access tokens (RFC 8705 section 3, the client metadata {@code
+ * tls_client_certificate_bound_access_tokens}): {@link #bindsTokens()} clients get tokens with
+ * {@code cnf.x5t#S256} of the TLS client certificate they presented, and no token without one. The
+ * mTLS methods bind by default; any method can turn it on or off.
  *
  * @param method the {@code token_endpoint_auth_method}
  * @param jwks a JWK set (or a single JWK) as JSON: the client's public keys; for {@code
@@ -34,6 +41,8 @@ import java.util.Optional;
  * @param tlsClientAuthSanIp an iPAddress SAN the client certificate must carry
  * @param tlsClientAuthSanEmail an rfc822Name SAN the client certificate must carry
  * @param certificateThumbprints registered {@code x5t#S256} thumbprints of self-signed certificates
+ * @param certificateBoundAccessTokens whether tokens are bound to the TLS client certificate;
+ *     empty: the method's default ({@link #bindsTokens()})
  */
 public record ClientAuthConfig(
     AuthMethod method,
@@ -45,7 +54,8 @@ public record ClientAuthConfig(
     Optional<String> tlsClientAuthSanUri,
     Optional<String> tlsClientAuthSanIp,
     Optional<String> tlsClientAuthSanEmail,
-    List<String> certificateThumbprints) {
+    List<String> certificateThumbprints,
+    Optional<Boolean> certificateBoundAccessTokens) {
 
   /** Secret-based authentication, Basic header or form body: the default. */
   public static final ClientAuthConfig SECRET = builder(AuthMethod.CLIENT_SECRET_BASIC).build();
@@ -61,6 +71,7 @@ public record ClientAuthConfig(
     requireNonNull(tlsClientAuthSanIp, "tlsClientAuthSanIp must not be null");
     requireNonNull(tlsClientAuthSanEmail, "tlsClientAuthSanEmail must not be null");
     certificateThumbprints = List.copyOf(certificateThumbprints);
+    requireNonNull(certificateBoundAccessTokens, "certificateBoundAccessTokens must not be null");
     validate(
         method,
         jwks,
@@ -92,7 +103,17 @@ public record ClientAuthConfig(
     tlsClientAuthSanIp.ifPresent(builder::tlsClientAuthSanIp);
     tlsClientAuthSanEmail.ifPresent(builder::tlsClientAuthSanEmail);
     certificateThumbprints.forEach(builder::certificateThumbprint);
+    certificateBoundAccessTokens.ifPresent(builder::certificateBoundAccessTokens);
     return builder;
+  }
+
+  /**
+   * Whether the client's tokens are bound to its TLS client certificate ({@code cnf.x5t#S256}): as
+   * configured, else true for {@code tls_client_auth} and {@code self_signed_tls_client_auth} and
+   * false for the others.
+   */
+  public boolean bindsTokens() {
+    return certificateBoundAccessTokens.orElse(method.usesCertificate());
   }
 
   private static int subjectMatchers(Optional<?>... values) {
@@ -170,6 +191,7 @@ public record ClientAuthConfig(
     private String sanIp;
     private String sanEmail;
     private final List<String> thumbprints = new ArrayList<>();
+    private Boolean certificateBoundAccessTokens;
 
     private Builder(AuthMethod method) {
       this.method = method;
@@ -230,6 +252,16 @@ public record ClientAuthConfig(
     }
 
     /**
+     * Whether tokens are bound to the TLS client certificate ({@code
+     * tls_client_certificate_bound_access_tokens}); default true for the mTLS methods, false
+     * otherwise.
+     */
+    public Builder certificateBoundAccessTokens(boolean bound) {
+      this.certificateBoundAccessTokens = bound;
+      return this;
+    }
+
+    /**
      * Builds.
      *
      * @throws IllegalArgumentException when the material does not fit the method
@@ -245,7 +277,8 @@ public record ClientAuthConfig(
           Optional.ofNullable(sanUri),
           Optional.ofNullable(sanIp),
           Optional.ofNullable(sanEmail),
-          thumbprints);
+          thumbprints,
+          Optional.ofNullable(certificateBoundAccessTokens));
     }
   }
 }

@@ -80,7 +80,8 @@ public final class ConfigLoader {
           "tlsClientAuthSanUri",
           "tlsClientAuthSanIp",
           "tlsClientAuthSanEmail",
-          "certificateThumbprints");
+          "certificateThumbprints",
+          "certificateBoundAccessTokens");
   private static final Set<String> TLS_KEYS =
       Set.of(
           "enabled",
@@ -92,7 +93,8 @@ public final class ConfigLoader {
           "privateKeyPem",
           "clientAuth",
           "subjectAltNames",
-          "caCertificateOut");
+          "caCertificateOut",
+          "clientCaCertificates");
   private static final Set<String> KEY_KEYS =
       Set.of("kid", "algorithm", "pemFile", "pem", "passphrase", "active");
 
@@ -312,6 +314,7 @@ public final class ConfigLoader {
     client.text("tlsClientAuthSanIp").ifPresent(auth::tlsClientAuthSanIp);
     client.text("tlsClientAuthSanEmail").ifPresent(auth::tlsClientAuthSanEmail);
     client.list("certificateThumbprints").forEach(t -> auth.certificateThumbprint(t.asText()));
+    client.bool("certificateBoundAccessTokens").ifPresent(auth::certificateBoundAccessTokens);
     ClientAuthConfig built;
     try {
       built = auth.build();
@@ -346,11 +349,38 @@ public final class ConfigLoader {
         .ifPresent(builder::clientAuth);
     tls.list("subjectAltNames").forEach(name -> builder.subjectAltName(name.asText()));
     tls.text("caCertificateOut").ifPresent(file -> builder.caCertificateOut(folder.resolve(file)));
+    for (ConfigNode ca : tls.list("clientCaCertificates")) {
+      builder.clientCaCertificatesPem(certificatesPem(ca, folder));
+    }
     try {
       return builder.build();
     } catch (IllegalArgumentException e) {
       throw ConfigException.at(tls.path(), e.getMessage().replaceFirst("^tls(\\.port)?: ", ""));
     }
+  }
+
+  /** CA certificates: PEM text, or a PEM file (relative to the config file's folder). */
+  private static String certificatesPem(ConfigNode item, Path folder) {
+    String value = item.asText();
+    String pem;
+    if (value.contains("-----BEGIN")) {
+      pem = value;
+    } else {
+      Path file = folder.resolve(value.trim());
+      try {
+        pem = Files.readString(file, StandardCharsets.US_ASCII);
+      } catch (IOException e) {
+        throw ConfigException.at(item.path(), "neither PEM text nor a readable PEM file: " + file);
+      }
+    }
+    try {
+      if (dev.transmitmock.server.tls.TlsIdentity.certificates(pem).isEmpty()) {
+        throw ConfigException.at(item.path(), "no PEM certificate found");
+      }
+    } catch (IllegalArgumentException e) {
+      throw ConfigException.at(item.path(), "not a readable PEM certificate");
+    }
+    return pem;
   }
 
   /** PEM text as is, or the PEM file it names (relative to the config file's folder). */

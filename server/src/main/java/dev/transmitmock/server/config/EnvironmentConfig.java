@@ -4,6 +4,7 @@ import dev.transmitmock.server.tls.ClientAuthMode;
 import dev.transmitmock.server.tls.TlsConfig;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,6 +69,12 @@ public final class EnvironmentConfig {
   /** Where to write the CA certificate PEM at start ({@code tls.caCertificateOut}). */
   public static final String TLS_CA_OUT = PREFIX + "TLS_CA_OUT";
 
+  /**
+   * CAs {@code tls_client_auth} certificates must chain to ({@code tls.clientCaCertificates}): PEM
+   * text (one or more certificates) or comma-separated PEM files; added to the config's.
+   */
+  public static final String TLS_CLIENT_CA_CERTIFICATES = PREFIX + "TLS_CLIENT_CA_CERTIFICATES";
+
   /** {@code false} turns native (ACCP) RSA signing off; read by {@code keys.NativeCrypto}. */
   public static final String NATIVE_CRYPTO = PREFIX + "NATIVE_CRYPTO";
 
@@ -97,7 +104,8 @@ public final class EnvironmentConfig {
           TLS_PRIVATE_KEY_PEM,
           TLS_CLIENT_AUTH,
           TLS_SUBJECT_ALT_NAMES,
-          TLS_CA_OUT);
+          TLS_CA_OUT,
+          TLS_CLIENT_CA_CERTIFICATES);
 
   private EnvironmentConfig() {}
 
@@ -222,6 +230,7 @@ public final class EnvironmentConfig {
                     .filter(name -> !name.isEmpty())
                     .forEach(tls::subjectAltName));
     value(env, TLS_CA_OUT).ifPresent(file -> tls.caCertificateOut(Path.of(file)));
+    value(env, TLS_CLIENT_CA_CERTIFICATES).ifPresent(text -> clientCas(tls, text));
     boolean anyTlsSetting =
         env.keySet().stream()
             .anyMatch(
@@ -236,6 +245,25 @@ public final class EnvironmentConfig {
       return tls.build();
     } catch (IllegalArgumentException e) {
       throw new ConfigException("environment", null, e.getMessage());
+    }
+  }
+
+  private static void clientCas(TlsConfig.Builder tls, String text) {
+    List<String> pems =
+        text.contains("-----BEGIN")
+            ? List.of(text)
+            : Arrays.stream(text.split(","))
+                .map(String::trim)
+                .filter(file -> !file.isEmpty())
+                .map(file -> pemOrFile(TLS_CLIENT_CA_CERTIFICATES, file))
+                .toList();
+    for (String pem : pems) {
+      try {
+        tls.clientCaCertificatesPem(pem);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(
+            TLS_CLIENT_CA_CERTIFICATES, null, "not a readable PEM certificate");
+      }
     }
   }
 

@@ -29,6 +29,19 @@ final class BaseUrls {
     return proto.toLowerCase(java.util.Locale.ROOT) + "://" + host;
   }
 
+  /**
+   * The base URL of the request as it reached this server: the connection's own scheme and the
+   * {@code Host} header (a port-mapped Docker address), never {@code X-Forwarded-*}, which any
+   * client can set.
+   */
+  static String direct(Context ctx) {
+    String host = ctx.header("Host");
+    if (!isPlausibleHost(host)) {
+      host = ctx.host();
+    }
+    return ctx.scheme().toLowerCase(java.util.Locale.ROOT) + "://" + host;
+  }
+
   private static Optional<String> first(String header) {
     if (header == null || header.isBlank()) {
       return Optional.empty();

@@ -126,6 +126,7 @@ final class ClientRoutes {
     json.put("tokenLifetime", client.tokenLifetime().map(Duration::toString).orElse(null));
     json.put("claims", client.claims());
     json.put("tokenEndpointAuthMethod", client.authMethod().wireName());
+    json.put("certificateBoundAccessTokens", client.authentication().bindsTokens());
     return json;
   }
 

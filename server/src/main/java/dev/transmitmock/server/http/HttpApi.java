@@ -176,28 +176,35 @@ public final class HttpApi {
 
   /**
    * The base URLs the server listens on (HTTP and HTTPS), accepted in a client assertion's {@code
-   * aud} besides the request's own base URL and the issuer.
+   * aud} besides the configured public base URL, the request's own base URL and the issuer.
    */
   public void serverBaseUrls(Supplier<List<String>> baseUrls) {
     this.serverBaseUrls = Objects.requireNonNull(baseUrls, "baseUrls must not be null");
   }
 
-  /** The TLS client certificate and the URLs the endpoint was reached at. */
+  /**
+   * The TLS client certificate and the URLs a client assertion's {@code aud} may name (besides the
+   * issuer): the token endpoint under both prefixes, and the called endpoint, under each of the
+   * configured {@code publicBaseUrl}, the listeners' own HTTP and HTTPS base URLs, and the base URL
+   * of the request as it arrived (its scheme and {@code Host} header, which is how a client behind
+   * Docker port mapping addresses the emulator). {@code X-Forwarded-*} headers never widen the set:
+   * any client can send them; behind a proxy, configure {@code publicBaseUrl}.
+   */
   private RequestOrigin origin(Context ctx) {
     List<X509Certificate> chain = List.of();
     if (ctx.req().getAttribute(CLIENT_CERTIFICATES) instanceof X509Certificate[] certificates) {
       chain = List.of(certificates);
     }
     Set<String> bases = new LinkedHashSet<>();
-    bases.add(BaseUrls.of(ctx, config.publicBaseUrl()));
-    bases.add(BaseUrls.of(ctx, Optional.empty()));
+    config.publicBaseUrl().ifPresent(url -> bases.add(BaseUrls.of(ctx, Optional.of(url))));
     bases.addAll(serverBaseUrls.get());
+    bases.add(BaseUrls.direct(ctx));
     Set<String> urls = new LinkedHashSet<>();
     for (String base : bases) {
-      urls.add(base + ctx.path());
       for (String prefix : OIDC_PREFIXES) {
         urls.add(base + prefix + "/token");
       }
+      urls.add(base + ctx.path());
     }
     return new RequestOrigin(chain, urls);
   }
@@ -214,7 +221,21 @@ public final class HttpApi {
       return;
     }
     String baseUrl = BaseUrls.of(ctx, config.publicBaseUrl());
-    ctx.contentType(JSON).result(DiscoveryDocument.json(config, keys, baseUrl, prefix));
+    ctx.contentType(JSON)
+        .result(DiscoveryDocument.json(config, keys, baseUrl, prefix, mtlsBaseUrl(baseUrl)));
+  }
+
+  /**
+   * Where clients present certificates, when HTTPS is on: the discovery document's own base when it
+   * is HTTPS, else the HTTPS listener's base URL.
+   */
+  private Optional<String> mtlsBaseUrl(String documentBaseUrl) {
+    Optional<String> listener =
+        serverBaseUrls.get().stream().filter(url -> url.startsWith("https://")).findFirst();
+    if (listener.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(documentBaseUrl.startsWith("https://") ? documentBaseUrl : listener.get());
   }
 
   /**

@@ -31,6 +31,8 @@ public enum BindingDefect {
       "cnf.x5t#S256 names another certificate than the one the caller presents",
       "CERTIFICATE_MISMATCH");
 
+  private static final String REFERENCE = "RFC 8705 §3";
+
   private final String id;
   private final String description;
   private final String expectedRejection;
@@ -51,6 +53,11 @@ public enum BindingDefect {
     return description;
   }
 
+  /** Where the requirement comes from. */
+  public String reference() {
+    return REFERENCE;
+  }
+
   /** The client verifier's reason: {@code UNBOUND} or {@code CERTIFICATE_MISMATCH}. */
   public String expectedRejection() {
     return expectedRejection;
@@ -63,13 +70,30 @@ public enum BindingDefect {
   public String mint(DefectiveTokens tokens, String clientId, X509Certificate presented) {
     requireNonNull(tokens, "tokens must not be null");
     requireNonNull(presented, "presented must not be null");
-    TokenSpec.Builder spec = TokenSpec.builder().clientId(clientId);
+    return tokens.mintValid(applyTo(TokenSpec.builder().clientId(clientId)).build());
+  }
+
+  /**
+   * Applies the defect to a token specification: removes {@code cnf}, or sets it to a freshly
+   * generated certificate that no caller holds ({@code POST /_mock/tokens} with this {@link
+   * #id()}).
+   */
+  public TokenSpec.Builder applyTo(TokenSpec.Builder spec) {
+    requireNonNull(spec, "spec must not be null");
     if (this == OTHER_CERTIFICATE) {
       X509Certificate other = TlsIdentity.selfSigned("CN=someone else", List.of()).certificate();
-      spec.claim("cnf", CertificateThumbprint.confirmation(other));
-    } else {
-      spec.claim("cnf", null);
+      return spec.claim("cnf", CertificateThumbprint.confirmation(other));
     }
-    return tokens.mintValid(spec.build());
+    return spec.claim("cnf", null);
+  }
+
+  /** The defect with this id. */
+  public static java.util.Optional<BindingDefect> byId(String id) {
+    for (BindingDefect defect : values()) {
+      if (defect.id.equals(id)) {
+        return java.util.Optional.of(defect);
+      }
+    }
+    return java.util.Optional.empty();
   }
 }

@@ -33,8 +33,9 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  *
  * <p>Client certificates are requested per {@link TlsConfig#clientAuth()} and accepted at the
  * handshake whoever issued them: whether a certificate authenticates a client is decided per client
- * by the token endpoint ({@code tls_client_auth} matches subject or SAN, {@code
- * self_signed_tls_client_auth} the registered thumbprint), as RFC 8705 describes.
+ * by the token endpoint ({@code tls_client_auth}: the chain must lead to a trusted client CA, see
+ * {@link #clientCaTrust()}, and the subject or SAN match; {@code self_signed_tls_client_auth}: the
+ * registered thumbprint), as RFC 8705 describes.
  *
  * <pre>{@code
  * HttpsListener https = HttpsListener.create(tlsConfig);
@@ -53,13 +54,25 @@ public final class HttpsListener {
   private final TlsConfig config;
   private final TlsIdentity identity;
   private final X509Certificate caCertificate;
+  private final Optional<TlsIdentity> generatedAuthority;
+  private final ClientCaTrust clientCaTrust;
   private volatile ServerConnector httpsConnector;
   private volatile ServerConnector httpConnector;
 
-  private HttpsListener(TlsConfig config, TlsIdentity identity, X509Certificate caCertificate) {
+  private HttpsListener(
+      TlsConfig config,
+      TlsIdentity identity,
+      X509Certificate caCertificate,
+      Optional<TlsIdentity> generatedAuthority) {
     this.config = config;
     this.identity = identity;
     this.caCertificate = caCertificate;
+    this.generatedAuthority = generatedAuthority;
+    this.clientCaTrust =
+        ClientCaTrust.of(
+            config.clientCaCertificates().isEmpty()
+                ? List.of(caCertificate)
+                : config.clientCaCertificates());
   }
 
   /**
@@ -72,6 +85,7 @@ public final class HttpsListener {
     requireNonNull(config, "config must not be null");
     TlsIdentity identity;
     X509Certificate ca;
+    TlsIdentity authority = null;
     if (config.keyStore().isPresent()) {
       identity =
           TlsIdentity.fromKeyStore(
@@ -82,13 +96,14 @@ public final class HttpsListener {
           TlsIdentity.fromPem(config.certificatePem().get(), config.privateKeyPem().orElseThrow());
       ca = identity.root();
     } else {
-      TlsIdentity authority = TlsIdentity.certificateAuthority(GENERATED_CA_SUBJECT);
+      authority = TlsIdentity.certificateAuthority(GENERATED_CA_SUBJECT);
       List<String> names = new ArrayList<>(TlsConfig.DEFAULT_SUBJECT_ALT_NAMES);
       config.subjectAltNames().stream().filter(n -> !names.contains(n)).forEach(names::add);
       identity = authority.issue(GENERATED_SERVER_SUBJECT, names);
       ca = authority.certificate();
     }
-    HttpsListener listener = new HttpsListener(config, identity, ca);
+    HttpsListener listener =
+        new HttpsListener(config, identity, ca, Optional.ofNullable(authority));
     config.caCertificateOut().ifPresent(listener::writeCaCertificate);
     return listener;
   }
@@ -212,6 +227,42 @@ public final class HttpsListener {
   /** {@link #caCertificate()} in PEM. */
   public String caCertificatePem() {
     return TlsIdentity.pem(caCertificate);
+  }
+
+  /**
+   * The CAs a {@code tls_client_auth} client certificate must chain to: {@link
+   * TlsConfig#clientCaCertificates()}, or when none are configured {@link #caCertificate()} (the
+   * generated CA, or the configured chain's last certificate).
+   */
+  public ClientCaTrust clientCaTrust() {
+    return clientCaTrust;
+  }
+
+  /**
+   * A new client certificate (EC P-256) issued by the generated CA, for {@code tls_client_auth}
+   * tests without openssl: trusted by default, since the generated CA is the default client CA.
+   *
+   * <pre>{@code
+   * TlsIdentity client = https.issueClientCertificate("CN=orders-svc,O=Acme", List.of());
+   * SSLContext tls = client.sslContext(https.caCertificate());
+   * }</pre>
+   *
+   * @param subjectAltNames DNS names, IP addresses, URIs ({@code scheme:...}) or emails ({@code
+   *     a@b}); may be empty
+   * @throws IllegalStateException when the server certificate was configured (key store or PEM):
+   *     the emulator then holds no CA key
+   */
+  public TlsIdentity issueClientCertificate(String subjectDn, List<String> subjectAltNames) {
+    requireNonNull(subjectDn, "subjectDn must not be null");
+    requireNonNull(subjectAltNames, "subjectAltNames must not be null");
+    TlsIdentity authority =
+        generatedAuthority.orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "the server certificate is configured (keyStore or certificatePem), so the"
+                        + " emulator holds no CA key to issue client certificates with; issue"
+                        + " them from your own CA and trust it with tls.clientCaCertificates"));
+    return authority.issue(subjectDn, subjectAltNames);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.transmitmock.server.tls;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,14 @@ import java.util.Optional;
  * TlsConfig pkcs12 = TlsConfig.builder().port(8443)
  *     .keyStore(Path.of("server.p12"), "changeit").clientAuth(ClientAuthMode.NEED).build();
  * TlsConfig pem = TlsConfig.builder().certificatePem(certPem).privateKeyPem(keyPem).build();
+ * TlsConfig pki = TlsConfig.builder().clientCaCertificatesPem(Files.readString(Path.of("ca.pem")))
+ *     .build(); // tls_client_auth certificates must chain to ca.pem
  * }</pre>
+ *
+ * <p>{@code tls_client_auth} client certificates must chain to one of {@link
+ * #clientCaCertificates()}; when none are configured they must chain to the emulator's own CA (the
+ * generated CA, or the configured chain's last certificate), from which tests issue client
+ * certificates with {@code TransmitMockServer.issueClientCertificate(...)}.
  *
  * @param enabled whether the HTTPS listener is started
  * @param port the HTTPS port; 0 picks a free one
@@ -31,6 +39,8 @@ import java.util.Optional;
  * @param clientAuth whether client certificates are requested
  * @param subjectAltNames names added to a generated certificate besides localhost, 127.0.0.1, ::1
  * @param caCertificateOut where to write the CA certificate (PEM) at start
+ * @param clientCaCertificates the CAs {@code tls_client_auth} certificates must chain to; empty:
+ *     the emulator's own CA
  */
 public record TlsConfig(
     boolean enabled,
@@ -42,7 +52,8 @@ public record TlsConfig(
     Optional<String> privateKeyPem,
     ClientAuthMode clientAuth,
     List<String> subjectAltNames,
-    Optional<Path> caCertificateOut) {
+    Optional<Path> caCertificateOut,
+    List<X509Certificate> clientCaCertificates) {
 
   /** No HTTPS listener. */
   public static final TlsConfig DISABLED = builder().enabled(false).build();
@@ -59,6 +70,7 @@ public record TlsConfig(
     requireNonNull(clientAuth, "clientAuth must not be null");
     requireNonNull(caCertificateOut, "caCertificateOut must not be null");
     subjectAltNames = List.copyOf(subjectAltNames);
+    clientCaCertificates = List.copyOf(clientCaCertificates);
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("tls.port must be between 0 and 65535, was " + port);
     }
@@ -93,6 +105,7 @@ public record TlsConfig(
       builder.certificatePem(certificatePem.get()).privateKeyPem(privateKeyPem.orElseThrow());
     }
     caCertificateOut.ifPresent(builder::caCertificateOut);
+    clientCaCertificates.forEach(builder::clientCaCertificate);
     return builder;
   }
 
@@ -115,6 +128,8 @@ public record TlsConfig(
             : certificatePem.isPresent() ? "PEM" : "generated")
         + ", clientAuth="
         + clientAuth.configName()
+        + ", clientCaCertificates="
+        + (clientCaCertificates.isEmpty() ? "(the emulator's CA)" : clientCaCertificates.size())
         + "]";
   }
 
@@ -130,6 +145,7 @@ public record TlsConfig(
     private ClientAuthMode clientAuth = ClientAuthMode.WANT;
     private final List<String> subjectAltNames = new ArrayList<>();
     private Path caCertificateOut;
+    private final List<X509Certificate> clientCaCertificates = new ArrayList<>();
 
     private Builder() {}
 
@@ -201,6 +217,33 @@ public record TlsConfig(
     }
 
     /**
+     * Trusts this CA for {@code tls_client_auth} client certificates (RFC 8705 section 2.1). Once
+     * any is given, the emulator's own CA is no longer trusted for them unless added too.
+     */
+    public Builder clientCaCertificate(X509Certificate caCertificate) {
+      requireNonNull(caCertificate, "caCertificate must not be null");
+      if (!clientCaCertificates.contains(caCertificate)) {
+        clientCaCertificates.add(caCertificate);
+      }
+      return this;
+    }
+
+    /**
+     * Trusts every CA certificate in this PEM text for {@code tls_client_auth} client certificates.
+     *
+     * @throws IllegalArgumentException when the text holds no readable certificate
+     */
+    public Builder clientCaCertificatesPem(String pem) {
+      List<X509Certificate> certificates = TlsIdentity.certificates(pem);
+      if (certificates.isEmpty()) {
+        throw new IllegalArgumentException(
+            "tls.clientCaCertificates: no PEM certificate found (expected BEGIN CERTIFICATE)");
+      }
+      certificates.forEach(this::clientCaCertificate);
+      return this;
+    }
+
+    /**
      * Builds.
      *
      * @throws IllegalArgumentException for contradicting settings
@@ -216,7 +259,8 @@ public record TlsConfig(
           Optional.ofNullable(privateKeyPem),
           clientAuth,
           subjectAltNames,
-          Optional.ofNullable(caCertificateOut));
+          Optional.ofNullable(caCertificateOut),
+          clientCaCertificates);
     }
   }
 }

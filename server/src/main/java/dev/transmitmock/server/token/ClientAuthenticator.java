@@ -7,6 +7,7 @@ import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.control.MockClock;
 import dev.transmitmock.server.tls.CertificateThumbprint;
+import dev.transmitmock.server.tls.ClientCaTrust;
 import dev.transmitmock.server.tls.ClientCertificateMatcher;
 import dev.transmitmock.server.token.assertion.ClientAssertionVerifier;
 import dev.transmitmock.server.token.assertion.ClientKeys;
@@ -14,17 +15,17 @@ import dev.transmitmock.server.token.assertion.JtiReplayCache;
 import dev.transmitmock.server.token.assertion.RequestOrigin;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Checks presented credentials against the registered clients, each by its own {@code
  * tokenEndpointAuthMethod}: a secret (Basic or body), a {@code private_key_jwt} assertion, or the
- * TLS client certificate ({@code tls_client_auth}: subject DN or SAN; {@code
- * self_signed_tls_client_auth}: registered thumbprint). A client using another method than its own
- * is refused with the generic "client authentication failed"; the assertion and certificate checks
- * say which check failed.
+ * TLS client certificate ({@code tls_client_auth}: a chain to a trusted client CA, then the subject
+ * DN or SAN; {@code self_signed_tls_client_auth}: registered thumbprint). A client using another
+ * method than its own is refused with the generic "client authentication failed"; the assertion and
+ * certificate checks say which check failed.
  */
 public final class ClientAuthenticator {
   private final ClientRegistry registry;
@@ -32,6 +33,8 @@ public final class ClientAuthenticator {
   private final ClientAssertionVerifier assertions;
   private final JtiReplayCache replays;
   private final String issuer;
+  private final MockClock clock;
+  private volatile ClientCaTrust clientCaTrust = ClientCaTrust.NONE;
 
   /** An authenticator for secret-based clients only (assertions use the system clock). */
   public ClientAuthenticator(ClientRegistry registry) {
@@ -50,6 +53,16 @@ public final class ClientAuthenticator {
     this.replays = new JtiReplayCache(JtiReplayCache.DEFAULT_CAPACITY);
     this.assertions = new ClientAssertionVerifier(keys, clock, replays);
     this.issuer = requireNonNull(issuer, "issuer must not be null");
+    this.clock = clock;
+  }
+
+  /**
+   * The CAs {@code tls_client_auth} certificates must chain to (the HTTPS listener's {@link
+   * dev.transmitmock.server.tls.HttpsListener#clientCaTrust()}); by default none, so such clients
+   * cannot authenticate without HTTPS.
+   */
+  public void clientCaTrust(ClientCaTrust trust) {
+    this.clientCaTrust = requireNonNull(trust, "trust must not be null");
   }
 
   /**
@@ -80,16 +93,18 @@ public final class ClientAuthenticator {
           || !Secrets.matches(credentials.secret().get(), client.clientSecret())) {
         throw OAuthError.invalidClient(credentials.usedBasic()).exception();
       }
-      return new AuthenticatedClient(client, presented, Optional.empty());
+      return new AuthenticatedClient(client, presented, origin.clientCertificate());
     }
     if (registered == AuthMethod.PRIVATE_KEY_JWT) {
       if (presented != AuthMethod.PRIVATE_KEY_JWT || credentials.clientAssertion().isEmpty()) {
         throw OAuthError.invalidClient(credentials.usedBasic()).exception();
       }
-      Set<String> audiences = new HashSet<>(origin.endpointUrls());
+      Set<String> audiences = new LinkedHashSet<>();
       audiences.add(issuer);
+      audiences.addAll(origin.endpointUrls());
       assertions.verify(credentials.clientAssertion().get(), client, audiences);
-      return new AuthenticatedClient(client, AuthMethod.PRIVATE_KEY_JWT, Optional.empty());
+      return new AuthenticatedClient(
+          client, AuthMethod.PRIVATE_KEY_JWT, origin.clientCertificate());
     }
     if (presented != AuthMethod.NONE) {
       throw OAuthError.invalidClient(credentials.usedBasic()).exception();
@@ -98,6 +113,11 @@ public final class ClientAuthenticator {
         origin.clientCertificate().orElseThrow(() -> fail("client certificate was not provided"));
     ClientAuthConfig auth = client.authentication();
     if (registered == AuthMethod.TLS_CLIENT_AUTH) {
+      Optional<String> untrusted =
+          clientCaTrust.problem(origin.certificateChain(), clock.instant());
+      if (untrusted.isPresent()) {
+        throw fail("client certificate chain is not trusted: " + untrusted.get());
+      }
       if (!ClientCertificateMatcher.matches(auth, certificate)) {
         throw fail("certificate subject value does not match the registered one");
       }

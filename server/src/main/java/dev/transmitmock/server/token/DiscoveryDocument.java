@@ -8,11 +8,13 @@ import dev.transmitmock.server.token.assertion.ClientAssertionVerifier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The OpenID provider metadata served at {@code .../oidc/.well-known/openid-configuration}: the
  * issuer, and the endpoints of this emulator as absolute URLs under the prefix the document was
- * asked for ({@code /cis/oidc} or {@code /oidc}).
+ * asked for ({@code /cis/oidc} or {@code /oidc}). With an HTTPS listener it also advertises
+ * certificate-bound tokens and the mTLS endpoint aliases of RFC 8705 section 5.
  */
 public final class DiscoveryDocument {
   /** Every client authentication method, in the order discovery lists them. */
@@ -31,6 +33,26 @@ public final class DiscoveryDocument {
    * @param prefix {@code /cis/oidc} or {@code /oidc}
    */
   public static String json(MockConfig config, KeyRing keys, String baseUrl, String prefix) {
+    return json(config, keys, baseUrl, prefix, Optional.empty());
+  }
+
+  /**
+   * The metadata JSON of a server with an HTTPS listener: {@code
+   * tls_client_certificate_bound_access_tokens} true and {@code mtls_endpoint_aliases} (RFC 8705
+   * section 5) naming the token, introspection and revocation endpoints under {@code mtlsBaseUrl};
+   * without one, {@code tls_client_certificate_bound_access_tokens} is false and there are no
+   * aliases.
+   *
+   * @param baseUrl the public base URL of this server, without a trailing slash
+   * @param prefix {@code /cis/oidc} or {@code /oidc}
+   * @param mtlsBaseUrl the HTTPS base URL where clients present certificates, if HTTPS is on
+   */
+  public static String json(
+      MockConfig config,
+      KeyRing keys,
+      String baseUrl,
+      String prefix,
+      Optional<String> mtlsBaseUrl) {
     String oidc = baseUrl + prefix;
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("issuer", config.issuer());
@@ -51,7 +73,15 @@ public final class DiscoveryDocument {
     metadata.put("introspection_endpoint_auth_signing_alg_values_supported", assertionAlgorithms);
     metadata.put("revocation_endpoint_auth_methods_supported", authMethods);
     metadata.put("revocation_endpoint_auth_signing_alg_values_supported", assertionAlgorithms);
-    metadata.put("tls_client_certificate_bound_access_tokens", true);
+    metadata.put("tls_client_certificate_bound_access_tokens", mtlsBaseUrl.isPresent());
+    mtlsBaseUrl.ifPresent(
+        mtls -> {
+          Map<String, String> aliases = new LinkedHashMap<>();
+          aliases.put("token_endpoint", mtls + prefix + "/token");
+          aliases.put("introspection_endpoint", mtls + prefix + "/token/introspection");
+          aliases.put("revocation_endpoint", mtls + prefix + "/token/revocation");
+          metadata.put("mtls_endpoint_aliases", aliases);
+        });
     List<String> algorithms =
         keys.state().published().stream()
             .map(SigningKey::algorithm)

@@ -52,6 +52,11 @@ public record OAuthError(
     return new OAuthError(401, "invalid_client", description, Map.of(), usedBasic);
   }
 
+  /** 400 {@code invalid_grant} with a description. */
+  public static OAuthError invalidGrant(String description) {
+    return of(400, "invalid_grant", description);
+  }
+
   /** 400 {@code unsupported_grant_type}. */
   public static OAuthError unsupportedGrantType() {
     return of(400, "unsupported_grant_type", "unsupported grant_type requested");

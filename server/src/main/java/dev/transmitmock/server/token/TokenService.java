@@ -70,6 +70,14 @@ public final class TokenService {
     this.journal = requireNonNull(journal, "journal must not be null");
   }
 
+  /**
+   * The CAs {@code tls_client_auth} client certificates must chain to, here and at introspection
+   * and revocation.
+   */
+  public void clientCaTrust(dev.transmitmock.server.tls.ClientCaTrust trust) {
+    authenticator.clientCaTrust(trust);
+  }
+
   /** Answers a token request as {@code POST /oidc/token} does. */
   public EndpointResponse handle(RawRequest request) {
     JournalDraft draft = new JournalDraft(Endpoint.TOKEN);
@@ -102,7 +110,7 @@ public final class TokenService {
             .exception();
       }
       IssuedToken token =
-          issue(client, form.all("resource"), form.get("scope"), authenticated.boundCertificate());
+          issue(client, form.all("resource"), form.get("scope"), boundCertificate(authenticated));
       draft.jti = Optional.of(token.jti());
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("access_token", token.accessToken());
@@ -134,6 +142,28 @@ public final class TokenService {
     return registry
         .client(requireNonNull(clientId, "clientId must not be null"))
         .orElseThrow(() -> OAuthError.invalidRequest("unknown client " + clientId).exception());
+  }
+
+  /**
+   * The certificate the token is bound to: the client's TLS certificate when it {@link
+   * dev.transmitmock.server.config.ClientAuthConfig#bindsTokens() binds tokens}, none otherwise.
+   *
+   * @throws OAuthException 400 {@code invalid_grant} when binding is required and no certificate
+   *     was presented (node-oidc-provider's wording)
+   */
+  private static Optional<java.security.cert.X509Certificate> boundCertificate(
+      AuthenticatedClient authenticated) {
+    if (!authenticated.client().authentication().bindsTokens()) {
+      return Optional.empty();
+    }
+    if (authenticated.certificate().isEmpty()) {
+      throw OAuthError.invalidGrant(
+              "mutual TLS client certificate not provided: the client's tokens are bound to its"
+                  + " certificate (certificateBoundAccessTokens); call the HTTPS token endpoint"
+                  + " presenting a client certificate")
+          .exception();
+    }
+    return authenticated.certificate();
   }
 
   private IssuedToken issue(

@@ -49,6 +49,108 @@ class TlsConfigLoaderTest {
   }
 
   @Test
+  void reads_client_ca_certificates_as_pem_files_or_inline_pem(@TempDir Path dir) throws Exception {
+    TlsIdentity fileCa = TlsIdentity.certificateAuthority("CN=file CA");
+    TlsIdentity inlineCa = TlsIdentity.certificateAuthority("CN=inline CA");
+    Files.writeString(dir.resolve("client-ca.pem"), fileCa.certificatePem());
+    Path file = dir.resolve("mock.yaml");
+    Files.writeString(
+        file,
+        "tls:\n  clientCaCertificates:\n    - client-ca.pem\n    - |\n"
+            + inlineCa.certificatePem().indent(6));
+
+    MockConfig config = ConfigLoader.load(file);
+
+    assertThat(config.tls().clientCaCertificates())
+        .containsExactly(fileCa.certificate(), inlineCa.certificate());
+    assertThat(config.tls().toString()).contains("clientCaCertificates=2");
+  }
+
+  @Test
+  void unreadable_client_ca_certificates_name_their_path(@TempDir Path dir) {
+    assertThatThrownBy(
+            () -> ConfigLoader.parse("tls: {clientCaCertificates: [missing-ca.pem]}", "t.yaml"))
+        .hasMessageContaining("tls.clientCaCertificates[0]")
+        .hasMessageContaining("neither PEM text nor a readable PEM file");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.parse(
+                    "tls: {clientCaCertificates: [\"-----BEGIN CERTIFICATE-----\\nAAAA\\n"
+                        + "-----END CERTIFICATE-----\"]}",
+                    "t.yaml"))
+        .hasMessageContaining("tls.clientCaCertificates[0]");
+  }
+
+  @Test
+  void client_ca_certificates_come_from_the_environment_too(@TempDir Path dir) throws Exception {
+    TlsIdentity first = TlsIdentity.certificateAuthority("CN=first CA");
+    TlsIdentity second = TlsIdentity.certificateAuthority("CN=second CA");
+    Files.writeString(dir.resolve("a.pem"), first.certificatePem());
+    Files.writeString(dir.resolve("b.pem"), second.certificatePem());
+
+    MockConfig fromFiles =
+        EnvironmentConfig.applyOverrides(
+            MockConfig.builder().build(),
+            java.util.Map.of(
+                EnvironmentConfig.TLS_CLIENT_CA_CERTIFICATES,
+                dir.resolve("a.pem") + "," + dir.resolve("b.pem")));
+    MockConfig fromText =
+        EnvironmentConfig.applyOverrides(
+            MockConfig.builder().build(),
+            java.util.Map.of(
+                EnvironmentConfig.TLS_CLIENT_CA_CERTIFICATES,
+                first.certificatePem() + second.certificatePem()));
+
+    assertThat(fromFiles.tls().enabled()).isTrue();
+    assertThat(fromFiles.tls().clientCaCertificates())
+        .containsExactly(first.certificate(), second.certificate());
+    assertThat(fromText.tls().clientCaCertificates())
+        .containsExactly(first.certificate(), second.certificate());
+    assertThatThrownBy(
+            () ->
+                EnvironmentConfig.applyOverrides(
+                    MockConfig.builder().build(),
+                    java.util.Map.of(
+                        EnvironmentConfig.TLS_CLIENT_CA_CERTIFICATES,
+                        dir.resolve("none.pem").toString())))
+        .hasMessageContaining(EnvironmentConfig.TLS_CLIENT_CA_CERTIFICATES);
+  }
+
+  @Test
+  void certificate_bound_access_tokens_default_to_the_method_and_can_be_set_per_client() {
+    String thumbprint = TlsIdentity.selfSigned("CN=x", List.of()).thumbprint();
+    String yaml =
+        """
+        clients:
+          - clientId: secret-svc
+            clientSecret: s
+          - clientId: bound-secret-svc
+            clientSecret: s
+            certificateBoundAccessTokens: true
+          - clientId: pinned-svc
+            tokenEndpointAuthMethod: self_signed_tls_client_auth
+            certificateThumbprints: [%s]
+          - clientId: unbound-pinned-svc
+            tokenEndpointAuthMethod: self_signed_tls_client_auth
+            certificateThumbprints: [%s]
+            certificateBoundAccessTokens: false
+        """
+            .formatted(thumbprint, thumbprint);
+
+    MockConfig config = ConfigLoader.parse(yaml, "t.yaml");
+
+    assertThat(config.clients())
+        .extracting(c -> c.authentication().bindsTokens())
+        .containsExactly(false, true, true, false);
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.parse(
+                    "clients: [{clientId: a, clientSecret: s, certificateBoundAccessTokens: maybe}]",
+                    "t"))
+        .hasMessageContaining("clients[0].certificateBoundAccessTokens");
+  }
+
+  @Test
   void tls_is_off_without_the_section_and_when_enabled_is_false() {
     assertThat(ConfigLoader.parse("issuer: https://userid.security", "t").tls().enabled())
         .isFalse();

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.SignedJWT;
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.tls.BindingDefect;
+import dev.transmitmock.server.token.assertion.AssertionDefect;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -78,15 +81,74 @@ class ControlApiDefectsTest {
     HttpResponse<String> response = send("GET", "/_mock/defects", null);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    List<String> ids = new ArrayList<>();
+    List<String> accessTokenIds = new ArrayList<>();
+    List<String> assertionIds = new ArrayList<>();
+    List<String> bindingIds = new ArrayList<>();
     for (JsonNode defect : json(response).get("defects")) {
-      ids.add(defect.get("id").asText());
       assertThat(defect.get("description").asText()).isNotBlank();
       assertThat(defect.get("reference").asText()).isNotBlank();
       assertThat(defect.get("expectedRejection").asText()).isNotBlank();
+      assertThat(defect.get("skewSensitive").isBoolean()).isTrue();
+      switch (defect.get("kind").asText()) {
+        case "access-token" -> accessTokenIds.add(defect.get("id").asText());
+        case "client-assertion" -> {
+          assertionIds.add(defect.get("id").asText());
+          assertThat(defect.get("expectedRejection").asText()).isEqualTo("invalid_client");
+          assertThat(defect.get("expectedStatus").asInt()).isEqualTo(401);
+          assertThat(defect.get("expectedDescription").asText()).isNotBlank();
+        }
+        case "certificate-binding" -> bindingIds.add(defect.get("id").asText());
+        default -> throw new AssertionError("unexpected kind in " + defect);
+      }
     }
-    assertThat(ids)
+    assertThat(accessTokenIds)
         .containsExactlyElementsOf(DefectCatalog.all().stream().map(Defect::id).toList());
+    assertThat(assertionIds)
+        .containsExactlyElementsOf(
+            Arrays.stream(AssertionDefect.values()).map(AssertionDefect::id).toList());
+    assertThat(bindingIds)
+        .containsExactlyElementsOf(
+            Arrays.stream(BindingDefect.values()).map(BindingDefect::id).toList());
+  }
+
+  @Test
+  void get_defects_filters_by_kind_and_refuses_an_unknown_kind() throws Exception {
+    JsonNode bindings = json(send("GET", "/_mock/defects?kind=certificate-binding", null));
+    HttpResponse<String> unknown = send("GET", "/_mock/defects?kind=cookies", null);
+
+    assertThat(bindings.get("defects"))
+        .extracting(d -> d.get("expectedRejection").asText())
+        .containsExactly("UNBOUND", "CERTIFICATE_MISMATCH");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(json(unknown).get("error_description").asText())
+        .isEqualTo(
+            "kind: unknown kind 'cookies'; one of access-token, client-assertion,"
+                + " certificate-binding");
+  }
+
+  @ParameterizedTest
+  @EnumSource(BindingDefect.class)
+  void certificate_binding_defects_are_minted_over_http_too(BindingDefect defect) throws Exception {
+    String token = mint("{\"clientId\":\"demo-app\",\"defect\":\"" + defect.id() + "\"}");
+
+    java.util.Map<String, Object> cnf =
+        SignedJWT.parse(token).getJWTClaimsSet().getJSONObjectClaim("cnf");
+    if (defect == BindingDefect.MISSING_CNF) {
+      assertThat(cnf).isNull();
+    } else {
+      assertThat(cnf).containsOnlyKeys("x5t#S256");
+    }
+    assertThat(consumer.rejection(token)).as("a signed, otherwise valid token").isEmpty();
+  }
+
+  @Test
+  void an_assertion_defect_cannot_be_minted_as_an_access_token() throws Exception {
+    HttpResponse<String> response =
+        send("POST", "/_mock/tokens", "{\"defect\":\"assertion-replay\"}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json(response).get("error_description").asText())
+        .startsWith("defect: 'assertion-replay' is a client-assertion defect");
   }
 
   @ParameterizedTest

@@ -72,6 +72,53 @@ class HttpsListenerTest {
   }
 
   @Test
+  void discovery_names_the_https_endpoints_as_mtls_aliases_over_https_and_over_http()
+      throws Exception {
+    try (TransmitMockServer server = TransmitMockServer.builder().https().build().start()) {
+      TlsHttp https = TlsHttp.with(TlsIdentity.trusting(server.caCertificate()));
+
+      var overHttps =
+          https.get(server.httpsBaseUrl().resolve("/oidc/.well-known/openid-configuration")).json();
+      var overHttp = TlsHttp.plain().get(server.discoveryUri()).json();
+
+      String httpsBase = server.httpsBaseUrl().toString();
+      assertThat(overHttps.path("mtls_endpoint_aliases").path("token_endpoint").asText())
+          .isEqualTo(httpsBase + "/oidc/token");
+      assertThat(overHttps.path("mtls_endpoint_aliases").path("introspection_endpoint").asText())
+          .isEqualTo(httpsBase + "/oidc/token/introspection");
+      assertThat(overHttps.path("mtls_endpoint_aliases").path("revocation_endpoint").asText())
+          .isEqualTo(httpsBase + "/oidc/token/revocation");
+      assertThat(overHttp.path("token_endpoint").asText()).startsWith("http://");
+      assertThat(overHttp.path("mtls_endpoint_aliases").path("token_endpoint").asText())
+          .isEqualTo(server.httpsTokenEndpoint().resolve("/cis/oidc/token").toString());
+      assertThat(overHttp.path("tls_client_certificate_bound_access_tokens").asBoolean()).isTrue();
+      // The alias really is an mTLS token endpoint.
+      TlsIdentity client = TlsIdentity.selfSigned("CN=alias-check", java.util.List.of());
+      TlsHttp.Reply reply =
+          TlsHttp.with(client.sslContext(server.caCertificate()))
+              .postForm(
+                  java.net.URI.create(
+                      overHttp.path("mtls_endpoint_aliases").path("token_endpoint").asText()),
+                  java.util.Map.of(
+                      "grant_type", "client_credentials",
+                      "client_id", "demo-app",
+                      "client_secret", "demo-app-secret"));
+      assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void discovery_without_https_advertises_no_certificate_bound_tokens() throws Exception {
+    try (TransmitMockServer server = TransmitMockServer.builder().build().start()) {
+      var discovery = TlsHttp.plain().get(server.discoveryUri()).json();
+
+      assertThat(discovery.path("tls_client_certificate_bound_access_tokens").asBoolean())
+          .isFalse();
+      assertThat(discovery.has("mtls_endpoint_aliases")).isFalse();
+    }
+  }
+
+  @Test
   void a_client_that_does_not_trust_the_emulator_fails_the_handshake() throws Exception {
     try (TransmitMockServer server = TransmitMockServer.builder().https().build().start()) {
       TlsIdentity stranger = TlsIdentity.certificateAuthority("CN=some other CA");

@@ -72,7 +72,12 @@ class MutualTlsTest {
                             .build())
                     .build())
             .build();
-    server = TransmitMockServer.builder().config(config).https().build().start();
+    server =
+        TransmitMockServer.builder()
+            .config(config)
+            .https(TlsConfig.builder().clientCaCertificate(clientCa.certificate()).build())
+            .build()
+            .start();
   }
 
   @AfterAll

@@ -12,7 +12,6 @@ import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.BiFunction;
 
 /**
@@ -58,7 +57,7 @@ public enum AssertionDefect {
       "RFC 7523 §3 (3)",
       "audience (aud) must equal the endpoint url, issuer identifier or token endpoint url",
       (builder, key) -> builder.audience("https://other-as.example/oauth2/token").build()),
-  /** {@code exp} an hour in the past. */
+  /** {@code exp} an hour in the past on the builder's clock (set it to the emulator's clock). */
   EXPIRED(
       "assertion-expired",
       "exp lies an hour in the past",
@@ -66,7 +65,7 @@ public enum AssertionDefect {
       "client_assertion has expired",
       (builder, key) ->
           builder
-              .issuedAt(Instant.now().minus(Duration.ofHours(2)))
+              .issuedAt(builder.now().minus(Duration.ofHours(2)))
               .lifetime(Duration.ofHours(1))
               .build()),
   /** No {@code exp}: an assertion valid forever. */
@@ -139,9 +138,22 @@ public enum AssertionDefect {
     return reference;
   }
 
-  /** The {@code error_description} of the emulator's 401 {@code invalid_client}. */
+  /**
+   * The {@code error_description} of the emulator's 401 {@code invalid_client}, or its start: the
+   * description of {@link #WRONG_AUDIENCE} goes on to list the accepted audiences.
+   */
   public String expectedDescription() {
     return expectedDescription;
+  }
+
+  /** The defect with this id. */
+  public static java.util.Optional<AssertionDefect> byId(String id) {
+    for (AssertionDefect defect : values()) {
+      if (defect.id.equals(id)) {
+        return java.util.Optional.of(defect);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /** Whether the assertion must be used once successfully before the attack (the replay). */
@@ -152,7 +164,8 @@ public enum AssertionDefect {
   /**
    * The defective assertion, built from a valid one.
    *
-   * @param valid a builder of a valid assertion (client, key, audience, clock set)
+   * @param valid a builder of a valid assertion (client, key, audience, and the emulator's clock:
+   *     time-based defects are relative to the builder's clock)
    * @param key the client's registered key (with its private part)
    */
   public String mint(ClientAssertions.Builder valid, JWK key) {

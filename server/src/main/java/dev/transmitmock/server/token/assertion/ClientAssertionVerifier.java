@@ -66,7 +66,8 @@ public final class ClientAssertionVerifier {
   /**
    * Verifies an assertion of a {@code private_key_jwt} client.
    *
-   * @param acceptedAudiences the issuer, the token endpoint URLs and the called endpoint's URLs
+   * @param acceptedAudiences the issuer, the token endpoint URLs and the called endpoint's URLs;
+   *     listed in the description of an {@code aud} mismatch, in their iteration order
    * @return the assertion's claims
    * @throws dev.transmitmock.server.token.OAuthException 401 {@code invalid_client} naming the
    *     failed check
@@ -101,11 +102,13 @@ public final class ClientAssertionVerifier {
     }
     if (audience.stream().noneMatch(acceptedAudiences::contains)) {
       throw fail(
-          audience.size() > 1
-              ? "list of audience (aud) must include the endpoint url, issuer identifier or token"
-                  + " endpoint url"
-              : "audience (aud) must equal the endpoint url, issuer identifier or token endpoint"
-                  + " url");
+          (audience.size() > 1
+                  ? "list of audience (aud) must include the endpoint url, issuer identifier or"
+                      + " token endpoint url"
+                  : "audience (aud) must equal the endpoint url, issuer identifier or token"
+                      + " endpoint url")
+              + "; accepted here: "
+              + String.join(", ", acceptedAudiences));
     }
     if (claims.getSubject() == null) {
       throw fail("sub (JWT subject) must be provided in the client_assertion JWT");

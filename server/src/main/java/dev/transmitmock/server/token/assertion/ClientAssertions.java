@@ -42,7 +42,7 @@ import java.util.UUID;
  * // POST grant_type=client_credentials&client_assertion_type=
  * //   urn:ietf:params:oauth:client-assertion-type:jwt-bearer&client_assertion=<assertion>
  * String expired = ClientAssertions.builder("orders-svc", key).audience(server.tokenEndpoint())
- *     .issuedAt(Instant.now().minus(Duration.ofHours(1))).build();
+ *     .clock(server.clock()).issuedAt(server.clock().instant().minus(Duration.ofHours(1))).build();
  * }</pre>
  */
 public final class ClientAssertions {
@@ -162,6 +162,11 @@ public final class ClientAssertions {
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock must not be null");
       return this;
+    }
+
+    /** Now on this builder's clock (the emulator's, when set with {@link #clock(Clock)}). */
+    Instant now() {
+      return clock.instant();
     }
 
     /** The {@code iat} (default now on the clock); {@code exp} follows by the lifetime. */

@@ -14,7 +14,8 @@ import java.util.Set;
  * besides the issuer).
  *
  * @param certificateChain the client's certificate chain, leaf first
- * @param endpointUrls the URLs of the called endpoint and of the token endpoint, every known base
+ * @param endpointUrls the URLs of the token endpoint and of the called endpoint under every
+ *     accepted base URL, in a stable order
  */
 public record RequestOrigin(List<X509Certificate> certificateChain, Set<String> endpointUrls) {
   /** A request without TLS client certificate and without known URLs (programmatic use). */
@@ -22,7 +23,9 @@ public record RequestOrigin(List<X509Certificate> certificateChain, Set<String> 
 
   public RequestOrigin {
     certificateChain = List.copyOf(requireNonNull(certificateChain, "certificateChain"));
-    endpointUrls = Set.copyOf(requireNonNull(endpointUrls, "endpointUrls"));
+    endpointUrls =
+        java.util.Collections.unmodifiableSet(
+            new java.util.LinkedHashSet<>(requireNonNull(endpointUrls, "endpointUrls")));
   }
 
   /** The client certificate of the handshake, if one was presented. */

@@ -26,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,7 +220,118 @@ class PrivateKeyJwtTest {
 
     assertThat(reply.status()).as(defect.id()).isEqualTo(401);
     assertThat(reply.json().path("error").asText()).isEqualTo("invalid_client");
-    assertThat(reply.description()).isEqualTo(defect.expectedDescription());
+    assertThat(reply.description()).startsWith(defect.expectedDescription());
+  }
+
+  @Test
+  void an_aud_mismatch_says_which_audiences_are_accepted() throws Exception {
+    String assertion =
+        valid(server.tokenEndpoint()).audience("https://other.example/token").build();
+
+    Reply reply = post(server.tokenEndpoint(), form(assertion));
+
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.description())
+        .startsWith(
+            "audience (aud) must equal the endpoint url, issuer identifier or token endpoint url;"
+                + " accepted here: "
+                + server.issuer()
+                + ", ")
+        .contains(
+            server.tokenEndpoint().toString(),
+            server.baseUrl() + "/cis/oidc/token",
+            server.httpsTokenEndpoint().toString(),
+            server.httpsBaseUrl() + "/cis/oidc/token");
+  }
+
+  @Test
+  void x_forwarded_headers_do_not_widen_the_accepted_audiences() throws Exception {
+    String forged = "https://attacker.example/oidc/token";
+    String assertion = valid(server.tokenEndpoint()).audience(forged).build();
+    String body =
+        form(assertion).entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(server.tokenEndpoint())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "attacker.example")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(JSON.readTree(response.body()).path("error_description").asText())
+        .startsWith("audience (aud) must equal")
+        .doesNotContain("attacker.example");
+  }
+
+  @Test
+  void the_token_endpoint_under_the_requests_host_header_is_accepted_as_behind_port_mapping()
+      throws Exception {
+    String mapped = "mapped.example:49999";
+    String assertion =
+        valid(server.tokenEndpoint()).audience("http://" + mapped + "/cis/oidc/token").build();
+    String body =
+        form(assertion).entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    byte[] request =
+        ("POST /oidc/token HTTP/1.1\r\nHost: "
+                + mapped
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                + body.length()
+                + "\r\nConnection: close\r\n\r\n"
+                + body)
+            .getBytes(StandardCharsets.US_ASCII);
+
+    dev.transmitmock.server.hardening.RawHttp.Response response =
+        dev.transmitmock.server.hardening.RawHttp.exchange(
+            server.port(), request, Duration.ofSeconds(10));
+
+    assertThat(response.status()).as(response.text()).isEqualTo(200);
+  }
+
+  @Test
+  void the_token_endpoint_under_the_configured_public_base_url_is_accepted() throws Exception {
+    MockConfig config =
+        server.config().toBuilder().publicBaseUrl(URI.create("https://mock.example.test")).build();
+    try (TransmitMockServer proxied = TransmitMockServer.builder().config(config).build().start()) {
+      for (String audience :
+          List.of(
+              "https://mock.example.test/cis/oidc/token", "https://mock.example.test/oidc/token")) {
+        String assertion =
+            ClientAssertions.builder(JWT_CLIENT, rsaKey)
+                .audience(audience)
+                .clock(proxied.clock())
+                .build();
+
+        assertThat(post(proxied.tokenEndpoint(), form(assertion)).status())
+            .as("aud %s", audience)
+            .isEqualTo(200);
+      }
+    }
+  }
+
+  @Test
+  void the_expired_assertion_defect_is_expired_on_the_emulator_clock_not_on_real_time()
+      throws Exception {
+    // A day behind real time: an assertion that expired an hour ago in real time is still valid
+    // here, so only an assertion built on the emulator's clock is refused.
+    server.clock().freeze();
+    server.clock().advance(Duration.ofDays(-1));
+    String assertion = AssertionDefect.EXPIRED.mint(valid(server.tokenEndpoint()), rsaKey);
+
+    Reply reply = post(server.tokenEndpoint(), form(assertion));
+
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.description()).isEqualTo(AssertionDefect.EXPIRED.expectedDescription());
+    Instant anHourAgo = server.clock().instant().minus(Duration.ofHours(1));
+    assertThat(SignedJWT.parse(assertion).getJWTClaimsSet().getExpirationTime().toInstant())
+        .isBetween(anHourAgo.minusSeconds(1), anHourAgo);
   }
 
   @Test

@@ -1,0 +1,113 @@
+package dev.transmitmock.junit.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.transmitmock.junit.InjectTransmitMock;
+import dev.transmitmock.junit.TransmitClient;
+import dev.transmitmock.junit.TransmitClientCredentials;
+import dev.transmitmock.junit.TransmitMock;
+import dev.transmitmock.junit.TransmitMockHandle;
+import dev.transmitmock.junit.support.TlsRequests;
+import dev.transmitmock.junit.support.TokenResponse;
+import dev.transmitmock.server.control.AuthMethod;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@TransmitMock(
+    https = true,
+    clients = {
+      @TransmitClient(
+          id = "payments-svc",
+          authMethod = AuthMethod.TLS_CLIENT_AUTH,
+          resources = "https://api.payments.example"),
+      @TransmitClient(id = "edge-proxy", authMethod = AuthMethod.SELF_SIGNED_TLS_CLIENT_AUTH),
+      @TransmitClient(id = "batch-svc", authMethod = AuthMethod.PRIVATE_KEY_JWT)
+    })
+class MutualTlsTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"payments-svc", "edge-proxy"})
+  void an_mtls_client_gets_a_token_bound_to_its_generated_certificate(
+      String clientId, TransmitMockHandle mock) throws Exception {
+    TransmitClientCredentials client = mock.credentials(clientId);
+
+    TokenResponse response = TlsRequests.send(client.sslContext(), client.tokenRequest());
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.claims().getSubject()).isEqualTo(clientId);
+    String expected = sha256Thumbprint(client);
+    assertThat(response.claims().getJSONObjectClaim("cnf")).isEqualTo(Map.of("x5t#S256", expected));
+    assertThat(client.certificateThumbprint()).isEqualTo(expected);
+  }
+
+  @Test
+  void the_tls_client_auth_certificate_names_the_client_and_comes_from_a_test_ca(
+      @InjectTransmitMock(client = "payments-svc") TransmitClientCredentials payments) {
+    assertThat(payments.certificate().getSubjectX500Principal().getName())
+        .isEqualTo("CN=payments-svc");
+    assertThat(payments.certificate().getIssuerX500Principal())
+        .isNotEqualTo(payments.certificate().getSubjectX500Principal());
+    assertThat(payments.tlsIdentity().chain()).hasSize(2);
+  }
+
+  @Test
+  void the_self_signed_certificate_is_its_own_issuer(
+      @InjectTransmitMock(client = "edge-proxy") TransmitClientCredentials edge) {
+    assertThat(edge.certificate().getIssuerX500Principal())
+        .isEqualTo(edge.certificate().getSubjectX500Principal());
+  }
+
+  @Test
+  void an_mtls_client_without_its_certificate_is_refused(
+      TransmitMockHandle mock,
+      @InjectTransmitMock(client = "payments-svc") TransmitClientCredentials payments)
+      throws Exception {
+    TokenResponse response = TlsRequests.send(mock.sslContext(), payments.tokenRequest());
+
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(response.json().get("error")).isEqualTo("invalid_client");
+  }
+
+  @Test
+  void another_clients_certificate_is_refused(
+      @InjectTransmitMock(client = "payments-svc") TransmitClientCredentials payments,
+      @InjectTransmitMock(client = "edge-proxy") TransmitClientCredentials edge)
+      throws Exception {
+    TokenResponse response = TlsRequests.send(edge.sslContext(), payments.tokenRequest());
+
+    assertThat(response.status()).isEqualTo(401);
+  }
+
+  @Test
+  void an_ssl_context_injected_for_a_client_presents_its_certificate(
+      @InjectTransmitMock(client = "edge-proxy") SSLContext presentsEdgeCertificate,
+      @InjectTransmitMock(client = "edge-proxy") X509Certificate edgeCertificate,
+      @InjectTransmitMock(client = "edge-proxy") TransmitClientCredentials edge)
+      throws Exception {
+    TokenResponse response = TlsRequests.send(presentsEdgeCertificate, edge.tokenRequest());
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(edgeCertificate).isEqualTo(edge.certificate());
+  }
+
+  @Test
+  void a_private_key_jwt_client_gets_a_token_over_https(
+      @InjectTransmitMock(client = "batch-svc") TransmitClientCredentials batch) throws Exception {
+    TokenResponse response = TlsRequests.send(batch.sslContext(), batch.tokenRequest());
+
+    assertThat(batch.tokenEndpoint().getScheme()).isEqualTo("https");
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.claims().getClaim("cnf")).isNull();
+  }
+
+  private static String sha256Thumbprint(TransmitClientCredentials client) throws Exception {
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest(client.certificate().getEncoded());
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+  }
+}
