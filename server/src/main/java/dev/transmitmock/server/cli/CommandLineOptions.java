@@ -156,6 +156,8 @@ record CommandLineOptions(
   static CommandLineOptions parse(String[] args) throws UsageException {
     String[] values = new String[ALL.size()];
     boolean[] seen = new boolean[ALL.size()];
+    // Looked up by index, not List.indexOf: a record's equals() is bootstrapped through method
+    // handles on first use, which costs start-up time for nothing here.
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("-") || arg.equals("-")) {
@@ -193,16 +195,25 @@ record CommandLineOptions(
     }
     return new CommandLineOptions(
         path(CONFIG, values),
-        Optional.ofNullable(values[ALL.indexOf(HOST)]),
+        Optional.ofNullable(values[index(HOST)]),
         integer(PORT, values),
-        seen[ALL.indexOf(NO_CONTROL)],
-        Optional.ofNullable(values[ALL.indexOf(CONTROL_TOKEN)]),
+        seen[index(NO_CONTROL)],
+        Optional.ofNullable(values[index(CONTROL_TOKEN)]),
         integer(HTTPS_PORT, values),
         path(TLS_CERT_OUT, values),
-        Optional.ofNullable(values[ALL.indexOf(TLS_CLIENT_AUTH)]),
-        seen[ALL.indexOf(PROBE)],
-        seen[ALL.indexOf(HELP)],
-        seen[ALL.indexOf(VERSION)]);
+        Optional.ofNullable(values[index(TLS_CLIENT_AUTH)]),
+        seen[index(PROBE)],
+        seen[index(HELP)],
+        seen[index(VERSION)]);
+  }
+
+  private static int index(Spec spec) {
+    for (int i = 0; i < ALL.size(); i++) {
+      if (ALL.get(i) == spec) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("not an option of this command line: " + spec.longName());
   }
 
   private static int indexOf(String name) {
@@ -215,7 +226,7 @@ record CommandLineOptions(
   }
 
   private static Optional<Integer> integer(Spec spec, String[] values) throws UsageException {
-    String text = values[ALL.indexOf(spec)];
+    String text = values[index(spec)];
     if (text == null) {
       return Optional.empty();
     }
@@ -228,7 +239,7 @@ record CommandLineOptions(
   }
 
   private static Optional<Path> path(Spec spec, String[] values) throws UsageException {
-    String text = values[ALL.indexOf(spec)];
+    String text = values[index(spec)];
     if (text == null) {
       return Optional.empty();
     }

@@ -56,16 +56,21 @@ public final class TransmitMockCli {
     }
   }
 
-  /** Runs the emulator until the process is stopped. */
-  public static void main(String[] args) {
-    // Defaults only: -Dorg.slf4j.simpleLogger.defaultLogLevel=debug (and the like) still win.
+  /** The jar's log levels and format; defaults only, {@code -D} settings still win. */
+  static void configureLogging() {
     logDefault("org.slf4j.simpleLogger.defaultLogLevel", "info");
     logDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
     logDefault("org.slf4j.simpleLogger.log.io.javalin", "warn");
     // Jetty warns once per request with a malformed authority (e.g. CONNECT): a log flood vector.
     logDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty.util.HostPort", "error");
+    // Milliseconds since start: a date format would load the JDK's locale and calendar data
+    // (about 100 ms of start-up); docker logs --timestamps adds wall-clock times where wanted.
     logDefault("org.slf4j.simpleLogger.showDateTime", "true");
-    logDefault("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+  }
+
+  /** Runs the emulator until the process is stopped. */
+  public static void main(String[] args) {
+    configureLogging();
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     java.util.OptionalInt probed = HealthProbe.tryFastPath(args, System.getenv(), out, err);
