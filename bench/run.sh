@@ -140,11 +140,15 @@ startup() {  # startup JAR FLAGS...: "median_ms rss_mib cpu_ms"
     | sed -n 's/.*median_ms=\([0-9]*\).*rss_mib=\([0-9]*\) cpu_ms=\([0-9]*\).*/\1 \2 \3/p'
 }
 read -r START_PLAIN START_PLAIN_RSS START_PLAIN_CPU <<<"$(startup "$SERVER_JAR")"
-# AppCDS (JDK 17): one training run that serves a token and exits dumps the archive.
-JSA="$OUT/transmit-mock.jsa"
-rm -f "$JSA"
-start_server "-XX:ArchiveClassesAtExit=$JSA -Xlog:cds=off -Xlog:cds+dynamic=off"
-stop_server
+# AppCDS (JDK 17): the archive the server build ships (its training run, ArchiveTraining, serves
+# a first token and exits); a run of our own when the jar was built with -Dcds.skip=true.
+JSA=server/target/transmit-mock-server.jsa
+if [ ! -f "$JSA" ]; then
+  JSA="$OUT/transmit-mock.jsa"
+  rm -f "$JSA"
+  start_server "-XX:ArchiveClassesAtExit=$JSA -Xlog:cds=off -Xlog:cds+dynamic=off"
+  stop_server
+fi
 read -r START_CDS START_CDS_RSS START_CDS_CPU <<<"$(startup "$SERVER_JAR" "-XX:SharedArchiveFile=$JSA" -Xlog:cds=off)"
 read -r START_CDS_SMALL START_CDS_SMALL_RSS START_CDS_SMALL_CPU <<<"$(startup "$SERVER_JAR" "-XX:SharedArchiveFile=$JSA" -Xlog:cds=off -XX:TieredStopAtLevel=1 "$SMALL_FLAGS")"
 START_BEFORE= START_BEFORE_RSS= START_BEFORE_CPU=

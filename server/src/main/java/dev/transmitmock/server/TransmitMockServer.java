@@ -3,6 +3,7 @@ package dev.transmitmock.server;
 import static java.util.Objects.requireNonNull;
 
 import dev.transmitmock.server.config.ConfigLoader;
+import dev.transmitmock.server.config.EmbeddedDefaultConfig;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.control.Faults;
 import dev.transmitmock.server.control.JournalEntry;
@@ -111,7 +112,7 @@ public final class TransmitMockServer implements AutoCloseable {
   private TransmitMockServer(Builder builder) {
     this.host = builder.host;
     this.requestedPort = builder.port;
-    this.config = builder.config != null ? builder.config : ConfigLoader.embeddedDefault();
+    this.config = builder.config != null ? builder.config : EmbeddedDefaultConfig.config();
     this.clock = new MockClock(builder.systemClock);
     this.journal = new RequestJournal(config.journalCapacity());
     this.keys = KeyRing.fromConfig(config.keys());

@@ -21,9 +21,9 @@ final class HealthProbe {
   private HealthProbe() {}
 
   /**
-   * Runs the probe without picocli when the arguments are only {@code --probe} and {@code
-   * --host}/{@code --port} values; empty when anything else needs the full parser (which then
-   * reports usage errors as usual).
+   * Runs the probe without the full command-line parser when the arguments are only {@code --probe}
+   * and {@code --host}/{@code --port} values; empty when anything else needs the full parser (which
+   * then reports usage errors as usual).
    */
   static OptionalInt tryFastPath(
       String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {

@@ -12,104 +12,32 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * The runnable jar: {@code java -jar transmit-mock-server.jar [--config FILE] [--host H] [--port
  * N]}. Exit codes: 0 normal stop (or healthy probe), 1 start failure (or unhealthy probe), 2 bad
- * command line or bad configuration.
+ * command line or bad configuration. The options are listed by {@code --help} and in {@link
+ * CommandLineOptions}.
+ *
+ * <pre>{@code
+ * java -jar transmit-mock-server.jar --port 8080 --config transmit-mock.yaml
+ * }</pre>
  */
-@Command(
-    name = "transmit-mock-server",
-    mixinStandardHelpOptions = true,
-    versionProvider = TransmitMockCli.Version.class,
-    sortOptions = false,
-    description = {
-      "Emulates Transmit Security's client-credentials token service (/oidc/token, JWKS, "
-          + "discovery, introspection, revocation) for offline testing.",
-      "",
-      "Configuration: --config FILE, else TRANSMIT_MOCK_CONFIG or TRANSMIT_MOCK_CONFIG_INLINE, "
-          + "else the embedded default; then TRANSMIT_MOCK_* variables override single settings."
-    },
-    exitCodeOnInvalidInput = TransmitMockCli.EXIT_USAGE,
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:stopped normally; with --probe: the emulator is healthy",
-      "1:could not start (e.g. port in use); with --probe: not healthy",
-      "2:bad command line or bad configuration"
-    })
-public final class TransmitMockCli implements Callable<Integer> {
+public final class TransmitMockCli {
   static final int EXIT_OK = 0;
   static final int EXIT_FAILURE = 1;
   static final int EXIT_USAGE = 2;
   static final int DEFAULT_PORT = 8080;
 
-  @Option(
-      names = {"-c", "--config"},
-      paramLabel = "FILE",
-      description = "YAML or JSON configuration file.")
-  Path config;
-
-  @Option(
-      names = "--host",
-      paramLabel = "HOST",
-      description = "Interface to listen on (default: TRANSMIT_MOCK_HOST, else 127.0.0.1).")
-  String host;
-
-  @Option(
-      names = {"-p", "--port"},
-      paramLabel = "PORT",
-      description =
-          "Port to listen on; 0 picks a free one (default: TRANSMIT_MOCK_PORT, else 8080).")
-  Integer port;
-
-  @Option(
-      names = "--no-control",
-      description = "Turn the /_mock test-control API off (TRANSMIT_MOCK_CONTROL_ENABLED=false).")
-  boolean noControl;
-
-  @Option(
-      names = "--control-token",
-      paramLabel = "TOKEN",
-      description =
-          "Require 'Authorization: Bearer TOKEN' on the /_mock control API"
-              + " (TRANSMIT_MOCK_CONTROL_TOKEN); /_mock/health stays open.")
-  String controlToken;
-
-  @Option(
-      names = "--https-port",
-      paramLabel = "PORT",
-      description =
-          "Also serve HTTPS on PORT (0 picks a free one), with a certificate generated at start"
-              + " unless the config's tls section or TRANSMIT_MOCK_TLS_* give one"
-              + " (TRANSMIT_MOCK_HTTPS_PORT).")
-  Integer httpsPort;
-
-  @Option(
-      names = "--tls-cert-out",
-      paramLabel = "FILE",
-      description =
-          "Write the CA certificate clients must trust (PEM) to FILE at start"
-              + " (TRANSMIT_MOCK_TLS_CA_OUT); also served at GET /_mock/tls/ca.pem.")
-  Path tlsCertOut;
-
-  @Option(
-      names = "--tls-client-auth",
-      paramLabel = "MODE",
-      description =
-          "Ask HTTPS clients for a certificate: none, want (default) or need"
-              + " (TRANSMIT_MOCK_TLS_CLIENT_AUTH).")
-  String tlsClientAuth;
-
-  @Option(
-      names = "--probe",
-      description =
-          "Do not serve: ask the emulator at --host/--port whether it is healthy (exit 0) or not"
-              + " (exit 1). Used by the Docker HEALTHCHECK.")
-  boolean probe;
+  private Path config;
+  private String host;
+  private Integer port;
+  private boolean noControl;
+  private String controlToken;
+  private Integer httpsPort;
+  private Path tlsCertOut;
+  private String tlsClientAuth;
+  private boolean probe;
 
   private final Map<String, String> env;
   private final PrintWriter out;
@@ -128,16 +56,21 @@ public final class TransmitMockCli implements Callable<Integer> {
     }
   }
 
-  /** Runs the emulator until the process is stopped. */
-  public static void main(String[] args) {
-    // Defaults only: -Dorg.slf4j.simpleLogger.defaultLogLevel=debug (and the like) still win.
+  /** The jar's log levels and format; defaults only, {@code -D} settings still win. */
+  static void configureLogging() {
     logDefault("org.slf4j.simpleLogger.defaultLogLevel", "info");
     logDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
     logDefault("org.slf4j.simpleLogger.log.io.javalin", "warn");
     // Jetty warns once per request with a malformed authority (e.g. CONNECT): a log flood vector.
     logDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty.util.HostPort", "error");
+    // Milliseconds since start: a date format would load the JDK's locale and calendar data
+    // (about 100 ms of start-up); docker logs --timestamps adds wall-clock times where wanted.
     logDefault("org.slf4j.simpleLogger.showDateTime", "true");
-    logDefault("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+  }
+
+  /** Runs the emulator until the process is stopped. */
+  public static void main(String[] args) {
+    configureLogging();
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     java.util.OptionalInt probed = HealthProbe.tryFastPath(args, System.getenv(), out, err);
@@ -145,7 +78,7 @@ public final class TransmitMockCli implements Callable<Integer> {
       System.exit(probed.getAsInt());
     }
     TransmitMockCli cli = new TransmitMockCli(System.getenv(), out, err);
-    int exit = cli.commandLine().execute(args);
+    int exit = cli.execute(args);
     if (exit != EXIT_OK || cli.server == null) {
       System.exit(exit);
     }
@@ -153,17 +86,50 @@ public final class TransmitMockCli implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "transmit-mock-shutdown"));
   }
 
-  CommandLine commandLine() {
-    return new CommandLine(this).setOut(out).setErr(err);
+  /**
+   * Parses the arguments and runs: prints help or the version, probes, or starts the emulator (and
+   * returns while it keeps serving).
+   *
+   * @return the exit code: 0 when started (or help, version, healthy probe), 1 when the server
+   *     cannot start (or the probe finds it unhealthy), 2 for a bad command line or configuration
+   */
+  int execute(String... args) {
+    CommandLineOptions options;
+    try {
+      options = CommandLineOptions.parse(args);
+    } catch (CommandLineOptions.UsageException e) {
+      err.println(e.getMessage());
+      err.print(CommandLineOptions.usage());
+      err.flush();
+      return EXIT_USAGE;
+    }
+    if (options.help()) {
+      out.print(CommandLineOptions.usage());
+      out.flush();
+      return EXIT_OK;
+    }
+    if (options.version()) {
+      out.println(version());
+      return EXIT_OK;
+    }
+    config = options.config().orElse(null);
+    host = options.host().orElse(null);
+    port = options.port().orElse(null);
+    noControl = options.noControl();
+    controlToken = options.controlToken().orElse(null);
+    httpsPort = options.httpsPort().orElse(null);
+    tlsCertOut = options.tlsCertOut().orElse(null);
+    tlsClientAuth = options.tlsClientAuth().orElse(null);
+    probe = options.probe();
+    return run();
   }
 
-  /** The server started by {@link #call()}, if any. */
+  /** The server started by {@link #execute}, if any. */
   TransmitMockServer server() {
     return server;
   }
 
-  @Override
-  public Integer call() {
+  private int run() {
     String effectiveHost;
     int effectivePort;
     boolean controlEnabled;
@@ -421,12 +387,9 @@ public final class TransmitMockCli implements Callable<Integer> {
     return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
   }
 
-  /** Prints the version from the jar manifest. */
-  static final class Version implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      String version = TransmitMockCli.class.getPackage().getImplementationVersion();
-      return new String[] {"transmit-mock-server " + (version != null ? version : "(development)")};
-    }
+  /** The version from the jar manifest. */
+  static String version() {
+    String version = TransmitMockCli.class.getPackage().getImplementationVersion();
+    return "transmit-mock-server " + (version != null ? version : "(development)");
   }
 }

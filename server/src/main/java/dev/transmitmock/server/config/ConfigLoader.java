@@ -123,13 +123,18 @@ public final class ConfigLoader {
     return build(read(text, sourceName, Path.of("")), sourceName);
   }
 
-  /** The configuration the runnable jar uses when given none: one app and one management client. */
+  /**
+   * The configuration the runnable jar uses when given none: one app and one management client.
+   * Same as {@link EmbeddedDefaultConfig#config()}; parses nothing.
+   */
   public static MockConfig embeddedDefault() {
-    String source = "embedded default config";
-    return build(read(embeddedDefaultText(), source, Path.of("")), source);
+    return EmbeddedDefaultConfig.config();
   }
 
-  /** The text of the embedded default configuration. */
+  /**
+   * The text of the embedded default configuration: the YAML form of {@link
+   * EmbeddedDefaultConfig#config()}.
+   */
   public static String embeddedDefaultText() {
     try (InputStream in = ConfigLoader.class.getResourceAsStream(EMBEDDED_DEFAULT)) {
       if (in == null) {

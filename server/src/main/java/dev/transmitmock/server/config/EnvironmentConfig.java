@@ -130,7 +130,7 @@ public final class EnvironmentConfig {
     } else if (inline.isPresent()) {
       base = ConfigLoader.parse(inline.get(), CONFIG_INLINE);
     } else {
-      base = ConfigLoader.embeddedDefault();
+      base = EmbeddedDefaultConfig.config();
     }
     return applyOverrides(base, env);
   }

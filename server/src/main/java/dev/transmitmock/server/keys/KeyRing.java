@@ -94,13 +94,14 @@ public final class KeyRing {
   }
 
   /**
-   * Signs a throw-away input with the key's JDK signer, on the background thread that made the key:
-   * the signing classes are then loaded and initialised before the first token request instead of
-   * during it. Native signing is not touched (it loads only when tokens are signed).
+   * Signs a throw-away input with the signer the first token will use (the native one when it has
+   * loaded, else the JDK's), on the background thread that made the key: the signing classes are
+   * then loaded and initialised, and the key translated for the native provider, before the first
+   * token request instead of during it.
    */
   private static SigningKey warmedUp(SigningKey key) {
     try {
-      key.signerFor(Optional.empty())
+      key.signer()
           .sign(
               new JWSHeader(key.jwsAlgorithm()), WARM_UP_INPUT.getBytes(StandardCharsets.US_ASCII));
     } catch (JOSEException | RuntimeException e) {

@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>ACCP is looked up by name, so nothing depends on it being present: leave it out of the class
  * path (or exclude the dependency) and signing uses the JDK. Loading it (unpacking and linking the
- * native library) takes a few hundred milliseconds, so it happens on a daemon thread started by the
- * first signature; tokens signed meanwhile use the JDK provider, and start-up never waits for it.
- * Which provider signs is logged once at INFO.
+ * native library) takes a few hundred milliseconds, so it happens on a daemon thread, started by
+ * the first key generation or signature; tokens signed meanwhile use the JDK provider. Generating
+ * an RSA key waits for it (at most a few seconds, overlapping the server start), because AWS-LC
+ * generates a key in a fraction of the JDK's time. Which provider signs is logged once at INFO.
  *
  * <p>Turn it off with the system property {@value #PROPERTY}{@code =false} or the environment
  * variable {@code TRANSMIT_MOCK_NATIVE_CRYPTO=false}:
@@ -53,6 +54,9 @@ public final class NativeCrypto {
   private final boolean enabled;
   private final String providerClass;
   private final AtomicReference<CompletableFuture<Status>> loading = new AtomicReference<>();
+  // The provider once its native library is linked, before its self-tests finish: enough for key
+  // generation, which then overlaps the self-tests. Empty when it is off or cannot load.
+  private final CompletableFuture<Optional<Provider>> linked = new CompletableFuture<>();
   private volatile Provider loaded;
 
   NativeCrypto(boolean enabled, String providerClass) {
@@ -87,6 +91,27 @@ public final class NativeCrypto {
    */
   public static Status await(Duration timeout) {
     return DEFAULT.awaitStatus(timeout);
+  }
+
+  /**
+   * Waits (at most {@code timeout}) until the native library is linked, without waiting for the
+   * provider's self-tests: for key generation, which checks its keys itself. Empty when native
+   * crypto is off, cannot load here, or takes longer.
+   */
+  static Optional<Provider> awaitLinked(Duration timeout) {
+    return DEFAULT.awaitLinkedProvider(timeout);
+  }
+
+  Optional<Provider> awaitLinkedProvider(Duration timeout) {
+    start();
+    try {
+      return linked.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (ExecutionException | TimeoutException e) {
+      return Optional.empty();
+    }
   }
 
   /** Whether the property or environment variable allows native signing (default: yes). */
@@ -136,6 +161,7 @@ public final class NativeCrypto {
   }
 
   private void complete(CompletableFuture<Status> future, Status status) {
+    linked.complete(Optional.empty()); // no-op when the library was linked before
     status.provider().ifPresent(p -> loaded = p);
     LOG.info("RSA signing: {}", status.description());
     future.complete(status);
@@ -151,6 +177,7 @@ public final class NativeCrypto {
         return new Status(
             Optional.empty(), "JDK provider (ACCP did not load on this platform: " + error + ")");
       }
+      linked.complete(Optional.of(provider));
       type.getMethod("assertHealthy").invoke(provider);
       return new Status(
           Optional.of(provider),

@@ -1,24 +1,36 @@
 package dev.transmitmock.server.keys;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAPrivateCrtKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * RSA-2048 key pairs made one ahead on a daemon thread. Generating one takes 50 to 500 ms of CPU (a
- * random prime search), and every emulator without configured keys needs a fresh one: a test suite
- * that starts a server per test class would wait for it at each class's first token. From the
- * second key a process asks for, the next one is generated in the background, so later servers find
- * it ready; a process that starts one server (the runnable jar) never pays for a spare. Each pair
- * is handed out once: keys stay distinct per server.
+ * RSA-2048 key pairs made one ahead on a daemon thread. Generating one with the JDK takes 50 to 500
+ * ms of CPU (a random prime search; natively about 30 ms), and every emulator without configured
+ * keys needs a fresh one: a test suite that starts a server per test class would wait for it at
+ * each class's first token. From the second key a process asks for, the next one is generated in
+ * the background, so later servers find it ready; a process that starts one server (the runnable
+ * jar) never pays for a spare. Each pair is handed out once: keys stay distinct per server.
  */
 final class SpareRsaKeys {
   private static final AtomicReference<CompletableFuture<KeyPair>> SPARE = new AtomicReference<>();
   private static final AtomicInteger TAKEN = new AtomicInteger();
+
+  /** How long key generation waits for the native provider before the JDK generates instead. */
+  private static final Duration NATIVE_LOAD_TIMEOUT = Duration.ofSeconds(5);
 
   private SpareRsaKeys() {}
 
@@ -64,7 +76,24 @@ final class SpareRsaKeys {
     maker.start();
   }
 
+  /**
+   * Generates with the native provider when native crypto is on: AWS-LC finds the primes in about
+   * 30 ms, where the JDK's cold BigInteger code takes hundreds of milliseconds of CPU and keeps the
+   * JIT busy compiling it. The wait for the provider to load overlaps the server start, and the
+   * provider is loaded anyway for signing. The pair is then re-made as JDK key objects, so that
+   * nothing else ever holds a provider-specific key.
+   */
   private static KeyPair generate(int bits) {
+    Optional<Provider> provider = NativeCrypto.awaitLinked(NATIVE_LOAD_TIMEOUT);
+    if (provider.isPresent()) {
+      try {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", provider.get());
+        generator.initialize(bits);
+        return asJdkKeys(generator.generateKeyPair());
+      } catch (GeneralSecurityException | RuntimeException e) {
+        // The JDK generates below; native signing decides on its own whether it can be used.
+      }
+    }
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(bits);
@@ -72,5 +101,25 @@ final class SpareRsaKeys {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK cannot generate RSA keys", e);
     }
+  }
+
+  /** The same key pair as the JDK's own RSA key objects. */
+  static KeyPair asJdkKeys(KeyPair pair) throws GeneralSecurityException {
+    RSAPublicKey publicKey = (RSAPublicKey) pair.getPublic();
+    RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) pair.getPrivate();
+    KeyFactory jdk = KeyFactory.getInstance("RSA");
+    return new KeyPair(
+        jdk.generatePublic(
+            new RSAPublicKeySpec(publicKey.getModulus(), publicKey.getPublicExponent())),
+        jdk.generatePrivate(
+            new RSAPrivateCrtKeySpec(
+                privateKey.getModulus(),
+                privateKey.getPublicExponent(),
+                privateKey.getPrivateExponent(),
+                privateKey.getPrimeP(),
+                privateKey.getPrimeQ(),
+                privateKey.getPrimeExponentP(),
+                privateKey.getPrimeExponentQ(),
+                privateKey.getCrtCoefficient())));
   }
 }

@@ -44,7 +44,7 @@ class BadConfigCorpusTest {
             new HashMap<>(), new PrintWriter(out, true), new PrintWriter(err, true));
     int exit;
     try {
-      exit = cli.commandLine().execute("--port", "0", "--config", file.toString());
+      exit = cli.execute("--port", "0", "--config", file.toString());
     } finally {
       if (cli.server() != null) {
         cli.server().stop();

@@ -9,7 +9,10 @@ import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The fast {@code --probe} path that Docker's HEALTHCHECK runs without picocli. */
+/**
+ * The fast {@code --probe} path that Docker's HEALTHCHECK runs without the full command-line
+ * parser.
+ */
 class HealthProbeTest {
   final StringWriter out = new StringWriter();
   final StringWriter err = new StringWriter();

@@ -18,7 +18,7 @@ abstract class InProcessCliTest {
 
   int run(String... args) {
     cli = new TransmitMockCli(env, new PrintWriter(out, true), new PrintWriter(err, true));
-    return cli.commandLine().execute(args);
+    return cli.execute(args);
   }
 
   @AfterEach

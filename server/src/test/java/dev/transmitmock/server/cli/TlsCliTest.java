@@ -127,8 +127,7 @@ class TlsCliTest extends InProcessCliTest {
             Map.of("TRANSMIT_MOCK_HTTP_ENABLED", "false"),
             new PrintWriter(out, true),
             new PrintWriter(err, true));
-    int exit =
-        prober.commandLine().execute("--probe", "--https-port", String.valueOf(server.httpsPort()));
+    int exit = prober.execute("--probe", "--https-port", String.valueOf(server.httpsPort()));
 
     assertThat(exit).as(err.toString()).isZero();
     assertThat(out.toString()).contains("healthy: https://127.0.0.1:" + server.httpsPort());

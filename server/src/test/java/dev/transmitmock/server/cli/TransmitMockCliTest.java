@@ -175,4 +175,51 @@ class TransmitMockCliTest extends InProcessCliTest {
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("--config=FILE", "--port=PORT", "Exit codes:");
   }
+
+  @Test
+  void prints_the_version_and_exits_0() {
+    assertThat(run("--version")).isZero();
+    assertThat(out.toString()).startsWith("transmit-mock-server ");
+  }
+
+  @Test
+  void help_lists_every_option_with_its_description() {
+    assertThat(run("-h")).isZero();
+    for (CommandLineOptions.Spec spec : CommandLineOptions.ALL) {
+      assertThat(out.toString()).contains(spec.longName());
+    }
+    assertThat(out.toString()).contains("TRANSMIT_MOCK_CONTROL_TOKEN", "2   bad command line");
+  }
+
+  @Test
+  void takes_values_after_an_equals_sign_too() throws Exception {
+    assertThat(run("--port=0", "--host=127.0.0.1")).isZero();
+    assertThat(cli.server().port()).isPositive();
+  }
+
+  @Test
+  void exits_2_for_an_option_without_its_value() {
+    assertThat(run("--config")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("Missing required parameter for option '--config' (FILE)")
+        .contains("Usage:");
+  }
+
+  @Test
+  void exits_2_for_an_option_given_twice() {
+    assertThat(run("--port", "0", "-p", "1")).isEqualTo(2);
+    assertThat(err.toString()).contains("option '--port' should be given only once");
+  }
+
+  @Test
+  void exits_2_for_a_positional_argument() {
+    assertThat(run("config.yaml")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unmatched argument: 'config.yaml'");
+  }
+
+  @Test
+  void exits_2_for_a_value_given_to_a_flag() {
+    assertThat(run("--probe=yes")).isEqualTo(2);
+    assertThat(err.toString()).contains("option '--probe' takes no value");
+  }
 }

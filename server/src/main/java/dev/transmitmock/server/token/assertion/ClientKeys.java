@@ -49,11 +49,10 @@ public final class ClientKeys {
 
   private final Clock clock = Clock.systemUTC();
   private final Map<URI, Fetched> fetched = new ConcurrentHashMap<>();
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .connectTimeout(HTTP_TIMEOUT)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  // Made on the first jwksUri fetch: building an HttpClient initialises the JDK's TLS stack (about
+  // 180 classes and the cacerts store), which most emulators never need and start-up should not
+  // pay.
+  private volatile HttpClient http;
 
   /**
    * Checks that inline key material can be used: parseable JSON or PEM, public keys only,
@@ -143,6 +142,24 @@ public final class ClientKeys {
     return thumbprints;
   }
 
+  private HttpClient http() {
+    HttpClient client = http;
+    if (client == null) {
+      synchronized (this) {
+        client = http;
+        if (client == null) {
+          client =
+              HttpClient.newBuilder()
+                  .connectTimeout(HTTP_TIMEOUT)
+                  .followRedirects(HttpClient.Redirect.NEVER)
+                  .build();
+          http = client;
+        }
+      }
+    }
+    return client;
+  }
+
   private List<JWK> fetch(URI uri, boolean refresh) throws IOException {
     Instant now = clock.instant();
     Fetched cached = fetched.get(uri);
@@ -156,9 +173,10 @@ public final class ClientKeys {
     HttpResponse<InputStream> response;
     try {
       response =
-          http.send(
-              HttpRequest.newBuilder(uri).timeout(HTTP_TIMEOUT).GET().build(),
-              HttpResponse.BodyHandlers.ofInputStream());
+          http()
+              .send(
+                  HttpRequest.newBuilder(uri).timeout(HTTP_TIMEOUT).GET().build(),
+                  HttpResponse.BodyHandlers.ofInputStream());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while fetching the client JWKS");
