@@ -56,6 +56,29 @@ public record TokenMintRequest(Map<String, Object> fields) {
       return this;
     }
 
+    /**
+     * A defect from the catalog ({@link TransmitMockControl#defects()}).
+     *
+     * @throws IllegalArgumentException for a defect that is not an access token ({@link
+     *     Defect#isMintable()} is false, e.g. a {@value Defect#CLIENT_ASSERTION} defect)
+     */
+    public Builder defect(Defect defect) {
+      requireNonNull(defect, "defect must not be null");
+      if (!defect.isMintable()) {
+        throw new IllegalArgumentException(
+            "defect '"
+                + defect.id()
+                + "' is of kind "
+                + defect.kind()
+                + ", not an access token: only "
+                + Defect.ACCESS_TOKEN
+                + " and "
+                + Defect.CERTIFICATE_BINDING
+                + " defects can be minted");
+      }
+      return defect(defect.id());
+    }
+
     /** Overrides (or adds) a claim; a {@code null} value removes it. */
     public Builder claim(String name, Object value) {
       claims.put(requireNonNull(name, "name must not be null"), value);

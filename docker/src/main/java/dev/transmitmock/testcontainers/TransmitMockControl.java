@@ -2,6 +2,8 @@ package dev.transmitmock.testcontainers;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -59,9 +61,27 @@ public final class TransmitMockControl {
     return new TokenControl(http);
   }
 
-  /** The catalog of defective tokens a correct consumer must reject. */
+  /**
+   * The whole catalog of attacks, of every {@linkplain Defect#kind() kind}. Not every entry is a
+   * token: filter on {@link Defect#isMintable()} before minting each, or ask for one kind with
+   * {@link #defects(String)}.
+   */
   public List<Defect> defects() {
-    Object answer = http.controlGet(DEFECTS_PATH);
+    return defectsAt(DEFECTS_PATH);
+  }
+
+  /**
+   * The catalog entries of one kind: {@value Defect#ACCESS_TOKEN}, {@value Defect#CLIENT_ASSERTION}
+   * or {@value Defect#CERTIFICATE_BINDING} (another kind is a {@link TransmitMockException} with
+   * the emulator's 400).
+   */
+  public List<Defect> defects(String kind) {
+    requireNonNull(kind, "kind must not be null");
+    return defectsAt(DEFECTS_PATH + "?kind=" + URLEncoder.encode(kind, StandardCharsets.UTF_8));
+  }
+
+  private List<Defect> defectsAt(String path) {
+    Object answer = http.controlGet(path);
     Object list = answer instanceof Map ? ((Map<?, ?>) answer).get("defects") : answer;
     if (!(list instanceof List)) {
       throw new TransmitMockException(

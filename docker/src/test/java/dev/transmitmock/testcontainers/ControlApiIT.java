@@ -194,6 +194,47 @@ class ControlApiIT {
   }
 
   @Test
+  void every_defect_of_the_catalog_has_a_kind_and_every_mintable_one_mints() {
+    List<Defect> catalog = mock.control().defects();
+
+    assertThat(catalog)
+        .extracting(Defect::kind)
+        .containsOnly(Defect.ACCESS_TOKEN, Defect.CLIENT_ASSERTION, Defect.CERTIFICATE_BINDING)
+        .contains(Defect.ACCESS_TOKEN, Defect.CLIENT_ASSERTION, Defect.CERTIFICATE_BINDING);
+    for (Defect defect : catalog) {
+      TokenMintRequest.Builder request = TokenMintRequest.forClient("demo-app");
+      if (defect.isMintable()) {
+        assertThat(mock.control().tokens().mint(request.defect(defect).build()))
+            .as("token with defect %s", defect.id())
+            .isNotBlank();
+      } else {
+        TokenMintRequest byId = request.defect(defect.id()).build();
+        assertThatThrownBy(() -> mock.control().tokens().mint(byId))
+            .as("minting client-assertion defect %s", defect.id())
+            .isInstanceOfSatisfying(
+                TransmitMockException.class, e -> assertThat(e.status()).isEqualTo(400));
+      }
+    }
+  }
+
+  @Test
+  void lists_the_defects_of_one_kind() {
+    List<Defect> assertions = mock.control().defects(Defect.CLIENT_ASSERTION);
+
+    assertThat(assertions)
+        .isNotEmpty()
+        .allSatisfy(defect -> assertThat(defect.kind()).isEqualTo(Defect.CLIENT_ASSERTION))
+        .extracting(Defect::id)
+        .contains("assertion-replay");
+    assertThat(mock.control().defects(Defect.CERTIFICATE_BINDING))
+        .extracting(Defect::id)
+        .contains("missing-cnf-binding");
+    assertThatThrownBy(() -> mock.control().defects("nope"))
+        .isInstanceOfSatisfying(
+            TransmitMockException.class, e -> assertThat(e.status()).isEqualTo(400));
+  }
+
+  @Test
   void the_control_api_refuses_requests_without_the_control_token() throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
