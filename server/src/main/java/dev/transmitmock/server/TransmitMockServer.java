@@ -14,6 +14,7 @@ import dev.transmitmock.server.defects.DefectiveTokens;
 import dev.transmitmock.server.defects.TokenSpec;
 import dev.transmitmock.server.http.ControlApi;
 import dev.transmitmock.server.http.HttpApi;
+import dev.transmitmock.server.http.JettyPreload;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.tls.HttpsListener;
 import dev.transmitmock.server.tls.TlsConfig;
@@ -110,6 +111,7 @@ public final class TransmitMockServer implements AutoCloseable {
   private volatile Javalin app;
 
   private TransmitMockServer(Builder builder) {
+    JettyPreload.begin();
     this.host = builder.host;
     this.requestedPort = builder.port;
     this.config = builder.config != null ? builder.config : EmbeddedDefaultConfig.config();
