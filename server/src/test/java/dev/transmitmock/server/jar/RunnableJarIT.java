@@ -1,0 +1,128 @@
+package dev.transmitmock.server.jar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's run command, for real: the packaged jar started as its own process, with and without
+ * the class-data-sharing archive the build writes next to it.
+ */
+class RunnableJarIT {
+  private static final Pattern TOKEN_ENDPOINT =
+      Pattern.compile("token endpoint:\\s+(http://\\S+/oidc/token)");
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Path jar = Path.of(System.getProperty("transmit.mock.jar"));
+  private final Path archive = Path.of(System.getProperty("transmit.mock.jsa"));
+  private final List<String> output = new ArrayList<>();
+  private Process process;
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (process != null) {
+      process.destroy();
+      process.waitFor(10, TimeUnit.SECONDS);
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void the_jar_serves_a_token_on_its_embedded_default() throws Exception {
+    URI tokenEndpoint = start(List.of());
+
+    assertThat(demoToken(tokenEndpoint).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void the_jar_maps_the_archive_the_build_wrote_beside_it() throws Exception {
+    assumeFalse(Boolean.getBoolean("cds.skip"), "built with -Dcds.skip=true: no archive");
+    assertThat(archive).exists();
+
+    URI tokenEndpoint =
+        start(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info,cds=warning"));
+
+    assertThat(demoToken(tokenEndpoint).statusCode()).isEqualTo(200);
+    synchronized (output) {
+      assertThat(output)
+          .as("the emulator's own classes come from the archive, and the JVM accepts it")
+          .anyMatch(
+              line ->
+                  line.contains(
+                      "dev.transmitmock.server.TransmitMockServer source: shared objects"))
+          .noneMatch(line -> line.contains("Unable to use shared archive"));
+    }
+  }
+
+  private URI start(List<String> jvmFlags) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmFlags);
+    command.addAll(List.of("-jar", jar.toString(), "--port", "0"));
+    process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    CompletableFuture<URI> endpoint = new CompletableFuture<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                  synchronized (output) {
+                    output.add(line);
+                  }
+                  Matcher matcher = TOKEN_ENDPOINT.matcher(line);
+                  if (matcher.find()) {
+                    endpoint.complete(URI.create(matcher.group(1)));
+                  }
+                }
+              } catch (IOException e) {
+                endpoint.completeExceptionally(e);
+              }
+              endpoint.completeExceptionally(new IllegalStateException("the jar exited"));
+            },
+            "jar-output");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      return endpoint.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      synchronized (output) {
+        throw new AssertionError("the jar did not print its token endpoint; output: " + output, e);
+      }
+    }
+  }
+
+  private static HttpResponse<String> demoToken(URI tokenEndpoint)
+      throws IOException, InterruptedException {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(tokenEndpoint)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&client_id=demo-app"
+                            + "&client_secret=demo-app-secret"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+}
