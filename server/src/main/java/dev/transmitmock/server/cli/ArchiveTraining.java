@@ -24,8 +24,10 @@ import java.util.Map;
  * java -XX:SharedArchiveFile=target/transmit-mock-server.jsa -jar target/transmit-mock-server.jar
  * }</pre>
  *
- * <p>Exit code 0 when every request got the expected status, 1 otherwise (the build then fails
- * rather than ship an archive of a broken start).
+ * <p>Exit code 0 when every request got the expected status, {@value #EXIT_TRAINING_FAILED}
+ * otherwise (the build then fails rather than ship an archive of a broken start). Exit code 1 is
+ * left to the JVM, which uses it when it cannot write a dynamic archive at all (then the build goes
+ * on without one).
  */
 public final class ArchiveTraining {
   private static final String FORM = "application/x-www-form-urlencoded";
@@ -34,10 +36,22 @@ public final class ArchiveTraining {
   private static final String BAD_CREDENTIALS =
       "grant_type=client_credentials&client_id=demo-app&client_secret=wrong";
 
+  /** Exit code when the emulator did not start or answered unexpectedly. */
+  static final int EXIT_TRAINING_FAILED = 3;
+
   private ArchiveTraining() {}
 
   /** Runs the training; arguments are ignored. */
   public static void main(String[] args) {
+    try {
+      System.exit(train());
+    } catch (RuntimeException e) {
+      System.err.println("transmit-mock: archive training failed: " + e.getMessage());
+      System.exit(EXIT_TRAINING_FAILED);
+    }
+  }
+
+  private static int train() {
     TransmitMockCli.configureLogging();
     PrintWriter quiet = new PrintWriter(Writer.nullWriter());
     PrintWriter err = new PrintWriter(System.err, true);
@@ -76,7 +90,7 @@ public final class ArchiveTraining {
     if (failures > 0) {
       err.println("transmit-mock: archive training saw " + failures + " unexpected answers");
     }
-    System.exit(failures == 0 ? TransmitMockCli.EXIT_OK : TransmitMockCli.EXIT_FAILURE);
+    return failures == 0 ? TransmitMockCli.EXIT_OK : EXIT_TRAINING_FAILED;
   }
 
   /** The body when the status is the expected one, else null. */

@@ -9,8 +9,10 @@ import java.util.Optional;
  * The runnable jar's command line, parsed: {@code --config FILE}, {@code --host HOST}, {@code
  * --port PORT}, {@code --no-control}, {@code --control-token TOKEN}, {@code --https-port PORT},
  * {@code --tls-cert-out FILE}, {@code --tls-client-auth MODE}, {@code --probe}, {@code --help},
- * {@code --version}. Values are given as {@code --port 8080} or {@code --port=8080}; short forms
- * {@code -c}, {@code -p}, {@code -h} and {@code -V} exist.
+ * {@code --version}. Values are given as {@code --port 8080} or {@code --port=8080} (short forms:
+ * {@code -p 8080}, {@code -p8080}, {@code -p=8080}); short names {@code -c}, {@code -p}, {@code -h}
+ * and {@code -V} exist. An argument that names an option is never taken as a value: {@code
+ * --control-token --no-control} is a missing value, not a token; {@code --control-token=--x} works.
  *
  * <p>A small parser of its own rather than a library: the jar starts in well under a second, and a
  * reflective command-line framework costs a noticeable part of that.
@@ -44,6 +46,34 @@ record CommandLineOptions(
     boolean probe,
     boolean help,
     boolean version) {
+
+  /** The options, with the control token masked: it is a secret. */
+  @Override
+  public String toString() {
+    return "CommandLineOptions[config="
+        + config
+        + ", host="
+        + host
+        + ", port="
+        + port
+        + ", noControl="
+        + noControl
+        + ", controlToken="
+        + controlToken.map(token -> "***")
+        + ", httpsPort="
+        + httpsPort
+        + ", tlsCertOut="
+        + tlsCertOut
+        + ", tlsClientAuth="
+        + tlsClientAuth
+        + ", probe="
+        + probe
+        + ", help="
+        + help
+        + ", version="
+        + version
+        + "]";
+  }
 
   /** One option: its names, the label of its value (null for a flag) and its help text. */
   record Spec(String shortName, String longName, String valueLabel, String description) {
@@ -163,11 +193,21 @@ record CommandLineOptions(
       if (!arg.startsWith("-") || arg.equals("-")) {
         throw new UsageException("Unmatched argument: '" + arg + "'");
       }
-      int equals = arg.startsWith("--") ? arg.indexOf('=') : -1;
-      String name = equals >= 0 ? arg.substring(0, equals) : arg;
+      // --name=value; for short names also -pVALUE and -p=VALUE
+      String name;
+      String attached;
+      if (arg.startsWith("--")) {
+        int equals = arg.indexOf('=');
+        name = equals >= 0 ? arg.substring(0, equals) : arg;
+        attached = equals >= 0 ? arg.substring(equals + 1) : null;
+      } else {
+        name = arg.substring(0, 2);
+        String rest = arg.substring(2);
+        attached = rest.isEmpty() ? null : rest.startsWith("=") ? rest.substring(1) : rest;
+      }
       int index = indexOf(name);
       if (index < 0) {
-        throw new UsageException("Unknown option: '" + name + "'");
+        throw new UsageException("Unknown option: '" + (arg.startsWith("--") ? name : arg) + "'");
       }
       Spec spec = ALL.get(index);
       if (seen[index]) {
@@ -175,14 +215,14 @@ record CommandLineOptions(
       }
       seen[index] = true;
       if (!spec.takesValue()) {
-        if (equals >= 0) {
+        if (attached != null) {
           throw new UsageException("option '" + spec.longName() + "' takes no value");
         }
         continue;
       }
-      if (equals >= 0) {
-        values[index] = arg.substring(equals + 1);
-      } else if (i + 1 < args.length) {
+      if (attached != null) {
+        values[index] = attached;
+      } else if (i + 1 < args.length && !isOption(args[i + 1])) {
         values[index] = args[++i];
       } else {
         throw new UsageException(
@@ -214,6 +254,19 @@ record CommandLineOptions(
       }
     }
     throw new IllegalArgumentException("not an option of this command line: " + spec.longName());
+  }
+
+  /**
+   * Whether an argument names one of the options (alone, or with an attached value): as in most
+   * command-line parsers, it is then never taken as the previous option's value; use {@code
+   * --option=VALUE} for a value that looks like an option.
+   */
+  private static boolean isOption(String arg) {
+    if (arg.startsWith("--")) {
+      int equals = arg.indexOf('=');
+      return indexOf(equals >= 0 ? arg.substring(0, equals) : arg) >= 0;
+    }
+    return arg.length() >= 2 && arg.startsWith("-") && indexOf(arg.substring(0, 2)) >= 0;
   }
 
   private static int indexOf(String name) {

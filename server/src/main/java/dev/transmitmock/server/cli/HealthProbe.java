@@ -13,7 +13,12 @@ import java.util.OptionalInt;
 /**
  * The {@code --probe} health check: GET {@code /_mock/health} of a running emulator, exit 0 when it
  * answers 200, 1 otherwise. Docker runs it every few seconds, so it has a fast path that skips the
- * command-line parser and the server classes and uses only {@link HttpURLConnection}.
+ * command-line parser, the config parser and the server classes and uses only {@link
+ * HttpURLConnection}: taken when the arguments are only {@code --probe}, {@code --host} and {@code
+ * --port} and no {@code TRANSMIT_MOCK_CONFIG}, {@code TRANSMIT_MOCK_CONFIG_INLINE} or {@code
+ * TRANSMIT_MOCK_HTTP_ENABLED} is set. Otherwise {@link TransmitMockCli} resolves the effective
+ * configuration (file, environment, flags) like the server and probes HTTPS through {@link
+ * HttpsProbe} when plain HTTP is off.
  */
 final class HealthProbe {
   private static final int TIMEOUT_MILLIS = 2_000;
@@ -46,11 +51,8 @@ final class HealthProbe {
         return OptionalInt.empty();
       }
     }
-    if (!probe
-        || EnvironmentConfig.value(env, EnvironmentConfig.HTTP_ENABLED)
-            .filter(enabled -> enabled.equalsIgnoreCase("false"))
-            .isPresent()) {
-      return OptionalInt.empty(); // HTTPS-only probes need the full parser (HttpsProbe)
+    if (!probe || mayTurnPlainHttpOff(env)) {
+      return OptionalInt.empty(); // the full path resolves the config, and may probe HTTPS
     }
     String effectiveHost =
         host != null
@@ -68,6 +70,18 @@ final class HealthProbe {
       return OptionalInt.empty();
     }
     return OptionalInt.of(check(effectiveHost, effectivePort, out, err));
+  }
+
+  /**
+   * Whether the environment names a configuration or a plain-HTTP setting, either of which may
+   * serve HTTPS only ({@code tls.httpEnabled: false}, {@code TRANSMIT_MOCK_HTTP_ENABLED=false}).
+   * Then the probe must resolve the effective settings the way the server does, which takes the
+   * config parser; without any of them plain HTTP is on and the fast path applies.
+   */
+  static boolean mayTurnPlainHttpOff(Map<String, String> env) {
+    return EnvironmentConfig.value(env, EnvironmentConfig.CONFIG).isPresent()
+        || EnvironmentConfig.value(env, EnvironmentConfig.CONFIG_INLINE).isPresent()
+        || EnvironmentConfig.value(env, EnvironmentConfig.HTTP_ENABLED).isPresent();
   }
 
   /** Asks the emulator at host:port whether it is healthy. */

@@ -3,6 +3,7 @@ package dev.transmitmock.server.cli;
 import dev.transmitmock.server.http.HttpApi;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.ConnectException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
@@ -19,9 +20,25 @@ import javax.net.ssl.X509TrustManager;
 final class HttpsProbe {
   private static final int TIMEOUT_MILLIS = 2_000;
 
+  /** Why an HTTPS-only probe of an emulator that needs client certificates fails, and the fix. */
+  static final String NEED_HINT =
+      "  the emulator serves HTTPS only and requires a client certificate (client auth 'need');"
+          + " this probe has none, so its TLS handshake is refused and it can never report healthy."
+          + " Keep plain HTTP on beside HTTPS (TRANSMIT_MOCK_HTTP_ENABLED=true, tls.httpEnabled:"
+          + " true) or ask for client certificates without requiring them"
+          + " (TRANSMIT_MOCK_TLS_CLIENT_AUTH=want, --tls-client-auth want, tls.clientAuth: want):"
+          + " mTLS clients still authenticate with 'want'.";
+
   private HttpsProbe() {}
 
-  static int probe(String host, int port, PrintWriter out, PrintWriter err) {
+  /**
+   * Probes {@code https://host:port/_mock/health}.
+   *
+   * @param clientCertificateNeeded whether the emulator refuses a TLS handshake without a client
+   *     certificate ({@code need}): the probe has none, so a failure then says why and what to do
+   */
+  static int probe(
+      String host, int port, boolean clientCertificateNeeded, PrintWriter out, PrintWriter err) {
     String target = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
     if (target.contains(":") && !target.startsWith("[")) {
       target = "[" + target + "]";
@@ -42,6 +59,9 @@ final class HttpsProbe {
       err.println("unhealthy: " + health + " answered " + status);
     } catch (IOException | GeneralSecurityException e) {
       err.println("unhealthy: " + health + ": " + e.getClass().getSimpleName());
+      if (clientCertificateNeeded && !(e instanceof ConnectException)) {
+        err.println(NEED_HINT);
+      }
     }
     return TransmitMockCli.EXIT_FAILURE;
   }

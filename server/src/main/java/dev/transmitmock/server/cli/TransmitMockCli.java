@@ -162,17 +162,7 @@ public final class TransmitMockCli {
       return EXIT_USAGE;
     }
     if (probe) {
-      Optional<Integer> httpsOnlyPort;
-      try {
-        httpsOnlyPort = httpsOnlyProbePort();
-      } catch (ConfigException e) {
-        err.println("transmit-mock: " + e.getMessage());
-        return EXIT_USAGE;
-      }
-      if (httpsOnlyPort.isPresent()) {
-        return HttpsProbe.probe(effectiveHost, httpsOnlyPort.get(), out, err);
-      }
-      return HealthProbe.check(effectiveHost, effectivePort, out, err);
+      return probe(effectiveHost, effectivePort);
     }
     String source = configSource();
     MockConfig resolved;
@@ -216,30 +206,35 @@ public final class TransmitMockCli {
   }
 
   /**
-   * The HTTPS port to probe when plain HTTP is off ({@code TRANSMIT_MOCK_HTTP_ENABLED=false} with
-   * {@code --https-port} or {@code TRANSMIT_MOCK_HTTPS_PORT}); empty to probe plain HTTP.
+   * The {@code --probe} of the full path: resolves the effective configuration as the server would
+   * (config file or inline config, {@code TRANSMIT_MOCK_*} variables, TLS flags) and probes plain
+   * HTTP on {@code httpPort}, or HTTPS on the effective HTTPS port when plain HTTP is off.
    */
-  private Optional<Integer> httpsOnlyProbePort() {
-    boolean httpOff =
-        EnvironmentConfig.value(env, EnvironmentConfig.HTTP_ENABLED)
-            .map(v -> v.equalsIgnoreCase("false"))
-            .orElse(false);
-    if (!httpOff) {
-      return Optional.empty();
-    }
-    if (httpsPort != null) {
-      return Optional.of(httpsPort);
-    }
-    Optional<String> text = EnvironmentConfig.value(env, EnvironmentConfig.HTTPS_PORT);
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
+  private int probe(String effectiveHost, int httpPort) {
+    TlsConfig tls;
     try {
-      return Optional.of(Integer.parseInt(text.get()));
-    } catch (NumberFormatException e) {
-      throw new ConfigException(
-          EnvironmentConfig.HTTPS_PORT, null, "not a port number: '" + text.get() + "'");
+      tls = withTlsFlags(EnvironmentConfig.resolve(Optional.ofNullable(config), env)).tls();
+    } catch (ConfigException e) {
+      err.println(
+          "transmit-mock: configuration error: " + e.withSource(configSource()).getMessage());
+      return EXIT_USAGE;
+    } catch (IllegalArgumentException e) {
+      err.println("transmit-mock: TLS configuration error: " + e.getMessage());
+      return EXIT_USAGE;
     }
+    if (!tls.enabled() || tls.httpEnabled()) {
+      return HealthProbe.check(effectiveHost, httpPort, out, err);
+    }
+    if (tls.port() == 0) {
+      err.println(
+          "transmit-mock: cannot probe: the emulator serves HTTPS only, on a free port chosen at"
+              + " start (HTTPS port 0); give it a fixed one (--https-port, "
+              + EnvironmentConfig.HTTPS_PORT
+              + " or tls.port) or keep plain HTTP on");
+      return EXIT_USAGE;
+    }
+    return HttpsProbe.probe(
+        effectiveHost, tls.port(), tls.clientAuth() == ClientAuthMode.NEED, out, err);
   }
 
   /** Applies {@code --https-port}, {@code --tls-cert-out} and {@code --tls-client-auth}. */

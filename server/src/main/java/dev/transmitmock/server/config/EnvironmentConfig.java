@@ -4,7 +4,6 @@ import dev.transmitmock.server.tls.ClientAuthMode;
 import dev.transmitmock.server.tls.TlsConfig;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -249,21 +248,24 @@ public final class EnvironmentConfig {
   }
 
   private static void clientCas(TlsConfig.Builder tls, String text) {
-    List<String> pems =
-        text.contains("-----BEGIN")
-            ? List.of(text)
-            : Arrays.stream(text.split(","))
-                .map(String::trim)
-                .filter(file -> !file.isEmpty())
-                .map(file -> pemOrFile(TLS_CLIENT_CA_CERTIFICATES, file))
-                .toList();
-    for (String pem : pems) {
-      try {
-        tls.clientCaCertificatesPem(pem);
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException(
-            TLS_CLIENT_CA_CERTIFICATES, null, "not a readable PEM certificate");
+    if (text.contains("-----BEGIN")) {
+      addClientCas(tls, text, "the inline PEM");
+      return;
+    }
+    for (String file : text.split(",")) {
+      String trimmed = file.trim();
+      if (!trimmed.isEmpty()) {
+        addClientCas(tls, pemOrFile(TLS_CLIENT_CA_CERTIFICATES, trimmed), trimmed);
       }
+    }
+  }
+
+  private static void addClientCas(TlsConfig.Builder tls, String pem, String source) {
+    try {
+      tls.clientCaCertificatesPem(pem);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          TLS_CLIENT_CA_CERTIFICATES, null, source + " is not a readable PEM certificate");
     }
   }
 

@@ -95,8 +95,9 @@ public final class NativeCrypto {
 
   /**
    * Waits (at most {@code timeout}) until the native library is linked, without waiting for the
-   * provider's self-tests: for key generation, which checks its keys itself. Empty when native
-   * crypto is off, cannot load here, or takes longer.
+   * provider's self-tests: for key generation, which checks the consistency of every key it gets
+   * ({@code SpareRsaKeys.asJdkKeys}) and falls back to the JDK otherwise. Empty when native crypto
+   * is off, cannot load here, or takes longer.
    */
   static Optional<Provider> awaitLinked(Duration timeout) {
     return DEFAULT.awaitLinkedProvider(timeout);

@@ -1,5 +1,6 @@
 package dev.transmitmock.server.keys;
 
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -103,10 +104,34 @@ final class SpareRsaKeys {
     }
   }
 
-  /** The same key pair as the JDK's own RSA key objects. */
+  /**
+   * The same key pair as the JDK's own RSA key objects, after checking that its CRT parameters are
+   * consistent ({@code n = p·q}, {@code e·dP ≡ 1 mod p-1}, {@code e·dQ ≡ 1 mod q-1}, {@code q·qInv
+   * ≡ 1 mod p}): the native provider's self-tests may still be running when it generates, so a
+   * broken provider must not hand out a broken key. A few multiplications, no signature.
+   *
+   * @throws GeneralSecurityException when the parameters do not fit together
+   */
   static KeyPair asJdkKeys(KeyPair pair) throws GeneralSecurityException {
     RSAPublicKey publicKey = (RSAPublicKey) pair.getPublic();
     RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) pair.getPrivate();
+    BigInteger p = privateKey.getPrimeP();
+    BigInteger q = privateKey.getPrimeQ();
+    BigInteger e = publicKey.getPublicExponent();
+    boolean consistent =
+        publicKey.getModulus().equals(privateKey.getModulus())
+            && e.equals(privateKey.getPublicExponent())
+            && p.multiply(q).equals(publicKey.getModulus())
+            && e.multiply(privateKey.getPrimeExponentP())
+                .mod(p.subtract(BigInteger.ONE))
+                .equals(BigInteger.ONE)
+            && e.multiply(privateKey.getPrimeExponentQ())
+                .mod(q.subtract(BigInteger.ONE))
+                .equals(BigInteger.ONE)
+            && q.multiply(privateKey.getCrtCoefficient()).mod(p).equals(BigInteger.ONE);
+    if (!consistent) {
+      throw new GeneralSecurityException("the generated RSA key's parameters are inconsistent");
+    }
     KeyFactory jdk = KeyFactory.getInstance("RSA");
     return new KeyPair(
         jdk.generatePublic(

@@ -54,4 +54,26 @@ class HealthProbeTest {
     assertThat(fastPath(Map.of(), "--probe", "--port", "eighty")).isEmpty();
     assertThat(fastPath(Map.of("TRANSMIT_MOCK_HTTP_ENABLED", "false"), "--probe")).isEmpty();
   }
+
+  @Test
+  void leaves_a_probe_whose_environment_names_a_config_to_the_full_path() {
+    assertThat(fastPath(Map.of("TRANSMIT_MOCK_CONFIG", "/config/mock.yaml"), "--probe")).isEmpty();
+    assertThat(fastPath(Map.of("TRANSMIT_MOCK_CONFIG_INLINE", "tls: {}"), "--probe")).isEmpty();
+    assertThat(fastPath(Map.of("TRANSMIT_MOCK_HTTP_ENABLED", "true"), "--probe")).isEmpty();
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void keeps_the_fast_path_when_https_runs_beside_plain_http() {
+    try (TransmitMockServer server = TransmitMockServer.builder().build().start()) {
+      Map<String, String> env =
+          Map.of(
+              "TRANSMIT_MOCK_HTTPS_PORT", "8443",
+              "TRANSMIT_MOCK_TLS_CLIENT_AUTH", "need",
+              "TRANSMIT_MOCK_PORT", String.valueOf(server.port()));
+
+      assertThat(fastPath(env, "--probe")).hasValue(0);
+      assertThat(out.toString()).contains("healthy: http://127.0.0.1:" + server.port());
+    }
+  }
 }

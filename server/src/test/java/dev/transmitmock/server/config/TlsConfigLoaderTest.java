@@ -9,6 +9,7 @@ import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.tls.ClientAuthMode;
 import dev.transmitmock.server.tls.TlsIdentity;
 import dev.transmitmock.server.token.assertion.ClientAssertions;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -114,6 +115,23 @@ class TlsConfigLoaderTest {
                         EnvironmentConfig.TLS_CLIENT_CA_CERTIFICATES,
                         dir.resolve("none.pem").toString())))
         .hasMessageContaining(EnvironmentConfig.TLS_CLIENT_CA_CERTIFICATES);
+  }
+
+  @Test
+  void a_client_ca_file_that_holds_no_certificate_is_named_in_the_error(@TempDir Path dir)
+      throws IOException {
+    Path garbage = Files.writeString(dir.resolve("garbage.pem"), "not a certificate\n");
+
+    assertThatThrownBy(
+            () ->
+                EnvironmentConfig.applyOverrides(
+                    MockConfig.builder().build(),
+                    java.util.Map.of(
+                        EnvironmentConfig.TLS_CLIENT_CA_CERTIFICATES, garbage.toString())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(EnvironmentConfig.TLS_CLIENT_CA_CERTIFICATES)
+        .hasMessageContaining(garbage.toString())
+        .hasMessageContaining("is not a readable PEM certificate");
   }
 
   @Test

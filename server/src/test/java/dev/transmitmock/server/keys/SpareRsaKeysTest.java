@@ -40,4 +40,35 @@ class SpareRsaKeysTest {
 
     assertThat(((RSAPublicKey) pair.getPublic()).getModulus().bitLength()).isEqualTo(3072);
   }
+
+  @Test
+  void keys_are_handed_out_as_jdk_key_objects_that_sign_and_verify_with_the_jdk() throws Exception {
+    KeyPair pair = SpareRsaKeys.take(KeyMaterial.RSA_KEY_SIZE);
+
+    assertThat(pair.getPrivate().getClass().getName()).startsWith("sun.security.rsa.");
+    assertThat(pair.getPublic().getClass().getName()).startsWith("sun.security.rsa.");
+    java.security.Signature signer = java.security.Signature.getInstance("SHA256withRSA");
+    signer.initSign(pair.getPrivate());
+    signer.update(new byte[] {1, 2, 3});
+    byte[] signature = signer.sign();
+    java.security.Signature verifier = java.security.Signature.getInstance("SHA256withRSA");
+    verifier.initVerify(pair.getPublic());
+    verifier.update(new byte[] {1, 2, 3});
+    assertThat(verifier.verify(signature)).isTrue();
+  }
+
+  @Test
+  void a_key_pair_whose_parameters_do_not_fit_together_is_refused() throws Exception {
+    java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+    generator.initialize(KeyMaterial.RSA_KEY_SIZE);
+    KeyPair one = generator.generateKeyPair();
+    KeyPair other = generator.generateKeyPair();
+    KeyPair mixed = new KeyPair(other.getPublic(), one.getPrivate());
+
+    assertThat(SpareRsaKeys.asJdkKeys(one).getPublic()).isEqualTo(one.getPublic());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SpareRsaKeys.asJdkKeys(mixed))
+        .isInstanceOf(java.security.GeneralSecurityException.class)
+        .hasMessageContaining("inconsistent")
+        .hasMessageNotContaining(((RSAPublicKey) one.getPublic()).getModulus().toString());
+  }
 }
