@@ -108,7 +108,8 @@ public final class ClientAssertionVerifier {
                   : "audience (aud) must equal the endpoint url, issuer identifier or token"
                       + " endpoint url")
               + "; accepted here: "
-              + String.join(", ", acceptedAudiences));
+              + String.join(", ", acceptedAudiences)
+              + " (behind a proxy, set publicBaseUrl to the address clients use)");
     }
     if (claims.getSubject() == null) {
       throw fail("sub (JWT subject) must be provided in the client_assertion JWT");

@@ -241,7 +241,8 @@ class PrivateKeyJwtTest {
             server.tokenEndpoint().toString(),
             server.baseUrl() + "/cis/oidc/token",
             server.httpsTokenEndpoint().toString(),
-            server.httpsBaseUrl() + "/cis/oidc/token");
+            server.httpsBaseUrl() + "/cis/oidc/token")
+        .endsWith("(behind a proxy, set publicBaseUrl to the address clients use)");
   }
 
   @Test
