@@ -16,7 +16,8 @@ import javax.security.auth.x500.X500Principal;
 
 /**
  * The key or certificate generated for a {@link GeneratedClient} at server start, and the client
- * registered with its public part.
+ * registered with its public part. {@link #toString()} shows the client id, method and certificate
+ * subject only, never the private key.
  *
  * @param declaration what was declared
  * @param config the client as registered with the emulator
@@ -133,5 +134,16 @@ record GeneratedCredentials(
   /** Whether the client needs a certificate in the TLS handshake. */
   boolean needsTls() {
     return declaration.method().usesCertificate();
+  }
+
+  /** The client id, method and certificate subject: never the key material. */
+  @Override
+  public String toString() {
+    return "GeneratedCredentials[clientId="
+        + declaration.clientId()
+        + ", authMethod="
+        + declaration.method().wireName()
+        + (needsTls() ? ", certificate=" + subjectDn() : "")
+        + "]";
   }
 }
