@@ -267,7 +267,7 @@ public final class TransmitClientCredentials {
               "Basic "
                   + Base64.getEncoder()
                       .encodeToString(
-                          (encode(clientId) + ":" + encode(clientSecret()))
+                          (encodeBasic(clientId) + ":" + encodeBasic(clientSecret()))
                               .getBytes(StandardCharsets.UTF_8)));
       case CLIENT_SECRET_POST -> {
         form.put("client_id", clientId);
@@ -297,6 +297,15 @@ public final class TransmitClientCredentials {
 
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Encodes a Basic user or password (RFC 6749 2.3.1: form-encoded, then Base64), writing a space
+   * as {@code %20}: the emulator (like node-oidc-provider) reads a {@code +} there as a literal
+   * plus, not as a space.
+   */
+  private static String encodeBasic(String value) {
+    return encode(value).replace("+", "%20");
   }
 
   @Override

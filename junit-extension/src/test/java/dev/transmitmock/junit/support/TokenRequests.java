@@ -45,6 +45,11 @@ public final class TokenRequests {
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
+    return send(request);
+  }
+
+  /** Sends a prepared request over plain HTTP, answering status and body. */
+  public static TokenResponse send(HttpRequest request) {
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       return new TokenResponse(response.statusCode(), response.body());
