@@ -24,11 +24,15 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
- * <p>On a parameter, it names the client of a {@link TransmitClientCredentials} parameter: {@code
- * void test(@InjectTransmitMock(client = "batch-svc") TransmitClientCredentials batch)}; the other
- * types above are resolved as parameters without it. With {@link #client()}, an {@code SSLContext}
- * is that client's ({@link TransmitClientCredentials#sslContext()}: it presents an mTLS client's
- * certificate) and an {@code X509Certificate} its certificate:
+ * <p>On a parameter: {@code TransmitMockServer} and {@link TransmitMockHandle} parameters are
+ * resolved without it; a {@link TransmitClientCredentials} parameter needs it to name its client
+ * ({@code void test(@InjectTransmitMock(client = "batch-svc") TransmitClientCredentials batch)}).
+ * The JDK types {@code SSLContext} and {@code X509Certificate} are resolved only for a parameter
+ * carrying it ({@code void test(@InjectTransmitMock SSLContext trustsTheEmulator)}); without it
+ * they are left to other parameter resolvers, so the extension does not compete with one that
+ * supplies them. With {@link #client()}, an {@code SSLContext} is that client's ({@link
+ * TransmitClientCredentials#sslContext()}: it presents an mTLS client's certificate) and an {@code
+ * X509Certificate} its certificate:
  *
  * <pre>{@code
  * @Test

@@ -31,9 +31,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * starts, its URLs are published as system properties (see {@link TransmitMockProperties}).
  *
  * <p>{@link #https()} adds a TLS listener with a generated CA ({@code SSLContext} and CA
- * certificate injectable, HTTPS system properties); {@link TransmitClient#authMethod()} declares
- * {@code private_key_jwt} and mTLS clients whose keys and certificates the extension generates
- * ({@link TransmitClientCredentials}).
+ * certificate injectable with {@link InjectTransmitMock}, HTTPS system properties); {@link
+ * TransmitClient#authMethod()} declares {@code private_key_jwt} and mTLS clients whose keys and
+ * certificates the extension generates ({@link TransmitClientCredentials}).
  *
  * <p>For options built in code, register a {@link TransmitMockExtension} with
  * {@code @RegisterExtension} instead; using both on the same class is an error.
@@ -97,14 +97,17 @@ public @interface TransmitMock {
    * certificates are requested but optional, so mTLS clients ({@link TransmitClient#authMethod()})
    * work too. Tests then get the HTTPS URLs and the CA from the handle ({@link
    * TransmitMockHandle#httpsTokenEndpoint()}, {@link TransmitMockHandle#sslContext()}, ...), can
-   * inject a {@code javax.net.ssl.SSLContext} that trusts the CA, and the HTTPS system properties
-   * are published (see {@link TransmitMockProperties#HTTPS_TOKEN_ENDPOINT}).
+   * inject a {@code javax.net.ssl.SSLContext} that trusts the CA (a parameter or field annotated
+   * {@link InjectTransmitMock}: these JDK types are left to other resolvers without it), and the
+   * HTTPS system properties are published (see {@link
+   * TransmitMockProperties#HTTPS_TOKEN_ENDPOINT}).
    *
    * <pre>{@code
    * @TransmitMock(https = true)
    * class TlsClientTest {
    *   @Test
-   *   void fetches_a_token_over_tls(TransmitMockHandle mock, SSLContext trustsTheEmulator) {
+   *   void fetches_a_token_over_tls(
+   *       TransmitMockHandle mock, @InjectTransmitMock SSLContext trustsTheEmulator) {
    *     HttpClient http = HttpClient.newBuilder().sslContext(trustsTheEmulator).build();
    *     // POST to mock.httpsTokenEndpoint() ...
    *   }

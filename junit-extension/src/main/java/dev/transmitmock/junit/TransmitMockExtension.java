@@ -160,11 +160,14 @@ public final class TransmitMockExtension
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == TransmitMockServer.class
+    if (type == TransmitMockServer.class
         || type == TransmitMockHandle.class
-        || type == TransmitClientCredentials.class
-        || type == SSLContext.class
-        || type == X509Certificate.class;
+        || type == TransmitClientCredentials.class) {
+      return true;
+    }
+    // JDK types other resolvers may supply too: only when the parameter asks for the emulator's
+    return (type == SSLContext.class || type == X509Certificate.class)
+        && parameter.isAnnotated(InjectTransmitMock.class);
   }
 
   @Override

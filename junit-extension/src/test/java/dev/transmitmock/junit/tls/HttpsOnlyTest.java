@@ -3,6 +3,7 @@ package dev.transmitmock.junit.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.transmitmock.junit.InjectTransmitMock;
 import dev.transmitmock.junit.TransmitMock;
 import dev.transmitmock.junit.TransmitMockHandle;
 import dev.transmitmock.junit.support.TlsRequests;
@@ -24,7 +25,8 @@ class HttpsOnlyTest {
   }
 
   @Test
-  void issues_tokens_over_tls(TransmitMockHandle mock, SSLContext tls) throws IOException {
+  void issues_tokens_over_tls(TransmitMockHandle mock, @InjectTransmitMock SSLContext tls)
+      throws IOException {
     assertThat(
             TlsRequests.secretRequest(tls, mock.tokenEndpoint(), "demo-app", "demo-app-secret")
                 .status())

@@ -41,7 +41,7 @@ class HttpsTest {
 
   @Test
   void issues_a_token_over_tls_to_a_client_using_the_injected_ssl_context(
-      TransmitMockHandle mock, SSLContext tls) throws IOException {
+      TransmitMockHandle mock, @InjectTransmitMock SSLContext tls) throws IOException {
     TokenResponse response =
         TlsRequests.secretRequest(tls, mock.httpsTokenEndpoint(), "orders-svc", "orders-secret");
 
@@ -76,7 +76,8 @@ class HttpsTest {
 
   @Test
   void the_injected_ca_certificate_signed_the_server_certificate(
-      X509Certificate ca, TransmitMockServer server, TransmitMockHandle mock) throws Exception {
+      @InjectTransmitMock X509Certificate ca, TransmitMockServer server, TransmitMockHandle mock)
+      throws Exception {
     server.tlsCertificate().verify(ca.getPublicKey());
 
     assertThat(ca).isEqualTo(mock.caCertificate());

@@ -46,15 +46,16 @@ class SharedTlsServerTest {
     TransmitClientCredentials edge;
 
     @Test
-    void uses_the_emulator(TransmitMockHandle mock, SSLContext tls) throws Exception {
+    void uses_the_emulator(TransmitMockHandle mock, @InjectTransmitMock SSLContext tls)
+        throws Exception {
       record(mock, edge, tls);
     }
 
     @Nested
     class Inner {
       @Test
-      void nested_tests_get_the_same_server_and_credentials(TransmitMockHandle mock, SSLContext tls)
-          throws Exception {
+      void nested_tests_get_the_same_server_and_credentials(
+          TransmitMockHandle mock, @InjectTransmitMock SSLContext tls) throws Exception {
         record(mock, edge, tls);
       }
     }
@@ -68,7 +69,7 @@ class SharedTlsServerTest {
     @Test
     void uses_the_emulator(
         TransmitMockHandle mock,
-        SSLContext tls,
+        @InjectTransmitMock SSLContext tls,
         @InjectTransmitMock(client = "edge") TransmitClientCredentials edge)
         throws Exception {
       record(mock, edge, tls);

@@ -148,7 +148,7 @@ class TlsMisuseTest {
   @TransmitMock
   static class SslContextWithoutHttps {
     @Test
-    void wants_tls(SSLContext tls) {}
+    void wants_tls(@InjectTransmitMock SSLContext tls) {}
   }
 
   @TransmitMock(clients = @TransmitClient(id = "batch", authMethod = AuthMethod.PRIVATE_KEY_JWT))
