@@ -21,6 +21,8 @@ public final class TlsRequests {
    */
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
   /** An HTTP client that trusts (and presents) what the context holds. */
   public static HttpClient client(SSLContext tls) {
     return HttpClient.newBuilder().sslContext(tls).connectTimeout(CONNECT_TIMEOUT).build();
@@ -41,18 +43,13 @@ public final class TlsRequests {
   /** {@code POST} grant_type=client_credentials with the secret in the form body. */
   public static TokenResponse secretRequest(
       SSLContext tls, URI tokenEndpoint, String clientId, String secret) throws IOException {
-    String body =
-        "grant_type=client_credentials&client_id="
-            + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
-            + "&client_secret="
-            + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-    return send(
+    return postForm(
         tls,
-        HttpRequest.newBuilder(tokenEndpoint)
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build());
+        tokenEndpoint,
+        "grant_type=client_credentials&client_id="
+            + encode(clientId)
+            + "&client_secret="
+            + encode(secret));
   }
 
   /**
@@ -61,16 +58,23 @@ public final class TlsRequests {
    */
   public static TokenResponse certificateRequest(SSLContext tls, URI tokenEndpoint, String clientId)
       throws IOException {
-    String body =
-        "grant_type=client_credentials&client_id="
-            + URLEncoder.encode(clientId, StandardCharsets.UTF_8);
+    return postForm(
+        tls, tokenEndpoint, "grant_type=client_credentials&client_id=" + encode(clientId));
+  }
+
+  private static TokenResponse postForm(SSLContext tls, URI tokenEndpoint, String body)
+      throws IOException {
     return send(
         tls,
         HttpRequest.newBuilder(tokenEndpoint)
-            .timeout(Duration.ofSeconds(30))
+            .timeout(REQUEST_TIMEOUT)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   /** {@code GET} a URL, answering status and body. */
@@ -79,7 +83,7 @@ public final class TlsRequests {
       HttpResponse<String> response =
           client(tls)
               .send(
-                  HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                  HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build(),
                   HttpResponse.BodyHandlers.ofString());
       return new TokenResponse(response.statusCode(), response.body());
     } catch (IOException e) {
