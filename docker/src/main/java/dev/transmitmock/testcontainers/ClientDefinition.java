@@ -28,6 +28,9 @@ import java.util.Optional;
  *     .subjectDn("CN=payments-svc,O=Acme").build();
  * ClientDefinition pinned = ClientDefinition.selfSignedTlsClientAuth("edge-svc")
  *     .certificateThumbprints(x5tS256OfItsCertificate).build();
+ * // a secret client whose tokens are bound to the TLS client certificate it presents
+ * ClientDefinition bound = ClientDefinition.app("ledger-svc", "ledger-secret")
+ *     .certificateBoundAccessTokens(true).build();
  * }</pre>
  *
  * <p>{@link #toString()} never shows the secret or key material.
@@ -39,6 +42,8 @@ import java.util.Optional;
  * @param resources the resources (audiences) the client may ask for
  * @param scopes the scopes the client may ask for
  * @param tokenLifetime the lifetime of its tokens, when it differs from the emulator's default
+ * @param certificateBoundAccessTokens whether its tokens are bound to the TLS client certificate it
+ *     presents ({@code cnf.x5t#S256}); empty: the method's default, see {@link #bindsTokens()}
  */
 public record ClientDefinition(
     String clientId,
@@ -47,7 +52,8 @@ public record ClientDefinition(
     ClientAuthentication authentication,
     List<String> resources,
     List<String> scopes,
-    Optional<Duration> tokenLifetime) {
+    Optional<Duration> tokenLifetime,
+    Optional<Boolean> certificateBoundAccessTokens) {
 
   /** The two kinds of Transmit client. */
   public enum Type {
@@ -66,6 +72,7 @@ public record ClientDefinition(
     resources = List.copyOf(requireNonNull(resources, "resources must not be null"));
     scopes = List.copyOf(requireNonNull(scopes, "scopes must not be null"));
     requireNonNull(tokenLifetime, "tokenLifetime must not be null");
+    requireNonNull(certificateBoundAccessTokens, "certificateBoundAccessTokens must not be null");
     if (clientId.isBlank()) {
       throw new IllegalArgumentException("clientId must not be blank");
     }
@@ -78,6 +85,39 @@ public record ClientDefinition(
       throw new IllegalArgumentException(
           "a " + authentication.method().wireName() + " client has no secret; remove clientSecret");
     }
+  }
+
+  /**
+   * A definition with the method's default certificate binding (the components before {@code
+   * certificateBoundAccessTokens}).
+   */
+  public ClientDefinition(
+      String clientId,
+      Optional<String> clientSecret,
+      Type type,
+      ClientAuthentication authentication,
+      List<String> resources,
+      List<String> scopes,
+      Optional<Duration> tokenLifetime) {
+    this(
+        clientId,
+        clientSecret,
+        type,
+        authentication,
+        resources,
+        scopes,
+        tokenLifetime,
+        Optional.empty());
+  }
+
+  /**
+   * Whether the emulator binds this client's tokens to the TLS client certificate it presents
+   * ({@code cnf.x5t#S256}, RFC 8705): as set, else true for {@code tls_client_auth} and {@code
+   * self_signed_tls_client_auth} and false for the other methods. A binding client that presents no
+   * certificate gets 400 {@code invalid_grant}.
+   */
+  public boolean bindsTokens() {
+    return certificateBoundAccessTokens.orElse(authentication.method().usesTlsCertificate());
   }
 
   /** Starts an application client that authenticates with a secret (Basic or form body). */
@@ -137,6 +177,8 @@ public record ClientDefinition(
       entry.put("scopes", scopes);
     }
     tokenLifetime.ifPresent(lifetime -> entry.put("tokenLifetime", lifetime.toString()));
+    certificateBoundAccessTokens.ifPresent(
+        bound -> entry.put("certificateBoundAccessTokens", bound));
     return entry;
   }
 
@@ -155,6 +197,8 @@ public record ClientDefinition(
         + scopes
         + ", tokenLifetime="
         + tokenLifetime.map(Duration::toString).orElse("default")
+        + ", certificateBoundAccessTokens="
+        + bindsTokens()
         + "]";
   }
 
@@ -179,6 +223,7 @@ public record ClientDefinition(
     private String sanIp;
     private String sanEmail;
     private final List<String> thumbprints = new ArrayList<>();
+    private Boolean certificateBoundAccessTokens;
 
     private Builder(String clientId, TokenEndpointAuthMethod method) {
       this.clientId = requireNonNull(clientId, "clientId must not be null");
@@ -277,6 +322,18 @@ public record ClientDefinition(
       return this;
     }
 
+    /**
+     * Binds (or, for the mTLS methods, stops binding) the client's tokens to the TLS client
+     * certificate it presents at the HTTPS token endpoint: the token carries {@code cnf.x5t#S256}.
+     * Any method may bind; the default is true for {@code tls_client_auth} and {@code
+     * self_signed_tls_client_auth}, false otherwise. A binding client without a certificate gets
+     * 400 {@code invalid_grant}.
+     */
+    public Builder certificateBoundAccessTokens(boolean bound) {
+      this.certificateBoundAccessTokens = bound;
+      return this;
+    }
+
     /** Adds resources (absolute URIs) the client may request tokens for. */
     public Builder resources(String... resourceUris) {
       requireNonNull(resourceUris, "resourceUris must not be null");
@@ -329,7 +386,8 @@ public record ClientDefinition(
           authentication,
           resources,
           scopes,
-          Optional.ofNullable(tokenLifetime));
+          Optional.ofNullable(tokenLifetime),
+          Optional.ofNullable(certificateBoundAccessTokens));
     }
 
     private static String nonBlank(String value, String name) {

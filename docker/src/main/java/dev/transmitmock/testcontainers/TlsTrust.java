@@ -6,13 +6,18 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
+import java.util.List;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -23,6 +28,8 @@ final class TlsTrust {
 
   private static final String CA_ALIAS = "transmit-mock-ca";
   private static final String CLIENT_ALIAS = "client";
+  private static final String PKCS8_BEGIN = "-----BEGIN PRIVATE KEY-----";
+  private static final String PKCS8_END = "-----END PRIVATE KEY-----";
 
   private TlsTrust() {}
 
@@ -39,6 +46,47 @@ final class TlsTrust {
       return (X509Certificate) certificates.iterator().next();
     } catch (CertificateException e) {
       throw new IllegalArgumentException("not a PEM certificate: " + e.getMessage(), e);
+    }
+  }
+
+  /** Every certificate of a PEM text, in order. */
+  static List<X509Certificate> certificates(String pem) {
+    requireNonNull(pem, "pem must not be null");
+    try {
+      List<X509Certificate> list = new ArrayList<>();
+      for (Certificate certificate :
+          CertificateFactory.getInstance("X.509")
+              .generateCertificates(
+                  new ByteArrayInputStream(pem.getBytes(StandardCharsets.UTF_8)))) {
+        list.add((X509Certificate) certificate);
+      }
+      if (list.isEmpty()) {
+        throw new IllegalArgumentException("the PEM text holds no certificate");
+      }
+      return List.copyOf(list);
+    } catch (CertificateException e) {
+      throw new IllegalArgumentException("not a PEM certificate: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A PKCS#8 PEM private key ({@code BEGIN PRIVATE KEY}) of the given algorithm ({@code RSA},
+   * {@code EC}). Errors never quote the key.
+   */
+  static PrivateKey privateKey(String pkcs8Pem, String algorithm) {
+    requireNonNull(pkcs8Pem, "pkcs8Pem must not be null");
+    requireNonNull(algorithm, "algorithm must not be null");
+    int begin = pkcs8Pem.indexOf(PKCS8_BEGIN);
+    int end = pkcs8Pem.indexOf(PKCS8_END);
+    if (begin < 0 || end < begin) {
+      throw new IllegalArgumentException("not a PKCS#8 PEM private key (BEGIN PRIVATE KEY)");
+    }
+    String base64 = pkcs8Pem.substring(begin + PKCS8_BEGIN.length(), end).replaceAll("\\s", "");
+    try {
+      byte[] der = Base64.getDecoder().decode(base64);
+      return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+    } catch (IllegalArgumentException | GeneralSecurityException e) {
+      throw new IllegalArgumentException("not a readable " + algorithm + " PKCS#8 private key");
     }
   }
 

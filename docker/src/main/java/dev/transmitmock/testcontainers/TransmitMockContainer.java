@@ -503,6 +503,24 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
     return TlsTrust.sslContext(getCaCertificate(), clientKey, clientCertificateChain);
   }
 
+  /**
+   * A new SSL context that trusts the emulator's CA and presents a client certificate the emulator
+   * issued ({@link TlsControl#issueClientCertificate}), for {@code tls_client_auth} clients.
+   *
+   * <pre>{@code
+   * IssuedClientCertificate issued =
+   *     mock.control().tls().issueClientCertificate("CN=payments-svc,O=Acme");
+   * HttpClient mtls = HttpClient.newBuilder().sslContext(mock.createSslContext(issued)).build();
+   * }</pre>
+   *
+   * @param clientCertificate the issued certificate, with its chain and private key
+   */
+  public SSLContext createSslContext(IssuedClientCertificate clientCertificate) {
+    requireNonNull(clientCertificate, "clientCertificate must not be null");
+    return createSslContext(
+        clientCertificate.privateKey(), clientCertificate.chain().toArray(new X509Certificate[0]));
+  }
+
   private TrustMaterial trustMaterial() {
     requireHttps();
     if (!isRunning()) {

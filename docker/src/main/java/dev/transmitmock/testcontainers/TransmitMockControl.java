@@ -18,6 +18,7 @@ import java.util.Map;
  * control.faults().add(FaultRule.on("token").status(503).times(1).build());
  * List<RecordedRequest> issued = control.journal().issuedTo("orders-svc");
  * String forged = control.tokens().mint(TokenMintRequest.forClient("demo-app").defect("alg-none").build());
+ * IssuedClientCertificate cert = control.tls().issueClientCertificate("CN=payments-svc,O=Acme");
  * }</pre>
  */
 public final class TransmitMockControl {
@@ -54,6 +55,11 @@ public final class TransmitMockControl {
   /** The signing keys: publish, activate, retire, rotate. */
   public KeyControl keys() {
     return new KeyControl(http);
+  }
+
+  /** Client certificates issued from the emulator's generated CA (needs HTTPS). */
+  public TlsControl tls() {
+    return new TlsControl(http);
   }
 
   /** Minting of tokens, valid ones with overrides and deliberately defective ones. */

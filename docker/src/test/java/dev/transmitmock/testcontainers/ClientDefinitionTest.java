@@ -55,6 +55,36 @@ class ClientDefinitionTest {
   }
 
   @Test
+  void certificate_bound_access_tokens_is_sent_only_when_set_and_defaults_per_method() {
+    ClientDefinition bound =
+        ClientDefinition.app("ledger-svc", "ledger-secret")
+            .certificateBoundAccessTokens(true)
+            .build();
+    ClientDefinition unbound =
+        ClientDefinition.tlsClientAuth("payments-svc")
+            .subjectDn("CN=payments-svc")
+            .certificateBoundAccessTokens(false)
+            .build();
+
+    assertThat(bound.toConfig()).containsEntry("certificateBoundAccessTokens", true);
+    assertThat(bound.bindsTokens()).isTrue();
+    assertThat(bound.toString())
+        .contains("certificateBoundAccessTokens=true")
+        .doesNotContain("ledger-secret");
+    assertThat(unbound.toConfig()).containsEntry("certificateBoundAccessTokens", false);
+    assertThat(unbound.bindsTokens()).isFalse();
+    assertThat(ClientDefinition.app("a", "s").build().toConfig())
+        .doesNotContainKey("certificateBoundAccessTokens");
+    assertThat(ClientDefinition.app("a", "s").build().bindsTokens()).isFalse();
+    assertThat(
+            ClientDefinition.selfSignedTlsClientAuth("edge")
+                .certificateThumbprints("abc")
+                .build()
+                .bindsTokens())
+        .isTrue();
+  }
+
+  @Test
   void secret_clients_keep_the_default_method_implicit_and_can_be_post_only() {
     assertThat(ClientDefinition.app("a", "s").build().toConfig())
         .doesNotContainKey("tokenEndpointAuthMethod")

@@ -213,6 +213,105 @@ class HttpsContainerIT {
   }
 
   @Test
+  void a_tls_client_auth_client_gets_a_token_with_a_certificate_the_emulator_issued()
+      throws Exception {
+    String subject = "CN=payments-svc,O=transmit-mock tests";
+    mock.control()
+        .clients()
+        .putClient(
+            ClientDefinition.tlsClientAuth("payments-svc")
+                .subjectDn(subject)
+                .resources(RESOURCE)
+                .build());
+    IssuedClientCertificate issued =
+        mock.control().tls().issueClientCertificate(subject, "payments.example");
+    Map<String, String> request =
+        form("grant_type", "client_credentials", "client_id", "payments-svc", "resource", RESOURCE);
+
+    HttpResponse<String> response =
+        post(client(mock.createSslContext(issued)), mock.getHttpsTokenEndpoint(), request);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JWTClaimsSet claims = verifiedOverHttps(accessToken(response));
+    assertThat(claims.getSubject()).isEqualTo("payments-svc");
+    assertThat(claims.getJSONObjectClaim("cnf")).containsEntry("x5t#S256", issued.thumbprint());
+    assertThat(issued.thumbprint()).isEqualTo(x5tS256(issued.certificate()));
+    assertThat(issued.chain()).hasSize(2);
+    assertThat(issued.chain().get(1)).isEqualTo(mock.getCaCertificate());
+    assertThat(issued.toString()).contains(issued.thumbprint()).doesNotContain("PRIVATE KEY");
+    assertThat(mock.control().journal().issuedTo("payments-svc"))
+        .singleElement()
+        .satisfies(entry -> assertThat(entry.authMethod()).isEqualTo("tls_client_auth"));
+  }
+
+  @Test
+  void a_certificate_for_the_same_subject_from_a_foreign_ca_is_refused() throws Exception {
+    String subject = "CN=payments-svc,O=transmit-mock tests";
+    mock.control()
+        .clients()
+        .putClient(
+            ClientDefinition.tlsClientAuth("payments-svc")
+                .subjectDn(subject)
+                .resources(RESOURCE)
+                .build());
+    TlsIdentity foreignCa = TlsIdentity.certificateAuthority("CN=foreign test root");
+    TlsIdentity foreign = foreignCa.issue(subject, List.of());
+    HttpClient withForeignCertificate =
+        client(
+            mock.createSslContext(
+                foreign.privateKey(), foreign.certificate(), foreignCa.certificate()));
+
+    HttpResponse<String> response =
+        post(
+            withForeignCertificate,
+            mock.getHttpsTokenEndpoint(),
+            form(
+                "grant_type", "client_credentials",
+                "client_id", "payments-svc",
+                "resource", RESOURCE));
+
+    assertThat(foreign.certificate().getSubjectX500Principal().getName())
+        .isEqualTo("CN=payments-svc,O=transmit-mock tests");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+    assertThat(response.body()).contains("invalid_client").doesNotContain("access_token");
+  }
+
+  @Test
+  void a_secret_client_with_certificate_bound_tokens_gets_a_bound_token_when_it_presents_one()
+      throws Exception {
+    mock.control()
+        .clients()
+        .putClient(
+            ClientDefinition.app("ledger-svc", "ledger-secret")
+                .certificateBoundAccessTokens(true)
+                .resources(RESOURCE)
+                .build());
+    TlsIdentity certificate =
+        TlsIdentity.selfSigned("CN=ledger-svc,O=transmit-mock tests", List.of());
+    Map<String, String> request =
+        form(
+            "grant_type", "client_credentials",
+            "client_id", "ledger-svc",
+            "client_secret", "ledger-secret",
+            "resource", RESOURCE);
+
+    HttpResponse<String> bound =
+        post(
+            client(mock.createSslContext(certificate.privateKey(), certificate.certificate())),
+            mock.getHttpsTokenEndpoint(),
+            request);
+    HttpResponse<String> withoutCertificate = post(trusting, mock.getHttpsTokenEndpoint(), request);
+
+    assertThat(bound.statusCode()).as(bound.body()).isEqualTo(200);
+    JWTClaimsSet claims = verifiedOverHttps(accessToken(bound));
+    assertThat(claims.getSubject()).isEqualTo("ledger-svc");
+    assertThat(claims.getJSONObjectClaim("cnf"))
+        .containsEntry("x5t#S256", x5tS256(certificate.certificate()));
+    assertThat(withoutCertificate.statusCode()).isEqualTo(400);
+    assertThat(withoutCertificate.body()).contains("invalid_grant");
+  }
+
+  @Test
   void an_https_only_container_turns_healthy_and_is_driven_over_https() throws Exception {
     try (TransmitMockContainer<?> httpsOnly = TestImage.container().withHttpsOnly()) {
       httpsOnly.start();
