@@ -144,7 +144,8 @@ record CommandLineOptions(
           null,
           "--probe",
           null,
-          "Do not serve: ask the emulator at --host/--port whether it is healthy (exit 0) or not"
+          "Do not serve: ask the emulator at --host/--port (over HTTPS on its HTTPS port when"
+              + " the configuration turns plain HTTP off) whether it is healthy (exit 0) or not"
               + " (exit 1). Used by the Docker HEALTHCHECK.");
   static final Spec HELP = new Spec("-h", "--help", null, "Show this help message and exit.");
   static final Spec VERSION =
