@@ -13,6 +13,7 @@ import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.defects.TokenSpec;
 import dev.transmitmock.server.tls.BindingDefect;
 import dev.transmitmock.server.tls.CertificateThumbprint;
+import dev.transmitmock.server.tls.TlsConfig;
 import dev.transmitmock.server.tls.TlsIdentity;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,7 +53,17 @@ class CertificateBindingTest {
                     .build())
             .client(ClientConfig.builder(SECRET_CLIENT).secret("secret-svc-secret").build())
             .build();
-    server = TransmitMockServer.builder().config(config).https().build().start();
+    // tls_client_auth validates the chain: trust the CA that issued the client's certificate
+    server =
+        TransmitMockServer.builder()
+            .config(config)
+            .https(
+                TlsConfig.builder()
+                    .enabled(true)
+                    .clientCaCertificate(clientCa.certificate())
+                    .build())
+            .build()
+            .start();
     verifier =
         TransmitTokenVerifier.builder()
             .issuer(server.issuer())
