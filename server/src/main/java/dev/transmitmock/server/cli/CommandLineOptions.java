@@ -195,17 +195,9 @@ record CommandLineOptions(
         throw new UsageException("Unmatched argument: '" + arg + "'");
       }
       // --name=value; for short names also -pVALUE and -p=VALUE
-      String name;
-      String attached;
-      if (arg.startsWith("--")) {
-        int equals = arg.indexOf('=');
-        name = equals >= 0 ? arg.substring(0, equals) : arg;
-        attached = equals >= 0 ? arg.substring(equals + 1) : null;
-      } else {
-        name = arg.substring(0, 2);
-        String rest = arg.substring(2);
-        attached = rest.isEmpty() ? null : rest.startsWith("=") ? rest.substring(1) : rest;
-      }
+      String name = nameOf(arg);
+      String rest = arg.substring(name.length());
+      String attached = rest.isEmpty() ? null : rest.startsWith("=") ? rest.substring(1) : rest;
       int index = indexOf(name);
       if (index < 0) {
         throw new UsageException("Unknown option: '" + (arg.startsWith("--") ? name : arg) + "'");
@@ -263,11 +255,19 @@ record CommandLineOptions(
    * --option=VALUE} for a value that looks like an option.
    */
   private static boolean isOption(String arg) {
+    return arg.startsWith("-") && indexOf(nameOf(arg)) >= 0;
+  }
+
+  /**
+   * The name an argument starts with: {@code --name} of {@code --name[=value]}, {@code -x} of
+   * {@code -x[value]}.
+   */
+  private static String nameOf(String arg) {
     if (arg.startsWith("--")) {
       int equals = arg.indexOf('=');
-      return indexOf(equals >= 0 ? arg.substring(0, equals) : arg) >= 0;
+      return equals >= 0 ? arg.substring(0, equals) : arg;
     }
-    return arg.length() >= 2 && arg.startsWith("-") && indexOf(arg.substring(0, 2)) >= 0;
+    return arg.length() >= 2 ? arg.substring(0, 2) : arg;
   }
 
   private static int indexOf(String name) {

@@ -7,18 +7,17 @@ import java.io.PrintWriter;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * The {@code --probe} health check: GET {@code /_mock/health} of a running emulator, exit 0 when it
- * answers 200, 1 otherwise. Docker runs it every few seconds, so it has a fast path that skips the
- * command-line parser, the config parser and the server classes and uses only {@link
- * HttpURLConnection}: taken when the arguments are only {@code --probe}, {@code --host} and {@code
- * --port} and no {@code TRANSMIT_MOCK_CONFIG}, {@code TRANSMIT_MOCK_CONFIG_INLINE} or {@code
- * TRANSMIT_MOCK_HTTP_ENABLED} is set. Otherwise {@link TransmitMockCli} resolves the effective
- * configuration (file, environment, flags) like the server and probes HTTPS through {@link
- * HttpsProbe} when plain HTTP is off.
+ * answers 200, 1 otherwise. Docker runs it every few seconds, so it has a fast path that parses the
+ * arguments ({@link CommandLineOptions}, no framework) but skips the config parser and the server
+ * classes and uses only {@link HttpURLConnection}: taken when the arguments are only {@code
+ * --probe}, {@code --host} and {@code --port} and no {@code TRANSMIT_MOCK_CONFIG}, {@code
+ * TRANSMIT_MOCK_CONFIG_INLINE} or {@code TRANSMIT_MOCK_HTTP_ENABLED} is set. Otherwise {@link
+ * TransmitMockCli} resolves the effective configuration (file, environment, flags) like the server
+ * and probes HTTPS through {@link HttpsProbe} when plain HTTP is off.
  */
 final class HealthProbe {
   private static final int TIMEOUT_MILLIS = 2_000;
@@ -26,43 +25,34 @@ final class HealthProbe {
   private HealthProbe() {}
 
   /**
-   * Runs the probe without the full command-line parser when the arguments are only {@code --probe}
-   * and {@code --host}/{@code --port} values; empty when anything else needs the full parser (which
+   * Runs the probe without resolving the configuration when the arguments are only {@code --probe}
+   * and {@code --host}/{@code --port} values; empty when anything else needs the full path (which
    * then reports usage errors as usual).
    */
   static OptionalInt tryFastPath(
       String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
-    boolean probe = false;
-    String host = null;
-    String port = null;
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--probe")) {
-        probe = true;
-      } else if ((arg.equals("--host")) && i + 1 < args.length) {
-        host = args[++i];
-      } else if (arg.startsWith("--host=")) {
-        host = arg.substring("--host=".length());
-      } else if ((arg.equals("--port") || arg.equals("-p")) && i + 1 < args.length) {
-        port = args[++i];
-      } else if (arg.startsWith("--port=")) {
-        port = arg.substring("--port=".length());
-      } else {
-        return OptionalInt.empty();
-      }
+    CommandLineOptions options;
+    try {
+      options = CommandLineOptions.parse(args);
+    } catch (CommandLineOptions.UsageException e) {
+      return OptionalInt.empty(); // the full path reports it
     }
-    if (!probe || mayTurnPlainHttpOff(env)) {
+    if (!options.probe() || !onlyProbeHostAndPort(options) || mayTurnPlainHttpOff(env)) {
       return OptionalInt.empty(); // the full path resolves the config, and may probe HTTPS
     }
     String effectiveHost =
-        host != null
-            ? host
-            : EnvironmentConfig.value(env, EnvironmentConfig.HOST).orElse("127.0.0.1");
-    Optional<String> portText =
-        Optional.ofNullable(port).or(() -> EnvironmentConfig.value(env, EnvironmentConfig.PORT));
+        options
+            .host()
+            .orElseGet(
+                () -> EnvironmentConfig.value(env, EnvironmentConfig.HOST).orElse("127.0.0.1"));
     int effectivePort;
     try {
-      effectivePort = portText.map(Integer::parseInt).orElse(TransmitMockCli.DEFAULT_PORT);
+      effectivePort =
+          options.port().isPresent()
+              ? options.port().get()
+              : EnvironmentConfig.value(env, EnvironmentConfig.PORT)
+                  .map(Integer::parseInt)
+                  .orElse(TransmitMockCli.DEFAULT_PORT);
     } catch (NumberFormatException e) {
       return OptionalInt.empty();
     }
@@ -70,6 +60,18 @@ final class HealthProbe {
       return OptionalInt.empty();
     }
     return OptionalInt.of(check(effectiveHost, effectivePort, out, err));
+  }
+
+  /** Whether nothing but {@code --probe}, {@code --host} and {@code --port} was given. */
+  private static boolean onlyProbeHostAndPort(CommandLineOptions options) {
+    return options.config().isEmpty()
+        && !options.noControl()
+        && options.controlToken().isEmpty()
+        && options.httpsPort().isEmpty()
+        && options.tlsCertOut().isEmpty()
+        && options.tlsClientAuth().isEmpty()
+        && !options.help()
+        && !options.version();
   }
 
   /**
