@@ -141,13 +141,13 @@ startup() {  # startup JAR FLAGS...: "median_ms rss_mib cpu_ms"
 }
 read -r START_PLAIN START_PLAIN_RSS START_PLAIN_CPU <<<"$(startup "$SERVER_JAR")"
 # AppCDS (JDK 17): the archive the server build ships (its training run, ArchiveTraining, serves
-# a first token and exits); a run of our own when the jar was built with -Dcds.skip=true.
+# a first token and exits); the same training run here when the jar was built with -Dcds.skip=true.
 JSA=server/target/transmit-mock-server.jsa
 if [ ! -f "$JSA" ]; then
   JSA="$OUT/transmit-mock.jsa"
   rm -f "$JSA"
-  start_server "-XX:ArchiveClassesAtExit=$JSA -Xlog:cds=off -Xlog:cds+dynamic=off"
-  stop_server
+  java "-XX:ArchiveClassesAtExit=$JSA" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    -cp "$SERVER_JAR" dev.transmitmock.server.cli.ArchiveTraining >"$OUT/cds-training.log" 2>&1
 fi
 read -r START_CDS START_CDS_RSS START_CDS_CPU <<<"$(startup "$SERVER_JAR" "-XX:SharedArchiveFile=$JSA" -Xlog:cds=off)"
 read -r START_CDS_SMALL START_CDS_SMALL_RSS START_CDS_SMALL_CPU <<<"$(startup "$SERVER_JAR" "-XX:SharedArchiveFile=$JSA" -Xlog:cds=off -XX:TieredStopAtLevel=1 "$SMALL_FLAGS")"
