@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -22,12 +24,22 @@ final class AnnotationSettings {
 
   private AnnotationSettings() {}
 
-  static ExtensionSettings from(TransmitMock annotation, Class<?> annotated) {
+  /**
+   * The settings of a {@link TransmitMock} and of the {@link TransmitClient}s placed on the class
+   * beside it (directly, inherited or through a composed annotation), which join its clients.
+   *
+   * @throws ExtensionConfigurationException for a bad value, or a client id declared twice
+   */
+  static ExtensionSettings from(
+      TransmitMock annotation, List<TransmitClient> classLevelClients, Class<?> annotated) {
     String where = "@TransmitMock on " + annotated.getName();
     Optional<String> region = nonBlank(annotation.region());
+    List<TransmitClient> declared = new ArrayList<>(Arrays.asList(annotation.clients()));
+    declared.addAll(classLevelClients);
+    refuseDuplicateIds(declared, where);
     List<ClientConfig> clients = new ArrayList<>();
     List<GeneratedClient> generated = new ArrayList<>();
-    for (TransmitClient client : annotation.clients()) {
+    for (TransmitClient client : declared) {
       if (client.authMethod().usesSecret()) {
         clients.add(client(client, where));
       } else {
@@ -47,6 +59,21 @@ final class AnnotationSettings {
         port(annotation.port(), where),
         tls(annotation),
         generated);
+  }
+
+  private static void refuseDuplicateIds(List<TransmitClient> clients, String where) {
+    Set<String> seen = new HashSet<>();
+    for (TransmitClient client : clients) {
+      String id = client.id().trim();
+      if (!id.isEmpty() && !seen.add(id)) {
+        throw new ExtensionConfigurationException(
+            where
+                + ": client \""
+                + id
+                + "\" is declared twice (in clients = {...} and as @TransmitClient on the class"
+                + " count together); keep one declaration");
+      }
+    }
   }
 
   private static Optional<TlsConfig> tls(TransmitMock annotation) {

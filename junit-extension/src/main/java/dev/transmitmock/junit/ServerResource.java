@@ -15,20 +15,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A running emulator as kept in JUnit's {@link ExtensionContext.Store}, with what the extension
+ * A running emulator as kept in JUnit's {@code ExtensionContext.Store}, with what the extension
  * made for it: the CA certificate file and trusting {@link SSLContext} (HTTPS), and the credentials
- * of its clients (generated keys and certificates). JUnit closes it when the scope it was stored in
- * (a test, a class, the whole run) ends. Implements both {@link AutoCloseable} (JUnit 5.13 and
- * later) and {@code CloseableResource} (older JUnit 5 versions).
+ * of its clients (generated keys and certificates).
+ *
+ * <p>The extension closes it itself, in the after-callback of the test or class whose store holds
+ * it: the Store's own closing differs between the JUnit versions the extension supports ({@code
+ * CloseableResource}, deprecated since 5.13, is the only kind JUnit 5.10 to 5.12 close; {@link
+ * AutoCloseable} only 5.13 and later). A server shared by the whole run lives in the root store,
+ * which no callback follows: JUnit 5.13 and later close it as an {@link AutoCloseable} when the run
+ * ends, and {@link #closeAtJvmExit()} covers older versions. Closing is idempotent.
  */
-@SuppressWarnings("deprecation")
-final class ServerResource implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+final class ServerResource implements AutoCloseable {
   private static final String CA_FILE_PREFIX = "transmit-mock-ca-";
   private static final String CA_FILE_SUFFIX = ".pem";
 
@@ -38,6 +43,8 @@ final class ServerResource implements AutoCloseable, ExtensionContext.Store.Clos
   private final Map<String, TransmitClientCredentials> credentials;
   private final Map<String, String> properties;
   private final CopyOnWriteArrayList<Runnable> closeListeners = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicReference<Thread> exitHook = new AtomicReference<>();
 
   private ServerResource(
       TransmitMockServer server,
@@ -182,14 +189,46 @@ final class ServerResource implements AutoCloseable, ExtensionContext.Store.Clos
     closeListeners.add(listener);
   }
 
+  /**
+   * Closes this resource when the JVM exits, unless it was closed before: the fallback for a server
+   * in the root store on JUnit versions that do not close {@link AutoCloseable} values there.
+   */
+  void closeAtJvmExit() {
+    Thread hook = new Thread(this::close, "transmit-mock-exit-" + server.port());
+    if (exitHook.compareAndSet(null, hook)) {
+      Runtime.getRuntime().addShutdownHook(hook);
+    }
+  }
+
+  /** True once {@link #close()} ran. */
+  boolean isClosed() {
+    return closed.get();
+  }
+
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try {
       TransmitMockProperties.withdraw(properties);
       server.close();
       caCertificateFile.ifPresent(ServerResource::deleteQuietly);
     } finally {
       closeListeners.forEach(Runnable::run);
+      removeExitHook();
+    }
+  }
+
+  private void removeExitHook() {
+    Thread hook = exitHook.getAndSet(null);
+    if (hook == null || hook == Thread.currentThread()) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down: the hook runs (and finds this resource closed) or already ran
     }
   }
 

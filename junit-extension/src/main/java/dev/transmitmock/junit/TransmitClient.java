@@ -4,10 +4,12 @@ import dev.transmitmock.server.config.ClientType;
 import dev.transmitmock.server.control.AuthMethod;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A client the emulator of a {@link TransmitMock} test class knows, in addition to those of its
@@ -19,6 +21,23 @@ import java.lang.annotation.Target;
  *         resources = "https://api.orders.example", lifetime = "PT5M"),
  *     @TransmitClient(id = "ops", secret = "ops-secret", type = ClientType.MANAGEMENT)})
  * }</pre>
+ *
+ * <p>Or placed on the class itself, beside {@code @TransmitMock} (repeatable, inherited by
+ * subclasses, and usable in a composed annotation together with {@code @TransmitMock}); these
+ * clients join the ones in {@link TransmitMock#clients()}:
+ *
+ * <pre>{@code
+ * @TransmitMock
+ * @TransmitClient(id = "orders-svc", resources = "https://api.orders.example")
+ * @TransmitClient(id = "ops", type = ClientType.MANAGEMENT)
+ * class OrdersApiTest { ... }
+ * }</pre>
+ *
+ * A class-level {@code @TransmitClient} with no emulator to join is an {@code
+ * ExtensionConfigurationException} rather than ignored: on a class without {@code @TransmitMock},
+ * on a {@code @Nested} class that shares the emulator of its enclosing class, on a class that
+ * registers a {@link TransmitMockExtension} (use its builder's {@code client(...)} there), and a
+ * client id declared twice.
  *
  * <p>Clients without a shared secret: with {@link #authMethod()} {@code PRIVATE_KEY_JWT} the
  * extension generates an RSA key pair and registers its public key; with {@code TLS_CLIENT_AUTH} or
@@ -42,6 +61,8 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Inherited
+@ExtendWith(TransmitMockExtension.class)
 @Repeatable(TransmitClients.class)
 public @interface TransmitClient {
   /** The {@code client_id}. */

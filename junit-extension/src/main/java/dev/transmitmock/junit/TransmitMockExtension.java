@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -62,16 +64,23 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * <p>Lifecycle follows the registration: a static field (or {@link TransmitMock}) starts one server
  * per test class, shared by its nested classes and reset before each test; an instance field starts
  * one per test; {@link Builder#shared(boolean) shared} keeps one for the whole run. Servers live in
- * JUnit's {@link ExtensionContext.Store}, which stops them when their scope ends; the extension
- * holds no static state, so test classes may run in parallel.
+ * JUnit's {@link ExtensionContext.Store}; the extension stops each one in the after-callback of the
+ * test or class that started it (a shared one when the run ends), the same way on JUnit 5.10 to
+ * 6.x. It holds no static state, so test classes may run in parallel.
  */
 public final class TransmitMockExtension
     implements BeforeAllCallback,
         BeforeEachCallback,
         AfterEachCallback,
+        AfterAllCallback,
         ParameterResolver,
         TransmitMockHandle {
   private static final Namespace NAMESPACE = Namespace.create(TransmitMockExtension.class);
+
+  private static final String INJECTABLE_TYPES =
+      "declare it as TransmitMockServer or TransmitMockHandle; with HTTPS also SSLContext or"
+          + " X509Certificate (the CA), and TransmitClientCredentials with"
+          + " @InjectTransmitMock(client = \"<client id>\")";
 
   /** Null for the declarative form: the settings then come from {@link TransmitMock}. */
   private final ExtensionSettings settings;
@@ -96,6 +105,7 @@ public final class TransmitMockExtension
   @Override
   public void beforeAll(ExtensionContext context) {
     Declaration declaration = declaration(context);
+    refuseInjectedFieldsIfProgrammatic(context);
     ServerResource resource = obtain(context, declaration);
     attach(resource, declaration);
     if (isDeclarative()) {
@@ -107,6 +117,7 @@ public final class TransmitMockExtension
   @Override
   public void beforeEach(ExtensionContext context) {
     Declaration declaration = declaration(context);
+    refuseInjectedFieldsIfProgrammatic(context);
     Store store = context.getStore(NAMESPACE);
     ServerResource resource = store.get(declaration.key(), ServerResource.class);
     if (resource == null) {
@@ -116,7 +127,7 @@ public final class TransmitMockExtension
     }
     attach(resource, declaration);
     if (declaration.settings().strict()) {
-      store.put(new StrictMark(declaration.key()), lastSequence(resource.server()));
+      store.put(new StrictMark(this), new StrictWindow(resource, lastSequence(resource.server())));
     }
     if (isDeclarative()) {
       injectInstanceFields(context, resource);
@@ -125,23 +136,32 @@ public final class TransmitMockExtension
 
   @Override
   public void afterEach(ExtensionContext context) {
-    Declaration declaration = declaration(context);
-    if (!declaration.settings().strict()) {
-      return;
+    try {
+      failOnRejections(context);
+    } finally {
+      closeServerStoredIn(context);
     }
-    Store store = context.getStore(NAMESPACE);
-    Long mark = store.remove(new StrictMark(declaration.key()), Long.class);
-    ServerResource resource = store.get(declaration.key(), ServerResource.class);
-    if (mark == null || resource == null) {
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    closeServerStoredIn(context);
+  }
+
+  private void failOnRejections(ExtensionContext context) {
+    StrictWindow window =
+        context.getStore(NAMESPACE).remove(new StrictMark(this), StrictWindow.class);
+    if (window == null || window.resource().isClosed()) {
       return;
     }
     List<JournalEntry> rejected =
-        resource
+        window
+            .resource()
             .server()
             .journal()
             .entries(
                 entry ->
-                    entry.sequence() > mark
+                    entry.sequence() > window.after()
                         && entry.endpoint() == Endpoint.TOKEN
                         && entry.rejected());
     if (!rejected.isEmpty()) {
@@ -157,6 +177,29 @@ public final class TransmitMockExtension
     }
   }
 
+  /**
+   * Stops the server this extension started in this very context (a test's, for an instance-field
+   * extension; a class's, for {@code @TransmitMock} and static fields), when its scope ends.
+   * Servers of enclosing contexts and the run-wide shared one are not in this context's own store,
+   * so {@code remove} leaves them alone.
+   */
+  private void closeServerStoredIn(ExtensionContext context) {
+    ServerResource resource =
+        context.getStore(NAMESPACE).remove(localKey(context), ServerResource.class);
+    if (resource != null) {
+      resource.close();
+    }
+  }
+
+  /** The store key of a non-shared server of this registration, without validating anything. */
+  private Object localKey(ExtensionContext context) {
+    if (!isDeclarative()) {
+      return new InstanceKey(this);
+    }
+    Class<?> testClass = context.getRequiredTestClass();
+    return new ClassKey(annotatedClass(testClass).orElseGet(() -> outermost(testClass)));
+  }
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
@@ -165,9 +208,10 @@ public final class TransmitMockExtension
         || type == TransmitClientCredentials.class) {
       return true;
     }
-    // JDK types other resolvers may supply too: only when the parameter asks for the emulator's
-    return (type == SSLContext.class || type == X509Certificate.class)
-        && parameter.isAnnotated(InjectTransmitMock.class);
+    // JDK types other resolvers may supply too: only when the parameter asks for the emulator's.
+    // Any other annotated type is claimed as well, to be refused in resolveParameter with what to
+    // declare instead: left to another resolver, the annotation would be silently ignored.
+    return parameter.isAnnotated(InjectTransmitMock.class);
   }
 
   @Override
@@ -182,15 +226,28 @@ public final class TransmitMockExtension
     Class<?> type = parameter.getParameter().getType();
     String described =
         "parameter " + parameter.getParameter() + " of " + parameter.getDeclaringExecutable();
+    Object value;
     try {
-      return injectable(
-          type,
-          parameter.findAnnotation(InjectTransmitMock.class).map(InjectTransmitMock::client),
-          resource,
-          described);
+      value =
+          injectable(
+              type,
+              parameter.findAnnotation(InjectTransmitMock.class).map(InjectTransmitMock::client),
+              resource,
+              described);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new ParameterResolutionException(declaration.where() + ": " + e.getMessage(), e);
     }
+    if (value == null) {
+      throw new ParameterResolutionException(
+          declaration.where()
+              + ": @InjectTransmitMock "
+              + described
+              + " has type "
+              + type.getName()
+              + "; "
+              + INJECTABLE_TYPES);
+    }
+    return value;
   }
 
   /**
@@ -310,19 +367,33 @@ public final class TransmitMockExtension
     return settings == null;
   }
 
-  /** Starts the server of a declaration, or finds the one started already (idempotent). */
+  /**
+   * Starts the server of a declaration, or finds the one started already (idempotent). JUnit 5.10
+   * and 6 share no undeprecated atomic get-or-create on the Store ({@code getOrComputeIfAbsent} is
+   * deprecated in 6.0, its replacement {@code computeIfAbsent} is new in 6.0), so the lookup and
+   * the start run under a lock on the context that owns the store: only classes running in parallel
+   * against one shared server ever contend for it.
+   */
   private ServerResource obtain(ExtensionContext context, Declaration declaration) {
-    Store store =
-        declaration.shared() ? context.getRoot().getStore(NAMESPACE) : context.getStore(NAMESPACE);
+    ExtensionContext owner = declaration.shared() ? context.getRoot() : context;
+    Store store = owner.getStore(NAMESPACE);
     ClassLoader loader = classLoader(context);
-    return store.getOrComputeIfAbsent(
-        declaration.key(),
-        key ->
-            ServerResource.start(
-                declaration.settings(),
-                new ConfigAssembler(loader, declaration.where()),
-                declaration.where()),
-        ServerResource.class);
+    synchronized (owner) {
+      ServerResource running = store.get(declaration.key(), ServerResource.class);
+      if (running != null) {
+        return running;
+      }
+      ServerResource started =
+          ServerResource.start(
+              declaration.settings(),
+              new ConfigAssembler(loader, declaration.where()),
+              declaration.where());
+      store.put(declaration.key(), started);
+      if (declaration.shared()) {
+        started.closeAtJvmExit();
+      }
+      return started;
+    }
   }
 
   /** Points the programmatic handle at a server; refuses two concurrent owners. */
@@ -352,11 +423,16 @@ public final class TransmitMockExtension
     Class<?> testClass = context.getRequiredTestClass();
     Optional<Class<?>> annotated = annotatedClass(testClass);
     if (isDeclarative()) {
+      refuseClientsWithoutTheirEmulator(testClass, annotated);
       Class<?> owner = annotated.orElseGet(() -> outermost(testClass));
       ExtensionSettings declared =
           annotated
-              .flatMap(c -> AnnotationSupport.findAnnotation(c, TransmitMock.class))
-              .map(annotation -> AnnotationSettings.from(annotation, owner))
+              .map(
+                  c ->
+                      AnnotationSettings.from(
+                          AnnotationSupport.findAnnotation(c, TransmitMock.class).orElseThrow(),
+                          AnnotationSupport.findRepeatableAnnotations(c, TransmitClient.class),
+                          c))
               .orElse(ExtensionSettings.DEFAULTS);
       String where = ConfigAssembler.DECLARATIVE_PREFIX + owner.getName();
       Object key = declared.shared() ? new SharedKey(declared) : new ClassKey(owner);
@@ -369,9 +445,95 @@ public final class TransmitMockExtension
               + " remove @TransmitMock and configure the extension's builder, or remove the"
               + " @RegisterExtension field");
     }
+    for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+      List<TransmitClient> placed =
+          AnnotationSupport.findRepeatableAnnotations(c, TransmitClient.class);
+      if (!placed.isEmpty()) {
+        throw new ExtensionConfigurationException(
+            describe(placed, c)
+                + " is read together with @TransmitMock only; with a registered"
+                + " TransmitMockExtension declare the client with its builder instead, e.g."
+                + " TransmitMockExtension.builder().client(\""
+                + placed.get(0).id()
+                + "\", AuthMethod."
+                + placed.get(0).authMethod()
+                + ")");
+      }
+    }
     String where = "TransmitMockExtension in " + outermost(testClass).getName();
     Object key = settings.shared() ? new SharedKey(settings) : new InstanceKey(this);
     return new Declaration(settings, key, where);
+  }
+
+  /**
+   * Class-level {@link TransmitClient}s join the emulator of the {@link TransmitMock} next to them.
+   * Anywhere else (a class without {@code @TransmitMock}, a nested class sharing the server of an
+   * enclosing one) they would have no emulator to join: refused rather than ignored.
+   */
+  private static void refuseClientsWithoutTheirEmulator(
+      Class<?> testClass, Optional<Class<?>> annotated) {
+    for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+      if (annotated.isPresent() && annotated.get() == c) {
+        return;
+      }
+      List<TransmitClient> placed =
+          AnnotationSupport.findRepeatableAnnotations(c, TransmitClient.class);
+      if (placed.isEmpty()) {
+        continue;
+      }
+      if (annotated.isEmpty()) {
+        throw new ExtensionConfigurationException(
+            describe(placed, c)
+                + " has no emulator to join: add @TransmitMock to "
+                + c.getSimpleName()
+                + " (clients placed next to it are added to its emulator), or, with a registered"
+                + " TransmitMockExtension, declare the client with its builder");
+      }
+      throw new ExtensionConfigurationException(
+          describe(placed, c)
+              + ": "
+              + c.getSimpleName()
+              + " shares the emulator of "
+              + annotated.get().getName()
+              + ", which started before its tests; put the client on "
+              + annotated.get().getSimpleName()
+              + " next to its @TransmitMock, or give "
+              + c.getSimpleName()
+              + " an emulator of its own with @TransmitMock");
+    }
+  }
+
+  private static String describe(List<TransmitClient> clients, Class<?> placedOn) {
+    return clients.stream()
+            .map(client -> "@TransmitClient(id = \"" + client.id() + "\")")
+            .collect(Collectors.joining(", "))
+        + " on "
+        + placedOn.getName();
+  }
+
+  /**
+   * {@link InjectTransmitMock} fields are filled by {@link TransmitMock}; a registered extension is
+   * itself the handle, so such fields would stay null.
+   */
+  private void refuseInjectedFieldsIfProgrammatic(ExtensionContext context) {
+    if (isDeclarative()) {
+      return;
+    }
+    for (Class<?> c = context.getRequiredTestClass(); c != null; c = c.getEnclosingClass()) {
+      List<Field> fields =
+          ReflectionSupport.findFields(
+              c,
+              field -> field.isAnnotationPresent(InjectTransmitMock.class),
+              HierarchyTraversalMode.TOP_DOWN);
+      if (!fields.isEmpty()) {
+        throw new ExtensionConfigurationException(
+            "@InjectTransmitMock field "
+                + describe(fields.get(0))
+                + " is filled by @TransmitMock only; with a registered TransmitMockExtension use"
+                + " the extension field itself, which is the handle (mock.server(),"
+                + " mock.credentials(\"<client id>\"), mock.sslContext()), or take a parameter");
+      }
+    }
   }
 
   private static Optional<Class<?>> annotatedClass(Class<?> testClass) {
@@ -458,9 +620,8 @@ public final class TransmitMockExtension
               + describe(field)
               + " has type "
               + type.getName()
-              + "; declare it as TransmitMockServer or TransmitMockHandle; with HTTPS also"
-              + " SSLContext or X509Certificate (the CA), and TransmitClientCredentials with"
-              + " @InjectTransmitMock(client = \"<client id>\")");
+              + "; "
+              + INJECTABLE_TYPES);
     }
     return value;
   }
@@ -485,8 +646,11 @@ public final class TransmitMockExtension
   /** Store key of a run-wide server: equal settings share it. */
   private record SharedKey(ExtensionSettings settings) {}
 
-  /** Store key of the journal position a strict-mode test started at. */
-  private record StrictMark(Object serverKey) {}
+  /** Store key of a strict-mode test's {@link StrictWindow}, one per registration. */
+  private record StrictMark(TransmitMockExtension extension) {}
+
+  /** The server a strict-mode test uses and the journal position the test started at. */
+  private record StrictWindow(ServerResource resource, long after) {}
 
   /**
    * Configures a {@link TransmitMockExtension}. Defaults: the emulator's embedded configuration, a

@@ -1,8 +1,11 @@
 package dev.transmitmock.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.transmitmock.junit.support.Fixtures;
+import dev.transmitmock.junit.support.JupiterVersion;
 import dev.transmitmock.junit.support.TokenRequests;
 import dev.transmitmock.server.TransmitMockServer;
 import java.util.Map;
@@ -33,9 +36,26 @@ class SharedServerTest {
 
   @Test
   void the_shared_server_stops_when_the_run_ends() {
+    assumeTrue(
+        JupiterVersion.storeClosesAutoCloseables(),
+        "Jupiter " + JupiterVersion.version() + " closes no AutoCloseable store values");
+
     Fixtures.run(SharedA.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
 
     assertThat(SEEN.get(SharedA.class).isRunning()).isFalse();
+  }
+
+  @Test
+  void before_jupiter_5_13_the_shared_server_runs_until_the_jvm_exits() {
+    assumeFalse(
+        JupiterVersion.storeClosesAutoCloseables(),
+        "Jupiter " + JupiterVersion.version() + " stops it when the run ends");
+
+    Fixtures.run(SharedA.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+    TransmitMockServer server = SEEN.get(SharedA.class);
+    assertThat(server.isRunning()).isTrue();
+    server.close(); // the exit hook would stop it when this test JVM ends
   }
 
   @Test
