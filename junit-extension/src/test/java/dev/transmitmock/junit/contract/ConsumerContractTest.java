@@ -75,6 +75,18 @@ class ConsumerContractTest {
   }
 
   @Test
+  void reports_the_skew_as_inconclusive_when_the_consumer_rejects_every_token(
+      TransmitMockHandle mock) {
+    ContractResults results = run(mock, authorization -> 401);
+
+    assertThat(results.violations).containsKey("valid-token");
+    assertThat(results.verdicts.get("expires-now"))
+        .contains("inconclusive: the consumer rejected a valid token too (status 401)")
+        .contains("fix [valid-token] first")
+        .doesNotContain("allows no clock skew");
+  }
+
+  @Test
   void catches_a_consumer_that_skips_the_audience_check(TransmitMockHandle mock) {
     ContractResults results =
         runAgainst(mock, m -> Consumers.skipsAudienceCheck(m.jwksUri(), m.issuer()));

@@ -8,13 +8,20 @@ import dev.transmitmock.junit.TransmitMockHandle;
 import dev.transmitmock.junit.contract.consumers.ConsumerServer;
 import dev.transmitmock.junit.contract.consumers.Consumers;
 import dev.transmitmock.junit.support.Fixtures;
+import java.net.URI;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.UriSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.Event;
+import org.opentest4j.TestAbortedException;
 
 /** The kit as users run it: a {@code @TestFactory} generating one test per case. */
 @TransmitMock(
@@ -76,6 +83,91 @@ class ContractTestFactoryTest {
                 assertThat(event.getTestDescriptor().getDisplayName())
                     .startsWith("[expires-now]")
                     .contains("does not check exp"));
+  }
+
+  @Test
+  void every_generated_test_is_named_by_its_case_id_and_has_a_source_of_its_own() {
+    EngineExecutionResults results = Fixtures.run(CorrectConsumerFixture.class);
+
+    List<TestDescriptor> generated =
+        results.testEvents().started().stream().map(Event::getTestDescriptor).toList();
+    assertThat(generated).hasSizeGreaterThan(30);
+    assertThat(generated)
+        .allSatisfy(
+            test -> {
+              String id = caseId(test.getDisplayName());
+              assertThat(test.getSource())
+                  .contains(UriSource.from(URI.create("transmit-mock:contract-case:" + id)));
+            });
+    assertThat(generated.stream().map(test -> caseId(test.getDisplayName())))
+        .contains("valid-token", "missing-header", "alg-none", "hs256-with-public-key")
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void the_skew_case_is_aborted_as_inconclusive_when_the_consumer_rejects_every_token() {
+    EngineExecutionResults results = Fixtures.run(RejectsEverythingFixture.class);
+
+    assertThat(results.testEvents().aborted().stream())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.getTestDescriptor().getDisplayName())
+                  .startsWith("[expires-now]")
+                  .contains("inconclusive");
+              Throwable reason =
+                  event
+                      .getPayload(TestExecutionResult.class)
+                      .flatMap(TestExecutionResult::getThrowable)
+                      .orElseThrow();
+              assertThat(reason)
+                  .isInstanceOf(TestAbortedException.class)
+                  .hasMessageContaining("fix [valid-token] first");
+            });
+    assertThat(results.testEvents().failed().stream())
+        .anySatisfy(
+            event ->
+                assertThat(event.getTestDescriptor().getDisplayName()).startsWith("[valid-token]"));
+  }
+
+  /** The id in a display name {@code [id] title}. */
+  private static String caseId(String displayName) {
+    assertThat(displayName).matches("\\[[a-z0-9-]+] .+");
+    return displayName.substring(1, displayName.indexOf(']'));
+  }
+
+  @TransmitMock(
+      clients = @TransmitClient(id = "orders-svc", resources = ContractTestFactoryTest.ORDERS))
+  static class CorrectConsumerFixture {
+    @TestFactory
+    Stream<DynamicTest> contract(TransmitMockHandle mock) {
+      ConsumerServer correct =
+          ConsumerServer.start(Consumers.correct(mock.jwksUri(), mock.issuer(), ORDERS));
+      return ConsumerContract.builder(mock)
+          .client("orders-svc")
+          .resource(ORDERS)
+          .managementClient("demo-admin")
+          .endpoint(correct::call)
+          .build()
+          .dynamicTests()
+          .onClose(correct::close);
+    }
+  }
+
+  @TransmitMock(
+      clients = @TransmitClient(id = "orders-svc", resources = ContractTestFactoryTest.ORDERS))
+  static class RejectsEverythingFixture {
+    @TestFactory
+    Stream<DynamicTest> contract(TransmitMockHandle mock) {
+      ConsumerServer rejecting = ConsumerServer.start(authorization -> 401);
+      return ConsumerContract.builder(mock)
+          .client("orders-svc")
+          .resource(ORDERS)
+          .endpoint(rejecting::call)
+          .build()
+          .dynamicTests()
+          .onClose(rejecting::close);
+    }
   }
 
   @TransmitMock(
