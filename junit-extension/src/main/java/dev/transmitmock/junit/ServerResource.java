@@ -200,6 +200,11 @@ final class ServerResource implements AutoCloseable {
     }
   }
 
+  /** The hook {@link #closeAtJvmExit()} registered, until {@link #close()} removed it. */
+  Optional<Thread> exitHook() {
+    return Optional.ofNullable(exitHook.get());
+  }
+
   /** True once {@link #close()} ran. */
   boolean isClosed() {
     return closed.get();
