@@ -66,15 +66,20 @@ import org.testcontainers.utility.MountableFile;
  *
  * <p>Readiness: {@link #start()} returns once {@code GET /_mock/health} answers 200 on every
  * listener, and fails at once, quoting the emulator's log, when the emulator exits instead (e.g. a
- * bad config).
+ * bad config). Before anything starts it checks that the engine can obtain the images it needs, and
+ * fails in seconds with an {@link ImagesUnavailableException} saying what to set where no registry
+ * is reachable, instead of Testcontainers' minutes of pull retries.
  *
  * @param <SELF> the concrete container type, so that {@code with...} calls chain
  */
 public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
     extends GenericContainer<SELF> {
 
+  /** The repository of the images {@code docker/build-image.sh} tags. */
+  static final String IMAGE_REPOSITORY = "transmit-mock";
+
   /** The image used by the no-argument constructor: what {@code docker/build-image.sh} builds. */
-  public static final String DEFAULT_IMAGE = "transmit-mock:local";
+  public static final String DEFAULT_IMAGE = IMAGE_REPOSITORY + ":local";
 
   /** The port the emulator listens on inside the container. */
   public static final int PORT = 8080;
@@ -110,6 +115,9 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
 
   private static final int CONFIG_FILE_MODE = 0644;
 
+  /** The image's name, checked before start; empty for an image built on the fly. */
+  private final Optional<String> imageName;
+
   private final List<ClientDefinition> clients = new ArrayList<>();
   private final List<ResourceDefinition> resources = new ArrayList<>();
   private final EmulatorHttp http =
@@ -143,6 +151,7 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
   /** A container of the given image. */
   public TransmitMockContainer(DockerImageName image) {
     super(requireNonNull(image, "image must not be null"));
+    this.imageName = Optional.of(image.asCanonicalNameString());
     init();
   }
 
@@ -152,7 +161,24 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
    */
   public TransmitMockContainer(Future<String> image) {
     super(requireNonNull(image, "image must not be null"));
+    this.imageName = Optional.empty();
     init();
+  }
+
+  /**
+   * Starts the container, after checking within seconds that the Docker engine has, or can pull,
+   * the images the start needs: Testcontainers' Ryuk image (unless {@code
+   * TESTCONTAINERS_RYUK_DISABLED=true}) and this container's image. Where no registry is reachable,
+   * Testcontainers would otherwise retry each pull for minutes.
+   *
+   * @throws ImagesUnavailableException when an image is neither in the engine nor pullable; the
+   *     message says what to set ({@code TESTCONTAINERS_RYUK_DISABLED=true}, {@code
+   *     TESTCONTAINERS_HOST_OVERRIDE}) or how to build the image offline
+   */
+  @Override
+  public void start() {
+    StartPreflight.verify(imageName);
+    super.start();
   }
 
   private void init() {

@@ -2,15 +2,18 @@ package dev.transmitmock.testcontainers;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
- * The image under test: built once per test run from {@code docker/Dockerfile} and the server's
- * runnable jar (paths passed by failsafe), on the base image named by {@code -Dbase.image}; or an
- * existing image named by {@code -Dtransmit.mock.image}.
+ * The image under test: built once per test JVM from {@code docker/Dockerfile} and the server's
+ * runnable jar (paths passed by failsafe), on the base image named by {@code -Dbase.image} (the
+ * build's {@link TestcontainersEnvironmentProbe} picks one the engine has or can pull, or makes the
+ * offline one); or an existing image named by {@code -Dtransmit.mock.image}. Public: {@code
+ * examples/docker-compose} runs the same image from the test jar.
  */
-final class TestImage {
+public final class TestImage {
 
   private static final String IMAGE_PROPERTY = "transmit.mock.image";
   private static final String JAR_PROPERTY = "transmit.mock.jar";
@@ -23,15 +26,20 @@ final class TestImage {
   private TestImage() {}
 
   /** A new container of the image under test. */
-  static TransmitMockContainer<?> container() {
+  public static TransmitMockContainer<?> container() {
     String existing = System.getProperty(IMAGE_PROPERTY, "");
     if (!existing.isBlank()) {
       return new TransmitMockContainer<>(existing);
     }
-    return new TransmitMockContainer<>(builtImage());
+    return new TransmitMockContainer<>(image());
   }
 
-  private static synchronized Future<String> builtImage() {
+  /** The image under test: an existing image's name, or the build (run once, when first used). */
+  public static synchronized Future<String> image() {
+    String existing = System.getProperty(IMAGE_PROPERTY, "");
+    if (!existing.isBlank()) {
+      return CompletableFuture.completedFuture(existing);
+    }
     if (image == null) {
       Path jar = existingFile(JAR_PROPERTY, "run `mvn -pl server package` first");
       Path dockerfile = existingFile(DOCKERFILE_PROPERTY, "run the tests through Maven");

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import dev.transmitmock.testcontainers.RequiresDocker;
+import dev.transmitmock.testcontainers.TestImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Future;
@@ -22,7 +24,10 @@ import org.testcontainers.utility.MountableFile;
  * Runs compose.yaml's two services the way {@code docker compose up} would, with Testcontainers:
  * one network, the emulator reachable as {@code transmit-mock}, its config file mounted, the
  * consumer started once the emulator is healthy. (Testcontainers' {@code ComposeContainer} needs
- * the {@code docker compose} v2 plugin, which Debian's docker.io 20.10 does not ship.)
+ * the {@code docker compose} v2 plugin, which Debian's docker.io 20.10 does not ship.) The image and
+ * the condition come from the docker module's tests: {@link TestImage} builds {@code
+ * docker/Dockerfile} on the base the build's probe picked, {@link RequiresDocker} skips (or, with
+ * {@code -Ddocker.required=true}, fails) with the reason where that cannot be done.
  */
 @ExtendWith(RequiresDocker.class)
 class ComposeEnvironmentIT {
@@ -36,7 +41,7 @@ class ComposeEnvironmentIT {
   @BeforeAll
   static void read_the_compose_file() throws Exception {
     compose = ComposeFile.read(Path.of(System.getProperty("compose.file", "compose.yaml")));
-    image = EmulatorImage.image();
+    image = TestImage.image();
   }
 
   @Test
