@@ -55,13 +55,19 @@ public final class RequiresDocker implements ExecutionCondition {
     return cachedProblem;
   }
 
+  /** A property the build's probe set; null when it did not run (left as Maven's {@code ${...}}). */
+  private static String probed(String name) {
+    String value = System.getProperty(name);
+    return value == null || value.startsWith("${") ? null : value;
+  }
+
   /** Null when the container tests can run, otherwise what stops them. */
   private static String findProblem() {
-    String probed = System.getProperty(DOCKER_PROBLEM);
+    String probed = probed(DOCKER_PROBLEM);
     if (probed != null && !probed.isBlank()) {
       return probed;
     }
-    String base = System.getProperty(BASE_IMAGE_PROBLEM, "");
+    String base = Optional.ofNullable(probed(BASE_IMAGE_PROBLEM)).orElse("");
     if (!base.isBlank()) {
       return "the image under test cannot be built: " + base;
     }
