@@ -171,27 +171,12 @@ public final class TestcontainersEnvironmentProbe {
       if (!base.obtainable() && candidate.equals(offline)) {
         base = makeOfflineBase(check, offline).orElse(base);
       }
+      log("base image: " + candidate + " " + base.detail() + " [" + base.took().toMillis() + " ms]");
       if (base.obtainable()) {
         result.put("probed.base.image", candidate);
-        log(
-            "base image: "
-                + candidate
-                + " "
-                + base.detail()
-                + " ["
-                + base.took().toMillis()
-                + " ms]");
         return;
       }
       problems.add(candidate + ": " + base.detail());
-      log(
-          "base image: "
-              + candidate
-              + " "
-              + base.detail()
-              + " ["
-              + base.took().toMillis()
-              + " ms]");
     }
     result.put("probed.base.image", "");
     result.put("probed.base.image.problem", String.join("; ", problems));
@@ -203,46 +188,33 @@ public final class TestcontainersEnvironmentProbe {
     if (script.isBlank() || !Files.isRegularFile(Path.of(script))) {
       return Optional.empty();
     }
-    log(
-        "base image: building "
-            + tag
-            + " with "
-            + script
-            + " (a JRE from the local JDK, no registry)");
-    try {
-      Process make = new ProcessBuilder("bash", script, tag).inheritIO().start();
-      if (!make.waitFor(MAKE_BASE_TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
-        make.destroyForcibly();
-        return Optional.of(
-            new ImageAvailability(
-                tag,
-                "base image",
-                false,
-                script + " did not finish within " + MAKE_BASE_TIMEOUT.toMinutes() + " min",
-                Duration.ZERO));
-      }
-      if (make.exitValue() != 0) {
-        return Optional.of(
-            new ImageAvailability(
-                tag,
-                "base image",
-                false,
-                script + " exited with " + make.exitValue() + " (see its output above)",
-                Duration.ZERO));
-      }
-    } catch (IOException e) {
+    log("base image: building " + tag + " with " + script + " (a JRE from the local JDK)");
+    Optional<String> failure = run(script, tag);
+    if (failure.isPresent()) {
       return Optional.of(
-          new ImageAvailability(
-              tag,
-              "base image",
-              false,
-              "cannot run " + script + ": " + e.getMessage(),
-              Duration.ZERO));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
+          new ImageAvailability(tag, "base image", false, failure.get(), Duration.ZERO));
     }
     return Optional.of(check.availability(tag, "base image"));
+  }
+
+  /** Runs a bash script with its output in the build log; empty when it succeeded. */
+  private static Optional<String> run(String script, String argument) {
+    try {
+      Process process = new ProcessBuilder("bash", script, argument).inheritIO().start();
+      if (!process.waitFor(MAKE_BASE_TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        return Optional.of(
+            script + " did not finish within " + MAKE_BASE_TIMEOUT.toMinutes() + " min");
+      }
+      return process.exitValue() == 0
+          ? Optional.empty()
+          : Optional.of(script + " exited with " + process.exitValue() + " (see its output above)");
+    } catch (IOException e) {
+      return Optional.of("cannot run " + script + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of("interrupted while running " + script);
+    }
   }
 
   /** The {@code ARG BASE_IMAGE=} default of the Dockerfile: the one source of that name. */

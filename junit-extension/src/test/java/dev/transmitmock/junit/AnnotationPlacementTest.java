@@ -12,7 +12,6 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
  * Annotations placed where they compile but could not take effect are refused with what to do,
@@ -21,15 +20,9 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  */
 class AnnotationPlacementTest {
 
-  private static Throwable failureOf(Class<?> fixture) {
-    EngineExecutionResults results = Fixtures.run(fixture);
-    results.testEvents().assertStatistics(stats -> stats.succeeded(0));
-    return Fixtures.failures(results).get(0);
-  }
-
   @Test
   void refuses_a_class_level_client_on_a_class_without_transmit_mock() {
-    assertThat(failureOf(ClientWithoutEmulator.class))
+    assertThat(Fixtures.firstFailureOf(ClientWithoutEmulator.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining(
             "@TransmitClient(id = \"orders-svc\") on " + ClientWithoutEmulator.class.getName())
@@ -39,7 +32,7 @@ class AnnotationPlacementTest {
 
   @Test
   void refuses_a_class_level_client_on_a_nested_class_that_shares_the_outer_emulator() {
-    assertThat(failureOf(ClientOnNestedClass.class))
+    assertThat(Fixtures.firstFailureOf(ClientOnNestedClass.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("@TransmitClient(id = \"inner-svc\") on ")
         .hasMessageContaining("Inner shares the emulator of " + ClientOnNestedClass.class.getName())
@@ -55,7 +48,7 @@ class AnnotationPlacementTest {
 
   @Test
   void refuses_a_class_level_client_beside_a_registered_extension() {
-    assertThat(failureOf(ClientBesideRegisteredExtension.class))
+    assertThat(Fixtures.firstFailureOf(ClientBesideRegisteredExtension.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("@TransmitClient(id = \"orders-svc\") on ")
         .hasMessageContaining("declare the client with its builder");
@@ -63,14 +56,14 @@ class AnnotationPlacementTest {
 
   @Test
   void refuses_a_client_id_declared_both_in_clients_and_on_the_class() {
-    assertThat(failureOf(SameClientTwice.class))
+    assertThat(Fixtures.firstFailureOf(SameClientTwice.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("client \"orders-svc\" is declared twice");
   }
 
   @Test
   void refuses_inject_transmit_mock_fields_in_a_class_with_a_registered_extension() {
-    assertThat(failureOf(InjectedFieldBesideRegisteredExtension.class))
+    assertThat(Fixtures.firstFailureOf(InjectedFieldBesideRegisteredExtension.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining(
             "@InjectTransmitMock field "
@@ -81,7 +74,7 @@ class AnnotationPlacementTest {
 
   @Test
   void refuses_an_inject_transmit_mock_parameter_of_a_type_it_cannot_supply() {
-    assertThat(failureOf(InjectedParameterOfOtherType.class))
+    assertThat(Fixtures.firstFailureOf(InjectedParameterOfOtherType.class))
         .isInstanceOf(ParameterResolutionException.class)
         .hasMessageContaining("@InjectTransmitMock parameter")
         .hasMessageContaining("has type java.lang.String")
@@ -90,7 +83,7 @@ class AnnotationPlacementTest {
 
   @Test
   void an_inject_transmit_mock_parameter_another_resolver_supplies_is_not_silently_resolved() {
-    assertThat(failureOf(InjectedParameterAnotherResolverSupplies.class))
+    assertThat(Fixtures.firstFailureOf(InjectedParameterAnotherResolverSupplies.class))
         .isInstanceOf(ParameterResolutionException.class)
         .hasMessageContaining("competing ParameterResolvers")
         .hasMessageContaining(TransmitMockExtension.class.getName());

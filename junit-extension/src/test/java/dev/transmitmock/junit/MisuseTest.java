@@ -10,19 +10,12 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 class MisuseTest {
 
-  private static Throwable failureOf(Class<?> fixture) {
-    EngineExecutionResults results = Fixtures.run(fixture);
-    results.testEvents().assertStatistics(stats -> stats.succeeded(0));
-    return Fixtures.failures(results).get(0);
-  }
-
   @Test
   void refuses_the_annotation_together_with_a_registered_extension() {
-    assertThat(failureOf(AnnotationAndRegisteredExtension.class))
+    assertThat(Fixtures.firstFailureOf(AnnotationAndRegisteredExtension.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("uses both @TransmitMock and a registered TransmitMockExtension")
         .hasMessageContaining("keep one");
@@ -30,14 +23,14 @@ class MisuseTest {
 
   @Test
   void refuses_an_annotated_nested_class_inside_a_class_with_a_registered_extension() {
-    assertThat(failureOf(RegisteredOuterAnnotatedNested.class))
+    assertThat(Fixtures.firstFailureOf(RegisteredOuterAnnotatedNested.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("uses both @TransmitMock");
   }
 
   @Test
   void says_where_to_put_a_config_resource_that_is_not_found() {
-    assertThat(failureOf(MissingConfig.class))
+    assertThat(Fixtures.firstFailureOf(MissingConfig.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("\"no-such-config.yaml\" not found on the test classpath")
         .hasMessageContaining("src/test/resources/no-such-config.yaml")
@@ -46,7 +39,7 @@ class MisuseTest {
 
   @Test
   void reports_an_invalid_config_resource_with_the_path_of_the_error() {
-    assertThat(failureOf(BrokenConfig.class))
+    assertThat(Fixtures.firstFailureOf(BrokenConfig.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("classpath:broken-config.yaml")
         .hasMessageContaining("clients[0].resources[0]");
@@ -54,7 +47,7 @@ class MisuseTest {
 
   @Test
   void lists_the_known_regions_for_an_unknown_one() {
-    assertThat(failureOf(UnknownRegion.class))
+    assertThat(Fixtures.firstFailureOf(UnknownRegion.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("unknown region \"mars\"")
         .hasMessageContaining("US, EU, CA, AU");
@@ -62,7 +55,7 @@ class MisuseTest {
 
   @Test
   void shows_the_iso_8601_form_for_a_bad_duration() {
-    assertThat(failureOf(BadDuration.class))
+    assertThat(Fixtures.firstFailureOf(BadDuration.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("tokenLifetime")
         .hasMessageContaining("\"5m\" is not an ISO-8601 duration")
@@ -71,7 +64,7 @@ class MisuseTest {
 
   @Test
   void shows_the_iso_8601_form_for_a_bad_client_lifetime() {
-    assertThat(failureOf(BadClientLifetime.class))
+    assertThat(Fixtures.firstFailureOf(BadClientLifetime.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("@TransmitClient(id = \"orders-svc\")")
         .hasMessageContaining("\"1 hour\" is not an ISO-8601 duration");
@@ -79,14 +72,14 @@ class MisuseTest {
 
   @Test
   void asks_for_an_absolute_resource_uri() {
-    assertThat(failureOf(RelativeResource.class))
+    assertThat(Fixtures.firstFailureOf(RelativeResource.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("resource \"orders\" is not an absolute URI");
   }
 
   @Test
   void refuses_to_inject_into_a_field_of_another_type() {
-    assertThat(failureOf(WrongFieldType.class))
+    assertThat(Fixtures.firstFailureOf(WrongFieldType.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("WrongFieldType.server has type java.lang.String")
         .hasMessageContaining("declare it as TransmitMockServer or TransmitMockHandle");
@@ -94,7 +87,7 @@ class MisuseTest {
 
   @Test
   void refuses_to_inject_into_a_final_field() {
-    assertThat(failureOf(FinalField.class))
+    assertThat(Fixtures.firstFailureOf(FinalField.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("is final");
   }
@@ -104,7 +97,7 @@ class MisuseTest {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       busyPort = busy.getLocalPort(); // read when BusyPort is initialised, on the engine below
 
-      assertThat(failureOf(BusyPort.class))
+      assertThat(Fixtures.firstFailureOf(BusyPort.class))
           .isInstanceOf(ExtensionConfigurationException.class)
           .hasMessageContaining("cannot start transmit-mock on port " + busy.getLocalPort())
           .hasMessageContaining("Use port 0 to get a free one");

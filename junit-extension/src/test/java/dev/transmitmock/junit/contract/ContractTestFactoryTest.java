@@ -7,6 +7,7 @@ import dev.transmitmock.junit.TransmitMock;
 import dev.transmitmock.junit.TransmitMockHandle;
 import dev.transmitmock.junit.contract.consumers.ConsumerServer;
 import dev.transmitmock.junit.contract.consumers.Consumers;
+import dev.transmitmock.junit.contract.consumers.TokenCheck;
 import dev.transmitmock.junit.support.Fixtures;
 import java.net.URI;
 import java.util.List;
@@ -136,21 +137,25 @@ class ContractTestFactoryTest {
     return displayName.substring(1, displayName.indexOf(']'));
   }
 
+  /** The contract of orders-svc against a consumer on the JDK's HTTP server, stopped afterwards. */
+  private static Stream<DynamicTest> contractAgainst(TransmitMockHandle mock, TokenCheck check) {
+    ConsumerServer consumer = ConsumerServer.start(check);
+    return ConsumerContract.builder(mock)
+        .client("orders-svc")
+        .resource(ORDERS)
+        .managementClient("demo-admin")
+        .endpoint(consumer::call)
+        .build()
+        .dynamicTests()
+        .onClose(consumer::close);
+  }
+
   @TransmitMock(
       clients = @TransmitClient(id = "orders-svc", resources = ContractTestFactoryTest.ORDERS))
   static class CorrectConsumerFixture {
     @TestFactory
     Stream<DynamicTest> contract(TransmitMockHandle mock) {
-      ConsumerServer correct =
-          ConsumerServer.start(Consumers.correct(mock.jwksUri(), mock.issuer(), ORDERS));
-      return ConsumerContract.builder(mock)
-          .client("orders-svc")
-          .resource(ORDERS)
-          .managementClient("demo-admin")
-          .endpoint(correct::call)
-          .build()
-          .dynamicTests()
-          .onClose(correct::close);
+      return contractAgainst(mock, Consumers.correct(mock.jwksUri(), mock.issuer(), ORDERS));
     }
   }
 
@@ -159,14 +164,7 @@ class ContractTestFactoryTest {
   static class RejectsEverythingFixture {
     @TestFactory
     Stream<DynamicTest> contract(TransmitMockHandle mock) {
-      ConsumerServer rejecting = ConsumerServer.start(authorization -> 401);
-      return ConsumerContract.builder(mock)
-          .client("orders-svc")
-          .resource(ORDERS)
-          .endpoint(rejecting::call)
-          .build()
-          .dynamicTests()
-          .onClose(rejecting::close);
+      return contractAgainst(mock, authorization -> 401);
     }
   }
 
@@ -175,15 +173,7 @@ class ContractTestFactoryTest {
   static class WeakConsumerFixture {
     @TestFactory
     Stream<DynamicTest> contract(TransmitMockHandle mock) {
-      ConsumerServer weak =
-          ConsumerServer.start(Consumers.ignoresExpiry(mock.jwksUri(), mock.issuer(), ORDERS));
-      return ConsumerContract.builder(mock)
-          .client("orders-svc")
-          .resource(ORDERS)
-          .endpoint(weak::call)
-          .build()
-          .dynamicTests()
-          .onClose(weak::close);
+      return contractAgainst(mock, Consumers.ignoresExpiry(mock.jwksUri(), mock.issuer(), ORDERS));
     }
   }
 }

@@ -41,6 +41,13 @@ public final class Fixtures {
         .execute();
   }
 
+  /** Runs a fixture no test of which may succeed, and answers its first failure. */
+  public static Throwable firstFailureOf(Class<?> fixture) {
+    EngineExecutionResults results = run(fixture);
+    results.testEvents().assertStatistics(stats -> stats.succeeded(0));
+    return failures(results).get(0);
+  }
+
   /** Every failure of a test or a container, in the order they happened. */
   public static List<Throwable> failures(EngineExecutionResults results) {
     return results.allEvents().failed().stream()

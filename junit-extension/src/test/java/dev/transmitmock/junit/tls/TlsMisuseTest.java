@@ -16,19 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 class TlsMisuseTest {
 
-  private static Throwable failureOf(Class<?> fixture) {
-    EngineExecutionResults results = Fixtures.run(fixture);
-    results.testEvents().assertStatistics(stats -> stats.succeeded(0));
-    return Fixtures.failures(results).get(0);
-  }
-
   @Test
   void an_mtls_client_without_https_names_the_annotation_and_the_fix() {
-    assertThat(failureOf(MtlsWithoutHttps.class))
+    assertThat(Fixtures.firstFailureOf(MtlsWithoutHttps.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageStartingWith("@TransmitMock on " + MtlsWithoutHttps.class.getName())
         .hasMessageContaining(
@@ -39,7 +32,7 @@ class TlsMisuseTest {
 
   @Test
   void an_mtls_client_of_a_registered_extension_without_https_names_the_builder_method() {
-    assertThat(failureOf(RegisteredMtlsWithoutHttps.class))
+    assertThat(Fixtures.firstFailureOf(RegisteredMtlsWithoutHttps.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("client \"edge\" (self_signed_tls_client_auth)")
         .hasMessageContaining("call https()");
@@ -47,7 +40,7 @@ class TlsMisuseTest {
 
   @Test
   void a_secret_on_a_private_key_jwt_client_is_refused() {
-    assertThat(failureOf(SecretWithPrivateKeyJwt.class))
+    assertThat(Fixtures.firstFailureOf(SecretWithPrivateKeyJwt.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("authMethod = PRIVATE_KEY_JWT")
         .hasMessageContaining("has no secret; remove secret")
@@ -56,7 +49,7 @@ class TlsMisuseTest {
 
   @Test
   void auth_method_none_is_refused_with_the_methods_to_use() {
-    assertThat(failureOf(MethodNone.class))
+    assertThat(Fixtures.firstFailureOf(MethodNone.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("authMethod = NONE")
         .hasMessageContaining("PRIVATE_KEY_JWT, TLS_CLIENT_AUTH");
@@ -64,7 +57,7 @@ class TlsMisuseTest {
 
   @Test
   void an_ssl_context_parameter_without_https_says_how_to_turn_it_on() {
-    assertThat(failureOf(SslContextWithoutHttps.class))
+    assertThat(Fixtures.firstFailureOf(SslContextWithoutHttps.class))
         .isInstanceOf(ParameterResolutionException.class)
         .hasMessageContaining("serves no HTTPS")
         .hasMessageContaining("@TransmitMock(https = true)");
@@ -72,14 +65,14 @@ class TlsMisuseTest {
 
   @Test
   void a_credentials_parameter_must_name_its_client() {
-    assertThat(failureOf(UnnamedCredentials.class))
+    assertThat(Fixtures.firstFailureOf(UnnamedCredentials.class))
         .isInstanceOf(ParameterResolutionException.class)
         .hasMessageContaining("@InjectTransmitMock(client = \"<client id>\")");
   }
 
   @Test
   void credentials_of_an_unknown_client_list_the_known_ones() {
-    assertThat(failureOf(UnknownClientField.class))
+    assertThat(Fixtures.firstFailureOf(UnknownClientField.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("no client nobody is configured")
         .hasMessageContaining("demo-admin, demo-app");
@@ -87,7 +80,7 @@ class TlsMisuseTest {
 
   @Test
   void a_client_name_on_a_handle_field_is_refused() {
-    assertThat(failureOf(ClientNameOnHandle.class))
+    assertThat(Fixtures.firstFailureOf(ClientNameOnHandle.class))
         .isInstanceOf(ExtensionConfigurationException.class)
         .hasMessageContaining("client = \"demo-app\" applies to TransmitClientCredentials");
   }
