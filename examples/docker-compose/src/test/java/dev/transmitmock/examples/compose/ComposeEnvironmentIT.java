@@ -2,12 +2,12 @@ package dev.transmitmock.examples.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.transmitmock.testcontainers.RequiresDocker;
+import dev.transmitmock.testcontainers.TestImage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import dev.transmitmock.testcontainers.RequiresDocker;
-import dev.transmitmock.testcontainers.TestImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Future;
@@ -24,8 +24,8 @@ import org.testcontainers.utility.MountableFile;
  * Runs compose.yaml's two services the way {@code docker compose up} would, with Testcontainers:
  * one network, the emulator reachable as {@code transmit-mock}, its config file mounted, the
  * consumer started once the emulator is healthy. (Testcontainers' {@code ComposeContainer} needs
- * the {@code docker compose} v2 plugin, which Debian's docker.io 20.10 does not ship.) The image and
- * the condition come from the docker module's tests: {@link TestImage} builds {@code
+ * the {@code docker compose} v2 plugin, which Debian's docker.io 20.10 does not ship.) The image
+ * and the condition come from the docker module's tests: {@link TestImage} builds {@code
  * docker/Dockerfile} on the base the build's probe picked, {@link RequiresDocker} skips (or, with
  * {@code -Ddocker.required=true}, fails) with the reason where that cannot be done.
  */
