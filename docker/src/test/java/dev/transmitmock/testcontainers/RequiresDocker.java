@@ -55,7 +55,9 @@ public final class RequiresDocker implements ExecutionCondition {
     return cachedProblem;
   }
 
-  /** A property the build's probe set; null when it did not run (left as Maven's {@code ${...}}). */
+  /**
+   * A property the build's probe set; null when it did not run (left as Maven's {@code ${...}}).
+   */
   private static String probed(String name) {
     String value = System.getProperty(name);
     return value == null || value.startsWith("${") ? null : value;

@@ -171,7 +171,14 @@ public final class TestcontainersEnvironmentProbe {
       if (!base.obtainable() && candidate.equals(offline)) {
         base = makeOfflineBase(check, offline).orElse(base);
       }
-      log("base image: " + candidate + " " + base.detail() + " [" + base.took().toMillis() + " ms]");
+      log(
+          "base image: "
+              + candidate
+              + " "
+              + base.detail()
+              + " ["
+              + base.took().toMillis()
+              + " ms]");
       if (base.obtainable()) {
         result.put("probed.base.image", candidate);
         return;

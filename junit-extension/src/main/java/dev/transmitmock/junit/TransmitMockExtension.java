@@ -41,8 +41,8 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
- * The JUnit 5 extension behind {@link TransmitMock}, and its programmatic form: registered in a
- * field, it is also the {@link TransmitMockHandle} tests use.
+ * The JUnit Jupiter extension (5.10 and later, 6.x included) behind {@link TransmitMock}, and its
+ * programmatic form: registered in a field, it is also the {@link TransmitMockHandle} tests use.
  *
  * <pre>{@code
  * class OrdersApiTest {
