@@ -1,0 +1,36 @@
+package dev.transmitmock.spring.test;
+
+import dev.transmitmock.junit.TransmitClient;
+import java.util.List;
+
+/**
+ * The attributes of an {@link AutoConfigureTransmitMock} that decide which emulator and beans a
+ * context gets: two test classes with equal declarations share one cached context. {@code
+ * resetBeforeEach} is left out: it changes what happens between tests, not the context. Annotation
+ * values compare by value, so clients declared alike are equal.
+ */
+record TransmitMockDeclaration(
+    String config,
+    String issuer,
+    String region,
+    String tokenLifetime,
+    List<TransmitClient> clients,
+    List<TransmitRegistration> registrations,
+    boolean shareClock) {
+
+  TransmitMockDeclaration {
+    clients = List.copyOf(clients);
+    registrations = List.copyOf(registrations);
+  }
+
+  static TransmitMockDeclaration of(AutoConfigureTransmitMock annotation) {
+    return new TransmitMockDeclaration(
+        annotation.config(),
+        annotation.issuer(),
+        annotation.region(),
+        annotation.tokenLifetime(),
+        List.of(annotation.clients()),
+        List.of(annotation.registrations()),
+        annotation.shareClock());
+  }
+}
