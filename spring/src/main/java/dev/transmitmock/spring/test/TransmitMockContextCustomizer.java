@@ -59,6 +59,7 @@ final class TransmitMockContextCustomizer implements ContextCustomizer {
             .start();
     try {
       closeWithContext(context, mock);
+      EmulatorWarmUp.jwks(mock, where);
       EmulatorProperties.addTo(context.getEnvironment(), mock, declaration.registrations(), where);
       registerBeans(context, mock);
     } catch (RuntimeException e) {
