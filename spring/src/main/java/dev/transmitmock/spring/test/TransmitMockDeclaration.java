@@ -23,6 +23,30 @@ record TransmitMockDeclaration(
     registrations = List.copyOf(registrations);
   }
 
+  /** Names the clients and their methods, never their secrets (Spring prints this on failures). */
+  @Override
+  public String toString() {
+    return "TransmitMockDeclaration[config="
+        + config
+        + ", issuer="
+        + issuer
+        + ", region="
+        + region
+        + ", tokenLifetime="
+        + tokenLifetime
+        + ", clients="
+        + clients.stream()
+            .map(client -> client.id() + " (" + client.authMethod().wireName() + ")")
+            .toList()
+        + ", registrations="
+        + registrations.stream()
+            .map(registration -> registration.registrationId() + " -> " + registration.clientId())
+            .toList()
+        + ", shareClock="
+        + shareClock
+        + "]";
+  }
+
   static TransmitMockDeclaration of(AutoConfigureTransmitMock annotation) {
     return new TransmitMockDeclaration(
         annotation.config(),

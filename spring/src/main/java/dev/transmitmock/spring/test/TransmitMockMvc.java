@@ -11,6 +11,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.SmartRequestBuilder;
+import org.springframework.test.web.servlet.request.ConfigurableSmartRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.context.support.WebApplicationContextUtils;
@@ -73,11 +74,18 @@ public final class TransmitMockMvc {
       MockMvc mvc, Supplier<? extends RequestBuilder> request) {
     requireNonNull(mvc, "mvc must not be null");
     requireNonNull(request, "request must not be null");
-    return authorization ->
-        mvc.perform(new WithAuthorization(request.get(), authorization))
-            .andReturn()
-            .getResponse()
-            .getStatus();
+    return authorization -> {
+      RequestBuilder built = request.get();
+      RequestPostProcessor header = new AuthorizationHeader(authorization);
+      // through the interface: MockHttpServletRequestBuilder.with's return type differs between
+      // Spring Framework 6.2 and 7; a configurable builder stays Mergeable, so MockMvc still
+      // applies its default request (springSecurity()'s, @AutoConfigureMockMvc's)
+      RequestBuilder withHeader =
+          built instanceof ConfigurableSmartRequestBuilder<?> configurable
+              ? (RequestBuilder) configurable.with(header)
+              : new WithAuthorization(built, header);
+      return mvc.perform(withHeader).andReturn().getResponse().getStatus();
+    };
   }
 
   /** {@link #transmitToken(String)}: mints when MockMvc builds the request. */
@@ -134,8 +142,19 @@ public final class TransmitMockMvc {
     }
   }
 
-  /** A request with the contract case's {@code Authorization} header, or none. */
-  private record WithAuthorization(RequestBuilder request, Optional<String> authorization)
+  /** Sets the contract case's {@code Authorization} header, or removes any. */
+  private record AuthorizationHeader(Optional<String> authorization)
+      implements RequestPostProcessor {
+    @Override
+    public MockHttpServletRequest postProcessRequest(MockHttpServletRequest request) {
+      request.removeHeader(HttpHeaders.AUTHORIZATION);
+      authorization.ifPresent(value -> request.addHeader(HttpHeaders.AUTHORIZATION, value));
+      return request;
+    }
+  }
+
+  /** A request builder of another kind, with the header set after its own post-processing. */
+  private record WithAuthorization(RequestBuilder request, RequestPostProcessor header)
       implements SmartRequestBuilder {
 
     @Override
@@ -147,9 +166,7 @@ public final class TransmitMockMvc {
     public MockHttpServletRequest postProcessRequest(MockHttpServletRequest built) {
       MockHttpServletRequest processed =
           request instanceof SmartRequestBuilder smart ? smart.postProcessRequest(built) : built;
-      processed.removeHeader(HttpHeaders.AUTHORIZATION);
-      authorization.ifPresent(value -> processed.addHeader(HttpHeaders.AUTHORIZATION, value));
-      return processed;
+      return header.postProcessRequest(processed);
     }
   }
 }

@@ -2,12 +2,15 @@ package dev.transmitmock.spring.test;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,6 +43,14 @@ final class TransmitMockSpringExtension implements BeforeAllCallback, ParameterR
       throw new ExtensionConfigurationException(
           TransmitMockContextCustomizerFactory.missingEmulator(testClass));
     }
+    if (!springTest(testClass)) {
+      throw new ExtensionConfigurationException(
+          "@AutoConfigureTransmitMock on "
+              + testClass.getName()
+              + " configures a Spring application context, and this class has none: add"
+              + " @SpringBootTest (or @SpringJUnitConfig, @ExtendWith(SpringExtension.class));"
+              + " for a test without Spring use @TransmitMock");
+    }
     Class<? extends Annotation> transmitMock = transmitMockAnnotation(loader);
     for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
       if (c.isAnnotationPresent(transmitMock)) {
@@ -51,6 +62,22 @@ final class TransmitMockSpringExtension implements BeforeAllCallback, ParameterR
                 + " of type TransmitMockHandle are injected as before) and remove @TransmitMock");
       }
     }
+  }
+
+  /**
+   * Whether Spring's extension runs this class (meta-annotations such as @SpringBootTest count).
+   */
+  private static boolean springTest(Class<?> testClass) {
+    for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+      boolean extended =
+          AnnotationSupport.findRepeatableAnnotations(c, ExtendWith.class).stream()
+              .flatMap(extendWith -> Arrays.stream(extendWith.value()))
+              .anyMatch(SpringExtension.class::isAssignableFrom);
+      if (extended) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @SuppressWarnings("unchecked")

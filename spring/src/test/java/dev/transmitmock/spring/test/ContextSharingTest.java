@@ -54,6 +54,20 @@ class ContextSharingTest {
         .isNull();
   }
 
+  @Test
+  void a_customizer_names_its_clients_but_never_their_secrets() {
+    Object customizer =
+        new TransmitMockContextCustomizerFactory()
+            .createContextCustomizer(ClientWithASecret.class, java.util.List.of());
+
+    assertThat(customizer.toString())
+        .contains("orders-svc (client_secret_basic)")
+        .doesNotContain("s3cr3t-value");
+  }
+
+  @AutoConfigureTransmitMock(clients = @TransmitClient(id = "orders-svc", secret = "s3cr3t-value"))
+  static class ClientWithASecret {}
+
   @SpringBootTest(classes = OrdersApplication.class)
   @AutoConfigureTransmitMock(clients = @TransmitClient(id = "storefront", resources = ORDERS_API))
   static class DeclaredAlike {

@@ -66,6 +66,22 @@ class MisuseTest {
                     .contains("PT5M"));
   }
 
+  @Test
+  void the_annotation_on_a_test_without_spring_is_refused_instead_of_ignored() {
+    assertThat(FixtureRuns.failureMessages(FixtureRuns.run(NoSpringContext.class)))
+        .anySatisfy(
+            message ->
+                assertThat(message)
+                    .contains("has none: add @SpringBootTest")
+                    .contains("without Spring use @TransmitMock"));
+  }
+
+  @AutoConfigureTransmitMock
+  static class NoSpringContext {
+    @Test
+    void never_runs() {}
+  }
+
   @SpringBootTest(classes = OrdersApplication.class)
   @TransmitMock
   @AutoConfigureTransmitMock
