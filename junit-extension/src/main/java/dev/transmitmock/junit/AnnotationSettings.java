@@ -124,7 +124,7 @@ final class AnnotationSettings {
     return port;
   }
 
-  private static GeneratedClient generatedClient(TransmitClient client, String where) {
+  static GeneratedClient generatedClient(TransmitClient client, String where) {
     String id = requireId(client, where);
     String description =
         "@TransmitClient(id = \"" + client.id() + "\", authMethod = " + client.authMethod() + ")";
@@ -165,7 +165,7 @@ final class AnnotationSettings {
     return id;
   }
 
-  private static ClientConfig client(TransmitClient client, String where) {
+  static ClientConfig client(TransmitClient client, String where) {
     String id = requireId(client, where);
     String clientWhere = where + ": @TransmitClient(id = \"" + client.id() + "\")";
     ClientConfig.Builder builder =

@@ -66,6 +66,19 @@ final class ServerResource implements AutoCloseable {
    * properties.
    */
   static ServerResource start(ExtensionSettings settings, ConfigAssembler assembler, String where) {
+    return start(settings, assembler, where, true);
+  }
+
+  /**
+   * {@link #start(ExtensionSettings, ConfigAssembler, String)}, optionally without the JVM-global
+   * system properties: a framework that hands the URLs to the code under test itself (Spring's test
+   * context, through its Environment) keeps concurrent servers apart that way.
+   */
+  static ServerResource start(
+      ExtensionSettings settings,
+      ConfigAssembler assembler,
+      String where,
+      boolean publishSystemProperties) {
     List<GeneratedCredentials> generated =
         GeneratedCredentials.generate(settings.generatedClients());
     MockConfig config = assembler.assemble(settings, generated);
@@ -102,7 +115,9 @@ final class ServerResource implements AutoCloseable {
       server.close();
       throw e;
     }
-    TransmitMockProperties.publish(resource.properties);
+    if (publishSystemProperties) {
+      TransmitMockProperties.publish(resource.properties);
+    }
     return resource;
   }
 

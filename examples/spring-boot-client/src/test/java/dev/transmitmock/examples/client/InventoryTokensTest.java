@@ -3,24 +3,20 @@ package dev.transmitmock.examples.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.client.TransmitToken;
-import dev.transmitmock.junit.InjectTransmitMock;
 import dev.transmitmock.junit.TransmitClient;
-import dev.transmitmock.junit.TransmitMock;
 import dev.transmitmock.junit.TransmitMockHandle;
-import dev.transmitmock.junit.TransmitMockProperties;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.FaultRule;
+import dev.transmitmock.spring.test.AutoConfigureTransmitMock;
+import dev.transmitmock.spring.test.TransmitRegistration;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,60 +24,40 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
- * The orders service with its production configuration; the tests point the token URI at the
- * emulator and the inventory API at a local one, supply the credentials, and give Spring's token
- * cache the emulator's clock.
+ * The orders service with its production configuration; {@code @AutoConfigureTransmitMock} points
+ * its Transmit registration at the emulator with the credentials of {@code orders-svc} and makes
+ * the emulator's clock the application's; the inventory API is a local one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TransmitMock(
-    clients = @TransmitClient(id = "orders-svc", resources = DownstreamInventoryApi.RESOURCE))
+@AutoConfigureTransmitMock(
+    clients = @TransmitClient(id = "orders-svc", resources = DownstreamInventoryApi.RESOURCE),
+    registrations =
+        @TransmitRegistration(
+            registrationId = InventoryTokensTest.REGISTRATION,
+            clientId = "orders-svc"))
 class InventoryTokensTest {
 
-  private static final String REGISTRATION = "transmit-inventory";
+  static final String REGISTRATION = "transmit-inventory";
 
-  @InjectTransmitMock static TransmitMockServer server;
-  static DownstreamInventoryApi inventory;
-
-  @BeforeAll
-  static void start_the_inventory_api() {
-    inventory = DownstreamInventoryApi.start(server);
-  }
-
-  @AfterAll
-  static void stop_the_inventory_api() {
-    inventory.close();
-  }
-
-  @DynamicPropertySource
-  static void transmit(DynamicPropertyRegistry registry) {
-    registry.add(
-        "spring.security.oauth2.client.provider.transmit.token-uri",
-        () -> System.getProperty(TransmitMockProperties.TOKEN_ENDPOINT));
-    registry.add(
-        "spring.security.oauth2.client.registration.transmit-inventory.client-id",
-        () -> "orders-svc");
-    registry.add(
-        "spring.security.oauth2.client.registration.transmit-inventory.client-secret",
-        () -> "orders-svc-secret");
-    registry.add("inventory.base-url", () -> inventory.baseUrl().toString());
-  }
-
-  /** Spring's token cache judges expiry on the clock bean: make it the emulator's. */
+  /** The inventory API, verifying tokens against the emulator; the service is pointed at it. */
   @TestConfiguration(proxyBeanMethods = false)
-  static class EmulatorClock {
+  static class LocalInventoryApi {
+    @Bean(destroyMethod = "close")
+    DownstreamInventoryApi inventoryApi(TransmitMockServer emulator) {
+      return DownstreamInventoryApi.start(emulator);
+    }
+
     @Bean
-    @Primary
-    Clock emulatorClock() {
-      return server.clock();
+    DynamicPropertyRegistrar inventoryBaseUrl(DownstreamInventoryApi api) {
+      return registry -> registry.add("inventory.base-url", () -> api.baseUrl().toString());
     }
   }
 
+  @Autowired DownstreamInventoryApi inventory;
   @LocalServerPort int port;
   @Autowired OAuth2AuthorizedClientService authorizedClients;
 

@@ -1,5 +1,6 @@
 package dev.transmitmock.examples.resourceserver;
 
+import dev.transmitmock.spring.TransmitResourceServer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public class OrdersController {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("tenant", token.getClaimAsString("tid"));
     body.put("admin", token.getClaimAsString("client_id"));
-    body.put("roles", token.getClaimAsStringList(SecurityConfiguration.ROLES_CLAIM));
+    body.put("roles", token.getClaimAsStringList(TransmitResourceServer.ROLES_CLAIM));
     body.put("features", List.of("refunds", "bulk-export"));
     return body;
   }

@@ -2,7 +2,6 @@ package dev.transmitmock.examples.resourceserver;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * An orders API that accepts Transmit Security access tokens: app tokens for its own resource on
@@ -14,7 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * }</pre>
  */
 @SpringBootApplication
-@ConfigurationPropertiesScan
 public class ResourceServerApplication {
 
   /** Starts the API. */

@@ -1,15 +1,15 @@
 package dev.transmitmock.examples.resourceserver;
 
-import java.time.Clock;
+import dev.transmitmock.client.TransmitRegion;
+import dev.transmitmock.spring.TransmitJwtDecoders;
+import dev.transmitmock.spring.TransmitResourceServer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -20,39 +20,17 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-  /**
-   * Transmit's {@code roles} claim ({@code []} for apps, {@code ["Admin"]} for management apps).
-   */
-  public static final String ROLES_CLAIM = "roles";
-
-  /** The clock tokens are checked against. */
+  /** Transmit's rules (RS256, typ, kid, issuer, audience, exp, iat): see TransmitJwtDecoders. */
   @Bean
-  Clock clock() {
-    return Clock.systemUTC();
+  JwtDecoder jwtDecoder(
+      @Value("${transmit.region}") TransmitRegion region,
+      @Value("${transmit.audience}") String audience) {
+    return TransmitJwtDecoders.forRegion(region).audience(audience).build();
   }
 
-  /** Verifies Transmit access tokens: see {@link TransmitJwtDecoders}. */
+  /** Stateless bearer-token security; {@code roles: ["Admin"]} becomes {@code ROLE_Admin}. */
   @Bean
-  JwtDecoder jwtDecoder(TransmitProperties transmit, Clock clock) {
-    return TransmitJwtDecoders.create(transmit, clock);
-  }
-
-  /** Maps {@code roles: ["Admin"]} to the authority {@code ROLE_Admin}. */
-  @Bean
-  JwtAuthenticationConverter jwtAuthenticationConverter() {
-    JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-    roles.setAuthoritiesClaimName(ROLES_CLAIM);
-    roles.setAuthorityPrefix("ROLE_");
-    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-    converter.setJwtGrantedAuthoritiesConverter(roles);
-    converter.setPrincipalClaimName("client_id");
-    return converter;
-  }
-
-  /** Stateless bearer-token security. */
-  @Bean
-  SecurityFilterChain securityFilterChain(
-      HttpSecurity http, JwtAuthenticationConverter jwtAuthenticationConverter) throws Exception {
+  SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
     return http.authorizeHttpRequests(
             requests ->
                 requests
@@ -62,14 +40,12 @@ public class SecurityConfiguration {
                     .authenticated()
                     .anyRequest()
                     .denyAll())
-        .oauth2ResourceServer(
-            oauth2 -> oauth2.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter)))
+        .oauth2ResourceServer(TransmitResourceServer.transmitJwt())
         .sessionManagement(
             sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable()) // no cookies, no sessions: nothing for CSRF to ride on
         .httpBasic(basic -> basic.disable())
         .formLogin(form -> form.disable())
-        .anonymous(Customizer.withDefaults())
         .build();
   }
 }

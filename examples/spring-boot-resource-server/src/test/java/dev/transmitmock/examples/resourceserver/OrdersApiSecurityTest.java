@@ -2,42 +2,32 @@ package dev.transmitmock.examples.resourceserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transmitmock.junit.InjectTransmitMock;
 import dev.transmitmock.junit.TransmitClient;
-import dev.transmitmock.junit.TransmitMock;
 import dev.transmitmock.junit.TransmitMockHandle;
-import dev.transmitmock.junit.TransmitMockProperties;
 import dev.transmitmock.junit.contract.ConsumerContract;
-import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ClientType;
 import dev.transmitmock.server.defects.Defect;
+import dev.transmitmock.spring.test.AutoConfigureTransmitMock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The orders API, started by Spring Boot on a random port with its production configuration; only
- * the JWKS URI points at the emulator (and the decoder checks time on the emulator's clock).
+ * The orders API, started by Spring Boot on a random port with its production configuration;
+ * {@code @AutoConfigureTransmitMock} points its decoder at the emulator's keys and clock.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TransmitMock(
+@AutoConfigureTransmitMock(
     clients = {
       @TransmitClient(id = "storefront", resources = OrdersApiSecurityTest.ORDERS_API),
       @TransmitClient(
@@ -48,37 +38,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class OrdersApiSecurityTest {
 
   static final String ORDERS_API = "https://api.orders.example";
-
-  @InjectTransmitMock static TransmitMockServer server;
-
-  @DynamicPropertySource
-  static void transmit(DynamicPropertyRegistry registry) {
-    registry.add("transmit.jwks-uri", () -> System.getProperty(TransmitMockProperties.JWKS_URI));
-  }
-
-  /** Spring's JwtTimestampValidator checks exp on the clock bean: make it the emulator's. */
-  @TestConfiguration(proxyBeanMethods = false)
-  static class EmulatorClock {
-    @Bean
-    @Primary
-    Clock emulatorClock() {
-      return server.clock();
-    }
-  }
-
-  /**
-   * The emulator generates its signing key in the background at start; on a busy machine that can
-   * outlast the decoder's JWKS read timeout, so the first request would fail for the wrong reason.
-   */
-  @BeforeAll
-  static void wait_for_the_emulators_keys() throws Exception {
-    HttpResponse<String> jwks =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(server.jwksUri()).timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(jwks.body()).contains("\"kid\"");
-  }
 
   @LocalServerPort int port;
 
@@ -111,7 +70,7 @@ class OrdersApiSecurityTest {
     Optional<String> token = bearer(mock.tokenFor("storefront", ORDERS_API));
     assertThat(get("/orders/42", token).statusCode()).isEqualTo(200);
 
-    mock.clock().advance(Duration.ofHours(2)); // 1 h lifetime + 60 s skew are long gone
+    mock.clock().advance(Duration.ofHours(2)); // the decoder's clock: 1 h lifetime + 60 s skew gone
 
     HttpResponse<String> response = get("/orders/42", token);
     assertThat(response.statusCode()).isEqualTo(401);
