@@ -125,7 +125,8 @@ public final class ClientContract implements AutoCloseable {
   }
 
   /**
-   * One dynamic test per case, for a {@code @TestFactory} method. Closing the stream (JUnit does)
+   * One dynamic test per case, for a {@code @TestFactory} method; a passing case prints its verdict
+   * (e.g. {@code retried within the call 212 ms after the 503}). Closing the stream (JUnit does)
    * closes the contract.
    */
   public Stream<DynamicTest> dynamicTests() {
