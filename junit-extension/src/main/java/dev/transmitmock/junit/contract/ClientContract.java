@@ -133,7 +133,10 @@ public final class ClientContract implements AutoCloseable {
     return cases().stream()
         .map(
             clientCase ->
-                DynamicTest.dynamicTest(clientCase.displayName(), () -> verify(clientCase)))
+                DynamicTest.dynamicTest(
+                    clientCase.displayName(),
+                    () ->
+                        System.out.println("transmit-mock client contract: " + verify(clientCase))))
         .onClose(this::close);
   }
 
