@@ -92,7 +92,7 @@ final class Secrets {
         what = "a token issued to the client";
       }
       if (what != null) {
-        leaks.add(new Leak(source, what, shorten(redact(line.strip()))));
+        leaks.add(new Leak(source, what, around(redact(line.strip()))));
       }
     }
     return leaks;
@@ -113,8 +113,18 @@ final class Secrets {
     return false;
   }
 
-  private static String shorten(String line) {
-    return line.length() <= LINE_LIMIT ? line : line.substring(0, LINE_LIMIT) + "...";
+  /** The line, or the part of it around the first placeholder when it is long. */
+  private static String around(String line) {
+    if (line.length() <= LINE_LIMIT) {
+      return line;
+    }
+    int secret = line.indexOf(SECRET);
+    int at = secret >= 0 ? secret : Math.max(0, line.indexOf(TOKEN));
+    int start = Math.max(0, Math.min(at - LINE_LIMIT / 2, line.length() - LINE_LIMIT));
+    int end = Math.min(line.length(), start + LINE_LIMIT);
+    return (start > 0 ? "..." : "")
+        + line.substring(start, end)
+        + (end < line.length() ? "..." : "");
   }
 
   /**
