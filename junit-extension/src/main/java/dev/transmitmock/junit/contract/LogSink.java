@@ -3,9 +3,10 @@ package dev.transmitmock.junit.contract;
 /**
  * Hands the {@link ClientContract} what the client under test logged, for the {@code
  * no-secret-in-logs} case (the kit reads {@code System.out} and {@code System.err} itself, which
- * covers Logback's and Log4j's console appenders). Give one for log output that bypasses the
- * console: a file, a test appender, or {@code java.util.logging} (whose console handler keeps the
- * original {@code System.err}), the default back end of {@code System.Logger}.
+ * covers Logback's console appender). Give one for log output that bypasses them: a file, a test
+ * appender, Log4j 2's console appender without {@code follow="true"}, or {@code java.util.logging}
+ * (whose console handler keeps the original {@code System.err}), the default back end of {@code
+ * System.Logger}.
  *
  * <pre>{@code
  * ListAppender<ILoggingEvent> appender = ...;   // Logback, attached to the client's loggers
