@@ -3,7 +3,9 @@ package dev.transmitmock.junit.contract;
 import dev.transmitmock.junit.contract.ContractEmulator.Fault;
 import dev.transmitmock.junit.contract.Secrets.Leak;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -61,10 +63,17 @@ final class KeepsSecretsOutOfLogs extends Behaviour {
     }
     if (!leaks.isEmpty()) {
       String what = leaks.stream().map(Leak::what).distinct().collect(Collectors.joining(" and "));
+      Map<String, Long> distinct =
+          leaks.stream()
+              .collect(
+                  Collectors.groupingBy(Leak::describe, LinkedHashMap::new, Collectors.counting()));
       String lines =
-          leaks.stream().limit(LINES_SHOWN).map(Leak::describe).collect(Collectors.joining("\n"));
-      if (leaks.size() > LINES_SHOWN) {
-        lines += "\n... and " + (leaks.size() - LINES_SHOWN) + " more";
+          distinct.entrySet().stream()
+              .limit(LINES_SHOWN)
+              .map(e -> e.getKey() + (e.getValue() > 1 ? " (" + e.getValue() + " times)" : ""))
+              .collect(Collectors.joining("\n"));
+      if (distinct.size() > LINES_SHOWN) {
+        lines += "\n... and " + (distinct.size() - LINES_SHOWN) + " more";
       }
       throw violation(
           leaks.size() + (leaks.size() == 1 ? " line" : " lines") + " of output carry " + what,
