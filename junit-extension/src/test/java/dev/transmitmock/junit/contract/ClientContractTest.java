@@ -8,7 +8,6 @@ import dev.transmitmock.junit.TransmitMock;
 import dev.transmitmock.junit.TransmitMockHandle;
 import dev.transmitmock.junit.contract.clients.TestTokenClient;
 import dev.transmitmock.junit.contract.clients.TestTokenClient.Habits;
-import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -279,20 +278,6 @@ class ClientContractTest {
     tests.close();
 
     assertThatThrownBy(() -> status(downstream)).isInstanceOf(ConnectException.class);
-  }
-
-  @Test
-  void leaves_the_console_as_it_found_it(TransmitMockHandle mock) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ClientContract contract = contract(mock, client(mock, Habits.careful())).build();
-
-    try (contract) {
-      contract.verify(contract.cases().get(0));
-    }
-
-    assertThat(System.out).isSameAs(out);
-    assertThat(System.err).isSameAs(err);
   }
 
   @Test
