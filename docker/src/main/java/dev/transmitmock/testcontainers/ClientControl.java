@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,6 +42,23 @@ public final class ClientControl {
   public void putClient(ClientDefinition client) {
     requireNonNull(client, "client must not be null");
     http.controlPost(CLIENTS_PATH, client.toConfig());
+  }
+
+  /** The ids of the registered clients ({@code GET /_mock/clients}; secrets are never returned). */
+  public List<String> clientIds() {
+    Object answer = http.controlGet(CLIENTS_PATH);
+    Object list = answer instanceof Map ? ((Map<?, ?>) answer).get("clients") : null;
+    if (!(list instanceof List)) {
+      throw new TransmitMockException(
+          "GET " + CLIENTS_PATH + " answered without a list of clients", 200, "");
+    }
+    return ((List<?>) list)
+        .stream()
+            .filter(Map.class::isInstance)
+            .map(client -> ((Map<?, ?>) client).get("clientId"))
+            .filter(String.class::isInstance)
+            .map(String.class::cast)
+            .toList();
   }
 
   /** Removes a client: its next token request gets {@code 401 invalid_client}. */

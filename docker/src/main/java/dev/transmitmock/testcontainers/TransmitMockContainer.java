@@ -637,6 +637,14 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
     throw new TransmitMockException("the token endpoint answered without an access_token", 200, "");
   }
 
+  /** The secret of a client declared with {@code withClient(...)}, if it has one. */
+  Optional<String> declaredSecret(String clientId) {
+    return clients.stream()
+        .filter(client -> client.clientId().equals(clientId))
+        .reduce((first, last) -> last)
+        .flatMap(ClientDefinition::clientSecret);
+  }
+
   /**
    * The test-control API of the running emulator: clock, request journal, faults, keys, defective
    * tokens and reset, over HTTP.

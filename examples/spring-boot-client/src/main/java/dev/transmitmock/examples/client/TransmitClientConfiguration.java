@@ -67,7 +67,8 @@ public class TransmitClientConfiguration {
     AuthorizedClientServiceOAuth2AuthorizedClientManager manager =
         new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, authorizedClients);
     manager.setAuthorizedClientProvider(new ClockAlignedClientProvider(clientCredentials, clock));
-    return manager;
+    // One token request at a time: concurrent callers wait for it instead of sending their own.
+    return new SingleFlightAuthorizedClientManager(manager);
   }
 
   /** The inventory API's client: every request carries {@code Authorization: Bearer <token>}. */
