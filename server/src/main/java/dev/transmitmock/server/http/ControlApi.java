@@ -9,6 +9,7 @@ import dev.transmitmock.server.control.Faults;
 import dev.transmitmock.server.control.MockClock;
 import dev.transmitmock.server.control.RequestJournal;
 import dev.transmitmock.server.defects.DefectiveTokens;
+import dev.transmitmock.server.defects.TokenInspector;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.tls.HttpsListener;
 import dev.transmitmock.server.token.ClientRegistry;
@@ -24,8 +25,8 @@ import java.util.Set;
 
 /**
  * The HTTP test-control API under {@code /_mock/}: clock, journal, faults, keys, clients and
- * resources, defective tokens, reset. JSON in and out; bad input is a 400 naming the field, an
- * unknown id a 404, never a stack trace. Client secrets are never returned.
+ * resources, defective tokens and their inspection, reset. JSON in and out; bad input is a 400 naming
+ * the field, an unknown id a 404, never a stack trace. Client secrets are never returned.
  *
  * <p>Off, it answers 404 for everything under {@code /_mock/} except the health probe. With a
  * control token, every control request needs {@code Authorization: Bearer <token>} (compared in
@@ -53,6 +54,7 @@ public final class ControlApi {
   private final Optional<byte[]> tokenDigest;
   private final Optional<DefectiveTokens> minting;
   private final Optional<HttpsListener> https;
+  private final Optional<TokenInspector> inspector;
 
   private ControlApi(Builder builder) {
     this.clock = builder.clock;
@@ -66,6 +68,7 @@ public final class ControlApi {
     this.tokenDigest = builder.controlToken.map(ControlApi::sha256);
     this.minting = Optional.ofNullable(builder.defectiveTokens);
     this.https = Optional.ofNullable(builder.https);
+    this.inspector = Optional.ofNullable(builder.inspector);
   }
 
   /** Starts configuring the control API over the emulator's state. */
@@ -101,6 +104,7 @@ public final class ControlApi {
         });
 
     minting.ifPresent(tokens -> new TokenRoutes(clients, config, tokens).register(cfg.routes));
+    inspector.ifPresent(i -> new TokenInspectionRoutes(i).register(cfg.routes));
   }
 
   // --- protection ---------------------------------------------------------------------------
@@ -161,6 +165,7 @@ public final class ControlApi {
     private Optional<String> controlToken = Optional.empty();
     private DefectiveTokens defectiveTokens;
     private HttpsListener https;
+    private TokenInspector inspector;
 
     private Builder(
         MockClock clock,
@@ -207,6 +212,12 @@ public final class ControlApi {
     /** Serves {@code GET /_mock/tls/ca.pem} from this HTTPS listener (otherwise it answers 404). */
     public Builder https(HttpsListener https) {
       this.https = requireNonNull(https, "https must not be null");
+      return this;
+    }
+
+    /** Serves {@code POST /_mock/tokens/inspect} with this inspector; without it, not served. */
+    public Builder tokenInspector(TokenInspector inspector) {
+      this.inspector = requireNonNull(inspector, "inspector must not be null");
       return this;
     }
 
