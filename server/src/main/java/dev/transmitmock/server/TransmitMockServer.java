@@ -212,6 +212,11 @@ public final class TransmitMockServer implements AutoCloseable {
     stop();
   }
 
+  /** The running Javalin app, for tests that compare its routes with the OpenAPI description. */
+  Javalin javalin() {
+    return app;
+  }
+
   /** Whether the server is listening. */
   public boolean isRunning() {
     return app != null;

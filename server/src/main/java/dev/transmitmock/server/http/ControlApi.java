@@ -25,12 +25,14 @@ import java.util.Set;
 
 /**
  * The HTTP test-control API under {@code /_mock/}: clock, journal, faults, keys, clients and
- * resources, defective tokens and their inspection, reset. JSON in and out; bad input is a 400 naming
+ * resources, defective tokens and their inspection, reset, the web console ({@code /_mock/ui}) and
+ * the OpenAPI description ({@code /_mock/openapi.json}). JSON in and out; bad input is a 400 naming
  * the field, an unknown id a 404, never a stack trace. Client secrets are never returned.
  *
  * <p>Off, it answers 404 for everything under {@code /_mock/} except the health probe. With a
  * control token, every control request needs {@code Authorization: Bearer <token>} (compared in
- * constant time), except the health probe. Faults never apply to these routes.
+ * constant time), except the health probe and the console's page and assets, which hold no state
+ * (the page asks for the token and sends it). Faults never apply to these routes.
  *
  * <pre>{@code
  * Javalin app = httpApi.create(ControlApi.builder(clock, journal, faults, keys, clients, config)
@@ -105,6 +107,8 @@ public final class ControlApi {
 
     minting.ifPresent(tokens -> new TokenRoutes(clients, config, tokens).register(cfg.routes));
     inspector.ifPresent(i -> new TokenInspectionRoutes(i).register(cfg.routes));
+    new ConsoleRoutes().register(cfg.routes);
+    new OpenApiRoutes(config, tokenDigest.isPresent()).register(cfg.routes);
   }
 
   // --- protection ---------------------------------------------------------------------------
@@ -117,8 +121,8 @@ public final class ControlApi {
       throw ControlException.notFound(
           "the control API is turned off (--no-control / TRANSMIT_MOCK_CONTROL_ENABLED=false)");
     }
-    if (tokenDigest.isEmpty()) {
-      return;
+    if (tokenDigest.isEmpty() || ConsoleRoutes.isPage(ctx.path())) {
+      return; // the console's page holds no state; it asks for the token and sends it itself
     }
     String header = ctx.header("Authorization");
     String presented = "";
