@@ -169,9 +169,21 @@
     return match ? match[1] + " " + match[2] + " UTC" : iso;
   }
 
-  function readableDuration(iso) {
-    if (!iso || iso === "PT0S") return "none";
-    return iso;
+  /** A java.time.Duration text (PT-1H-30M, PT1H59M59.004S) as "+1 h 59 min 59 s", to the second. */
+  function readableOffset(iso) {
+    const match = /^PT(?:(-?\d+)H)?(?:(-?\d+)M)?(?:(-?\d+(?:\.\d+)?)S)?$/.exec(iso || "");
+    if (!match) return iso;
+    const total = Math.round(Number(match[1] || 0) * 3600 + Number(match[2] || 0) * 60 + Number(match[3] || 0));
+    if (total === 0) return "none";
+    let rest = Math.abs(total);
+    const parts = [];
+    for (const [unit, size] of [["d", 86400], ["h", 3600], ["min", 60], ["s", 1]]) {
+      if (rest >= size) {
+        parts.push(Math.floor(rest / size) + " " + unit);
+        rest %= size;
+      }
+    }
+    return (total < 0 ? "−" : "+") + parts.join(" ");
   }
 
   function outcomeBadge(outcome) {
@@ -238,12 +250,12 @@
     return h("tr", { className: "journal-row" + (fresh ? " fresh" : ""), dataset: { sequence: entry.sequence, outcome: entry.outcome } },
       h("td", { className: "num muted", text: entry.sequence }),
       h("td", { className: "nowrap mono", text: timeOfDay(entry.time), title: entry.time }),
-      h("td", { text: entry.endpoint }),
+      h("td", { className: "nowrap" }, h("span", { className: "cell-main", text: entry.endpoint }),
+        h("span", { className: "cell-sub", text: entry.authMethod })),
       h("td", { className: "journal-client", text: entry.clientId === null ? "—" : entry.clientId }),
-      h("td", { className: "muted", text: entry.authMethod }),
-      h("td", {}, target),
-      h("td", { className: "num", text: entry.status === 0 ? "dropped" : entry.status }),
-      h("td", {}, outcomeBadge(entry.outcome)),
+      h("td", { className: "journal-target" }, target),
+      h("td", { className: "nowrap" }, outcomeBadge(entry.outcome),
+        h("span", { className: "cell-sub journal-status", text: entry.status === 0 ? "connection dropped" : "HTTP " + entry.status })),
       h("td", { className: "journal-reason" }, reason));
   }
 
@@ -270,15 +282,16 @@
   }
 
   function showClock(clock) {
-    const moved = clock.offset !== "PT0S";
+    const moved = readableOffset(clock.offset) !== "none";
     const chip = $("clock-chip");
-    chip.className = "clock-chip" + (clock.frozen ? " frozen" : moved ? " moved" : "");
-    $("clock-chip-text").textContent = readableInstant(clock.now) + (clock.frozen ? " · frozen" : "") + (moved ? " · " + clock.offset : "");
+    chip.className = "clock-chip " + (clock.frozen ? "frozen" : moved ? "moved" : "running");
+    $("clock-chip-text").textContent = readableInstant(clock.now) + (clock.frozen ? " · frozen" : "") + (moved ? " · " + readableOffset(clock.offset) : "");
     $("clock-now").textContent = readableInstant(clock.now);
     const state = $("clock-state");
     state.textContent = clock.frozen ? "frozen" : "running";
     state.className = "badge " + (clock.frozen ? "info" : "ok");
-    $("clock-offset").textContent = readableDuration(clock.offset);
+    $("clock-offset").textContent = readableOffset(clock.offset);
+    $("clock-offset").title = clock.offset;
     $("clock-freeze").disabled = clock.frozen;
     $("clock-unfreeze").disabled = !clock.frozen;
   }
@@ -473,11 +486,10 @@
     $("defects-table").tBodies[0].replaceChildren(...defects.filter((d) => !kind || d.kind === kind).map((defect) => {
       const mintable = defect.kind !== "client-assertion";
       return h("tr", { className: "defect-row", dataset: { id: defect.id } },
-        h("td", { text: defect.id }),
-        h("td", {}, h("span", { className: "badge " + (defect.kind === "access-token" ? "info" : defect.kind === "certificate-binding" ? "warn" : ""), text: defect.kind })),
+        h("td", { className: "defect-id" }, h("span", { className: "cell-main mono", text: defect.id }),
+          h("span", { className: "badge " + (defect.kind === "access-token" ? "info" : defect.kind === "certificate-binding" ? "warn" : ""), text: defect.kind })),
         h("td", {}, h("span", { className: "cell-main", text: defect.description }),
-          defect.skewSensitive ? h("span", { className: "cell-sub", text: "skew-sensitive: a verifier allowing clock skew may accept it" }) : null),
-        h("td", { className: "muted nowrap", text: defect.reference }),
+          h("span", { className: "cell-sub", text: defect.reference + (defect.skewSensitive ? " · skew-sensitive: a verifier allowing clock skew may accept it" : "") })),
         h("td", {}, h("span", { className: "badge bad", text: defect.expectedRejection })),
         h("td", { className: "actions" }, mintable
           ? h("button", { type: "button", className: "small defect-mint", text: "Mint", on: { click: () => mint(defect) } })
