@@ -6,19 +6,14 @@ import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.keys.KeyRing;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -30,51 +25,19 @@ import org.openqa.selenium.WebElement;
 class ConsoleBrowserIT {
   private static final String APP = "demo-app";
   private static final String APP_SECRET = "demo-app-secret";
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  @RegisterExtension static final ConsoleFixture CONSOLE = new ConsoleFixture();
 
-  private static TransmitMockServer server;
-  private static HeadlessChromium browser;
-  private static ConsolePage console;
-
-  @BeforeAll
-  static void start() {
-    server = TransmitMockServer.builder().build().start();
-    browser = new HeadlessChromium();
-    console = new ConsolePage(browser.driver(), server.baseUrl());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+  private final TransmitMockServer server = CONSOLE.server();
+  private final ConsolePage console = CONSOLE.console();
 
   @BeforeEach
   void resetEmulator() {
     server.reset();
   }
 
-  private static HttpResponse<String> tokenRequest(String clientId, String secret, String resource)
-      throws Exception {
-    String form =
-        "grant_type=client_credentials&client_id="
-            + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
-            + "&client_secret="
-            + URLEncoder.encode(secret, StandardCharsets.UTF_8)
-            + (resource == null
-                ? ""
-                : "&resource=" + URLEncoder.encode(resource, StandardCharsets.UTF_8));
-    return HTTP.send(
-        HttpRequest.newBuilder(server.tokenEndpoint())
-            .timeout(Duration.ofSeconds(20))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  private static HttpResponse<String> tokenRequest(
+      String clientId, String secret, String resource) {
+    return CONSOLE.tokenRequest(clientId, secret, resource);
   }
 
   private static String cell(WebElement row, String css) {
@@ -82,7 +45,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  void a_token_request_appears_in_the_journal_without_reloading_the_page() throws Exception {
+  void a_token_request_appears_in_the_journal_without_reloading_the_page() {
     console.open("journal");
     assertThat(console.journalRows()).isEmpty();
 
@@ -96,7 +59,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  void a_refused_request_shows_the_reason_it_was_refused() throws Exception {
+  void a_refused_request_shows_the_reason_it_was_refused() {
     console.open("journal");
 
     assertThat(tokenRequest(APP, "wrong-secret", null).statusCode()).isEqualTo(401);
@@ -110,7 +73,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  void the_journal_filters_by_client_endpoint_and_outcome() throws Exception {
+  void the_journal_filters_by_client_endpoint_and_outcome() {
     tokenRequest(APP, APP_SECRET, null);
     tokenRequest("demo-admin", "demo-admin-secret", null);
     tokenRequest(APP, APP_SECRET, "https://unknown.example");
@@ -131,7 +94,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  void caller_controlled_journal_fields_are_shown_as_text_never_run_as_markup() throws Exception {
+  void caller_controlled_journal_fields_are_shown_as_text_never_run_as_markup() {
     String hostileClient = "<img src=x onerror=\"window.__xss='client'\">";
     String hostileResource = "https://x.example/<script>window.__xss='resource'</script>";
     tokenRequest(hostileClient, "nope", hostileResource);
@@ -175,7 +138,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  void a_fault_added_in_the_console_fails_the_next_token_request() throws Exception {
+  void a_fault_added_in_the_console_fails_the_next_token_request() {
     console.open("faults");
     console.choose("fault-endpoint", "token").choose("fault-kind", "status");
     console.type("fault-status", "503").type("fault-times", "1").type("fault-retry-after", "2");
@@ -239,7 +202,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  void a_token_the_clock_has_expired_decodes_as_expired() throws Exception {
+  void a_token_the_clock_has_expired_decodes_as_expired() {
     String token = server.tokenFor(APP);
     server.clock().advance(Duration.ofHours(2));
     console.open("decoder");
@@ -295,8 +258,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  void a_client_and_a_resource_added_in_the_console_can_get_tokens_until_removed()
-      throws Exception {
+  void a_client_and_a_resource_added_in_the_console_can_get_tokens_until_removed() {
     console.open("clients");
     console.type("resource-uri", "https://api.console.example").click("resource-add");
     console.waitUntil(

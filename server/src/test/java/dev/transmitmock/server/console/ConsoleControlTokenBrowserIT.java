@@ -3,37 +3,23 @@ package dev.transmitmock.server.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.server.TransmitMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The console of an emulator started with a control token: the page asks for it. */
 @ExtendWith(RequiresBrowser.class)
 class ConsoleControlTokenBrowserIT {
   private static final String CONTROL_TOKEN = "s3cret-console-token";
 
-  private static TransmitMockServer server;
-  private static HeadlessChromium browser;
-  private static ConsolePage console;
+  @RegisterExtension
+  static final ConsoleFixture CONSOLE =
+      new ConsoleFixture(builder -> builder.controlToken(CONTROL_TOKEN));
 
-  @BeforeAll
-  static void start() {
-    server = TransmitMockServer.builder().controlToken(CONTROL_TOKEN).build().start();
-    browser = new HeadlessChromium();
-    console = new ConsolePage(browser.driver(), server.baseUrl());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+  private final TransmitMockServer server = CONSOLE.server();
+  private final HeadlessChromium browser = CONSOLE.browser();
+  private final ConsolePage console = CONSOLE.console();
 
   @BeforeEach
   void forgetTheToken() {

@@ -9,20 +9,15 @@ import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.FaultRule;
 import dev.transmitmock.server.keys.KeyMaterial;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -37,36 +32,24 @@ import org.openqa.selenium.OutputType;
 class ConsoleScreenshotsIT {
   static final String DIRECTORY_PROPERTY = "console.screenshots";
   private static final String ORDERS_API = "https://api.orders.example";
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  @RegisterExtension static final ConsoleFixture CONSOLE = new ConsoleFixture();
 
   private static TransmitMockServer server;
-  private static HeadlessChromium browser;
   private static ConsolePage console;
   private static Path directory;
   private static String tokenOfRetiredKey;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void session() throws IOException {
     directory = Path.of(System.getProperty(DIRECTORY_PROPERTY, "target/console-screenshots"));
     Files.createDirectories(directory);
-    server = TransmitMockServer.builder().build().start();
-    session();
-    browser = new HeadlessChromium();
-    console = new ConsolePage(browser.driver(), server.baseUrl());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.close();
-    }
+    server = CONSOLE.server();
+    console = CONSOLE.console();
+    actAsATestSuite();
   }
 
   /** What a test suite would have done by the time someone opens the console. */
-  private static void session() throws Exception {
+  private static void actAsATestSuite() {
     server
         .clients()
         .putResource(
@@ -113,21 +96,8 @@ class ConsoleScreenshotsIT {
     server.clock().advance(Duration.ofMinutes(15));
   }
 
-  private static void token(String clientId, String secret, String resource) throws Exception {
-    String form =
-        "grant_type=client_credentials&client_id="
-            + clientId
-            + "&client_secret="
-            + secret
-            + (resource == null
-                ? ""
-                : "&resource=" + URLEncoder.encode(resource, StandardCharsets.UTF_8));
-    HTTP.send(
-        HttpRequest.newBuilder(server.tokenEndpoint())
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build(),
-        HttpResponse.BodyHandlers.discarding());
+  private static void token(String clientId, String secret, String resource) {
+    CONSOLE.tokenRequest(clientId, secret, resource);
   }
 
   /** Hides the passing flash message, checks the width, and saves the window as a PNG. */
@@ -140,7 +110,7 @@ class ConsoleScreenshotsIT {
         .as(name + " fits the window's width")
         .isEqualTo((long) HeadlessChromium.WIDTH);
     Path file = directory.resolve(name + ".png");
-    Files.write(file, browser.driver().getScreenshotAs(OutputType.BYTES));
+    Files.write(file, CONSOLE.browser().driver().getScreenshotAs(OutputType.BYTES));
     return file;
   }
 
@@ -188,7 +158,7 @@ class ConsoleScreenshotsIT {
   void the_control_token_prompt_fits_and_is_photographed() throws IOException {
     try (TransmitMockServer protectedServer =
         TransmitMockServer.builder().controlToken("s3cret").build().start()) {
-      ConsolePage prompt = new ConsolePage(browser.driver(), protectedServer.baseUrl());
+      ConsolePage prompt = new ConsolePage(CONSOLE.browser().driver(), protectedServer.baseUrl());
       prompt.open("journal");
       prompt.waitUntil(
           d ->
