@@ -246,6 +246,30 @@ class ControlApiIT {
     assertThat(mock.control().clock().now()).isNotNull();
   }
 
+  @Test
+  void the_container_serves_the_console_and_the_openapi_description() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> page =
+        http.send(
+            HttpRequest.newBuilder(URI.create(mock.getBaseUrl() + "/_mock/ui")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> openApi =
+        http.send(
+            HttpRequest.newBuilder(URI.create(mock.getBaseUrl() + "/_mock/openapi.json"))
+                .header("Authorization", "Bearer " + CONTROL_TOKEN)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<title>transmit-mock console</title>");
+    assertThat(openApi.statusCode()).isEqualTo(200);
+    assertThat(openApi.body())
+        .startsWith("{\"openapi\":\"3.1.0\"")
+        .contains("\"/cis/oidc/token\"")
+        .contains("\"/_mock/tokens/inspect\"")
+        .contains("\"url\":\"" + mock.getBaseUrl() + "\"");
+  }
+
   private String demoToken() {
     return mock.getClientCredentialsToken("demo-app", "demo-app-secret", RESOURCE);
   }

@@ -11,6 +11,7 @@ import dev.transmitmock.server.control.MockClock;
 import dev.transmitmock.server.control.RequestJournal;
 import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.DefectiveTokens;
+import dev.transmitmock.server.defects.TokenInspector;
 import dev.transmitmock.server.defects.TokenSpec;
 import dev.transmitmock.server.http.ControlApi;
 import dev.transmitmock.server.http.HttpApi;
@@ -104,6 +105,7 @@ public final class TransmitMockServer implements AutoCloseable {
   private final Faults faults;
   private final TokenService tokens;
   private final DefectiveTokens defectiveTokens;
+  private final TokenInspector tokenInspector;
   private final HttpApi httpApi;
   private final ControlApi controlApi;
   private final boolean controlEnabled;
@@ -124,6 +126,7 @@ public final class TransmitMockServer implements AutoCloseable {
     this.faults = new Faults();
     this.tokens = new TokenService(config, registry, keys, clock, journal);
     this.defectiveTokens = new DefectiveTokens(tokens, keys, config, clock);
+    this.tokenInspector = new TokenInspector(keys, config, registry, clock, revoked);
     this.httpApi =
         new HttpApi(
             config,
@@ -145,7 +148,8 @@ public final class TransmitMockServer implements AutoCloseable {
             .reset(this::reset)
             .enabled(builder.controlApi)
             .controlToken(Optional.ofNullable(builder.controlToken))
-            .defectiveTokens(defectiveTokens);
+            .defectiveTokens(defectiveTokens)
+            .tokenInspector(tokenInspector);
     if (https != null) {
       control.https(https);
     }
@@ -206,6 +210,11 @@ public final class TransmitMockServer implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  /** The running Javalin app, for tests that compare its routes with the OpenAPI description. */
+  Javalin javalin() {
+    return app;
   }
 
   /** Whether the server is listening. */
@@ -518,6 +527,19 @@ public final class TransmitMockServer implements AutoCloseable {
   /** The minting behind {@link #defectiveToken(Defect)} and {@link #mintToken(TokenSpec)}. */
   public DefectiveTokens defectiveTokens() {
     return defectiveTokens;
+  }
+
+  /**
+   * Explains every reason a careful consumer rejects a token, judged against this emulator's keys,
+   * issuer, audiences and clock; the same as {@code POST /_mock/tokens/inspect}.
+   *
+   * <pre>{@code
+   * TokenInspection why = server.tokenInspector().inspect(server.defectiveToken(Defect.ALG_NONE));
+   * // why.firstReason() == Optional.of(RejectionCategory.UNSUPPORTED_ALGORITHM)
+   * }</pre>
+   */
+  public TokenInspector tokenInspector() {
+    return tokenInspector;
   }
 
   /**

@@ -333,6 +333,8 @@ public final class TransmitMockCli {
     if (controlEnabled) {
       banner.append(base).append("/_mock/");
       banner.append(controlProtected ? " (bearer token required)" : "").append('\n');
+      banner.append("  console:         ").append(base).append("/_mock/ui");
+      banner.append(controlProtected ? " (asks for the token)" : "").append('\n');
     } else {
       banner.append("off\n");
     }

@@ -28,5 +28,10 @@
  * additions to be one: a key selector that refuses a missing {@code kid} (Nimbus otherwise tries
  * every key), an {@code iat}-in-the-future check, and a character check (Nimbus' base64url decoder
  * skips characters outside the alphabet, so it accepts the {@code non-base64url} token).
+ *
+ * <p>{@link dev.transmitmock.server.defects.TokenInspector} is the other direction: for any token,
+ * every reason that careful verifier rejects it (not only the first), judged against the emulator's
+ * keys, issuer, audiences and clock, as {@code POST /_mock/tokens/inspect} and the console's token
+ * decoder show it.
  */
 package dev.transmitmock.server.defects;

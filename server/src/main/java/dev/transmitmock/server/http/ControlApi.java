@@ -9,6 +9,7 @@ import dev.transmitmock.server.control.Faults;
 import dev.transmitmock.server.control.MockClock;
 import dev.transmitmock.server.control.RequestJournal;
 import dev.transmitmock.server.defects.DefectiveTokens;
+import dev.transmitmock.server.defects.TokenInspector;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.tls.HttpsListener;
 import dev.transmitmock.server.token.ClientRegistry;
@@ -24,12 +25,14 @@ import java.util.Set;
 
 /**
  * The HTTP test-control API under {@code /_mock/}: clock, journal, faults, keys, clients and
- * resources, defective tokens, reset. JSON in and out; bad input is a 400 naming the field, an
- * unknown id a 404, never a stack trace. Client secrets are never returned.
+ * resources, defective tokens and their inspection, reset, the web console ({@code /_mock/ui}) and
+ * the OpenAPI description ({@code /_mock/openapi.json}). JSON in and out; bad input is a 400 naming
+ * the field, an unknown id a 404, never a stack trace. Client secrets are never returned.
  *
  * <p>Off, it answers 404 for everything under {@code /_mock/} except the health probe. With a
  * control token, every control request needs {@code Authorization: Bearer <token>} (compared in
- * constant time), except the health probe. Faults never apply to these routes.
+ * constant time), except the health probe and the console's page and assets, which hold no state
+ * (the page asks for the token and sends it). Faults never apply to these routes.
  *
  * <pre>{@code
  * Javalin app = httpApi.create(ControlApi.builder(clock, journal, faults, keys, clients, config)
@@ -53,6 +56,7 @@ public final class ControlApi {
   private final Optional<byte[]> tokenDigest;
   private final Optional<DefectiveTokens> minting;
   private final Optional<HttpsListener> https;
+  private final Optional<TokenInspector> inspector;
 
   private ControlApi(Builder builder) {
     this.clock = builder.clock;
@@ -66,6 +70,7 @@ public final class ControlApi {
     this.tokenDigest = builder.controlToken.map(ControlApi::sha256);
     this.minting = Optional.ofNullable(builder.defectiveTokens);
     this.https = Optional.ofNullable(builder.https);
+    this.inspector = Optional.ofNullable(builder.inspector);
   }
 
   /** Starts configuring the control API over the emulator's state. */
@@ -101,6 +106,9 @@ public final class ControlApi {
         });
 
     minting.ifPresent(tokens -> new TokenRoutes(clients, config, tokens).register(cfg.routes));
+    inspector.ifPresent(i -> new TokenInspectionRoutes(i).register(cfg.routes));
+    new ConsoleRoutes().register(cfg.routes);
+    new OpenApiRoutes(config, tokenDigest.isPresent()).register(cfg.routes);
   }
 
   // --- protection ---------------------------------------------------------------------------
@@ -113,8 +121,8 @@ public final class ControlApi {
       throw ControlException.notFound(
           "the control API is turned off (--no-control / TRANSMIT_MOCK_CONTROL_ENABLED=false)");
     }
-    if (tokenDigest.isEmpty()) {
-      return;
+    if (tokenDigest.isEmpty() || ConsoleRoutes.isPage(ctx.path())) {
+      return; // the console's page holds no state; it asks for the token and sends it itself
     }
     String header = ctx.header("Authorization");
     String presented = "";
@@ -161,6 +169,7 @@ public final class ControlApi {
     private Optional<String> controlToken = Optional.empty();
     private DefectiveTokens defectiveTokens;
     private HttpsListener https;
+    private TokenInspector inspector;
 
     private Builder(
         MockClock clock,
@@ -207,6 +216,12 @@ public final class ControlApi {
     /** Serves {@code GET /_mock/tls/ca.pem} from this HTTPS listener (otherwise it answers 404). */
     public Builder https(HttpsListener https) {
       this.https = requireNonNull(https, "https must not be null");
+      return this;
+    }
+
+    /** Serves {@code POST /_mock/tokens/inspect} with this inspector; without it, not served. */
+    public Builder tokenInspector(TokenInspector inspector) {
+      this.inspector = requireNonNull(inspector, "inspector must not be null");
       return this;
     }
 

@@ -41,12 +41,30 @@ class CliControlOptionsTest extends InProcessCliTest {
   }
 
   @Test
+  void the_banner_shows_the_console_url_and_the_console_answers_there() throws Exception {
+    assertThat(run(Map.of())).isZero();
+
+    String consoleUrl = cli.server().baseUrl() + "/_mock/ui";
+    assertThat(out.toString()).contains("  console:         " + consoleUrl + "\n");
+    assertThat(status(cli.server(), "/_mock/ui", null)).isEqualTo(200);
+  }
+
+  @Test
+  void with_a_control_token_the_banner_says_the_console_asks_for_it() throws Exception {
+    assertThat(run(Map.of(), "--control-token", "flag-token")).isZero();
+
+    assertThat(out.toString()).contains("/_mock/ui (asks for the token)");
+    assertThat(status(cli.server(), "/_mock/ui", null)).isEqualTo(200);
+  }
+
+  @Test
   void no_control_turns_the_control_api_off_but_not_health() throws Exception {
     assertThat(run(Map.of(), "--no-control")).isZero();
 
     assertThat(status(cli.server(), "/_mock/clock", null)).isEqualTo(404);
     assertThat(status(cli.server(), "/_mock/health", null)).isEqualTo(200);
-    assertThat(out.toString()).contains("control API:     off");
+    assertThat(out.toString()).contains("control API:     off").doesNotContain("console:");
+    assertThat(status(cli.server(), "/_mock/ui", null)).isEqualTo(404);
   }
 
   @Test

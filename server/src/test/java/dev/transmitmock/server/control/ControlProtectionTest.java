@@ -40,6 +40,8 @@ class ControlProtectionTest {
           List.of("DELETE", "/_mock/resources?uri=https%3A%2F%2Fapi.example.test", ""),
           List.of("GET", "/_mock/defects", ""),
           List.of("POST", "/_mock/tokens", "{\"defect\":\"expired\"}"),
+          List.of("POST", "/_mock/tokens/inspect", "{\"token\":\"x\"}"),
+          List.of("GET", "/_mock/openapi.json", ""),
           List.of("POST", "/_mock/reset", ""),
           List.of("GET", "/_mock/no-such-route", ""));
 
