@@ -2,6 +2,7 @@ package dev.transmitmock.server;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.server.config.ApplicationConfig;
 import dev.transmitmock.server.config.ConfigLoader;
 import dev.transmitmock.server.config.EmbeddedDefaultConfig;
 import dev.transmitmock.server.config.MockConfig;
@@ -417,7 +418,7 @@ public final class TransmitMockServer implements AutoCloseable {
     return baseUrl().resolve(application(appId).discoveryPath());
   }
 
-  private dev.transmitmock.server.config.ApplicationConfig application(String appId) {
+  private ApplicationConfig application(String appId) {
     return config.applications().stream()
         .filter(app -> app.appId().equals(appId))
         .findFirst()

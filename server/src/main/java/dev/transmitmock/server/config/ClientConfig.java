@@ -2,6 +2,7 @@ package dev.transmitmock.server.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.server.control.AuthMethod;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,7 +128,7 @@ public record ClientConfig(
                 + String.join(", ", GrantTypes.TRANSMIT));
       }
     }
-    if (authentication.method() == dev.transmitmock.server.control.AuthMethod.NONE
+    if (authentication.method() == AuthMethod.NONE
         && grantTypes.contains(GrantTypes.CLIENT_CREDENTIALS)) {
       throw new IllegalArgumentException(
           "client "
@@ -167,7 +168,7 @@ public record ClientConfig(
   }
 
   /** The {@code token_endpoint_auth_method} this client must use. */
-  public dev.transmitmock.server.control.AuthMethod authMethod() {
+  public AuthMethod authMethod() {
     return authentication.method();
   }
 

@@ -1,5 +1,6 @@
 package dev.transmitmock.server.config;
 
+import dev.transmitmock.server.control.AuthMethod;
 import java.util.List;
 import java.util.Set;
 
@@ -39,9 +40,7 @@ public final class GrantTypes {
    * The grant types of a client that lists none: {@code client_credentials}, or {@code
    * authorization_code} for a public client ({@code none}), which cannot use client credentials.
    */
-  public static List<String> defaultsFor(dev.transmitmock.server.control.AuthMethod method) {
-    return method == dev.transmitmock.server.control.AuthMethod.NONE
-        ? List.of(AUTHORIZATION_CODE)
-        : List.of(CLIENT_CREDENTIALS);
+  public static List<String> defaultsFor(AuthMethod method) {
+    return method == AuthMethod.NONE ? List.of(AUTHORIZATION_CODE) : List.of(CLIENT_CREDENTIALS);
   }
 }

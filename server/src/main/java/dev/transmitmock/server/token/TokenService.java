@@ -12,6 +12,7 @@ import dev.transmitmock.server.control.MockClock;
 import dev.transmitmock.server.control.RequestJournal;
 import dev.transmitmock.server.keys.AppSigningKeys;
 import dev.transmitmock.server.keys.KeyRing;
+import dev.transmitmock.server.keys.SigningKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -191,7 +192,7 @@ public final class TokenService {
    *
    * @throws OAuthException when the client is unknown
    */
-  public dev.transmitmock.server.keys.SigningKey signingKeyOf(String clientId) {
+  public SigningKey signingKeyOf(String clientId) {
     return signing.keyFor(registered(clientId));
   }
 
