@@ -78,7 +78,7 @@ final class TokenEndpointCall {
             ? "Basic "
                 + Base64.getEncoder()
                     .encodeToString(
-                        (basicEncode(clientId) + ":" + basicEncode(clientSecret))
+                        (formEncode(clientId) + ":" + formEncode(clientSecret))
                             .getBytes(StandardCharsets.UTF_8))
             : null;
   }
@@ -292,17 +292,13 @@ final class TokenEndpointCall {
     return value instanceof String s ? s : null;
   }
 
+  /**
+   * Form-encodes a form parameter, or (RFC 6749 section 2.3.1) the id and secret inside the Basic
+   * header: node-oidc-provider, which Transmit's server appears to be, decodes a {@code +} there as
+   * a space and {@code %2B} as a plus.
+   */
   static String formEncode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  /**
-   * RFC 6749 2.3.1 form-encodes id and secret inside the Basic header, but servers built on
-   * node-oidc-provider (as Transmit's appears to be) decode them with {@code decodeURIComponent},
-   * which reads {@code +} literally. Writing a space as {@code %20} is understood by both.
-   */
-  static String basicEncode(String value) {
-    return formEncode(value).replace("+", "%20");
   }
 
   private record Outcome(

@@ -21,10 +21,14 @@ final class Emulator {
   static final String ADMIN_CLIENT = "orders-admin";
   static final String ADMIN_SECRET = "admin-secret-do-not-log";
 
-  /** Characters that break naive Basic authentication: ':' in the id, several in the secret. */
+  /**
+   * Characters that break naive Basic authentication: ':' and a space in the id; ':', '+', a space
+   * and other form-encoded characters in the secret. Visible ASCII only: node-oidc-provider refuses
+   * anything else in Basic credentials (and in client secrets at registration).
+   */
   static final String ODD_CLIENT = "odd:client id";
 
-  static final String ODD_SECRET = "p@ss:w\u00f6rd/+&=%";
+  static final String ODD_SECRET = "p@ss:w0rd/+ &=%~";
 
   private Emulator() {}
 
@@ -32,7 +36,7 @@ final class Emulator {
     return MockConfig.builder()
         .issuer(ISSUER)
         .tenantId(TENANT)
-        .resource(ResourceConfig.builder(ORDERS).build())
+        .resource(ResourceConfig.builder(ORDERS).scopes("orders:read", "orders:write").build())
         .client(
             ClientConfig.builder(APP_CLIENT)
                 .secret(APP_SECRET)

@@ -93,6 +93,13 @@ public record ClientAuthentication(
                   + " publicKeyPem (its certificate), jwks or jwksUri (keys with x5c)");
         }
       }
+      case NONE -> {
+        if (keySources > 0 || subjects > 0 || thumbprints) {
+          throw new IllegalArgumentException(
+              "a none (public) client presents nothing but its client_id; jwks, jwksUri,"
+                  + " publicKeyPem, certificate thumbprints and tlsClientAuth* do not apply");
+        }
+      }
       default -> {
         if (keySources > 0 || subjects > 0 || thumbprints) {
           throw new IllegalArgumentException(
@@ -114,6 +121,13 @@ public record ClientAuthentication(
     Optional<String> none = Optional.empty();
     return new ClientAuthentication(
         method, none, none, none, none, none, none, none, none, List.of());
+  }
+
+  /** A public client's authentication: only its {@code client_id} ({@code none}). */
+  public static ClientAuthentication none() {
+    Optional<String> none = Optional.empty();
+    return new ClientAuthentication(
+        TokenEndpointAuthMethod.NONE, none, none, none, none, none, none, none, none, List.of());
   }
 
   /** The fields of this authentication in a client entry of the config or control API. */

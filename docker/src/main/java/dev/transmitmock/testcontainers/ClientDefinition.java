@@ -31,6 +31,13 @@ import java.util.Optional;
  * // a secret client whose tokens are bound to the TLS client certificate it presents
  * ClientDefinition bound = ClientDefinition.app("ledger-svc", "ledger-secret")
  *     .certificateBoundAccessTokens(true).build();
+ * // a client of an application with its own signing keys (TransmitMockContainer.withApplication)
+ * ClientDefinition signedByItsApp = ClientDefinition.app("orders-svc", "orders-secret")
+ *     .appId("app-orders").build();
+ * // clients that may not use client credentials: Transmit's "requested grant type is not allowed"
+ * ClientDefinition spa = ClientDefinition.publicClient("spa").build();
+ * ClientDefinition web = ClientDefinition.app("web", "web-secret")
+ *     .grantTypes("authorization_code").build();
  * }</pre>
  *
  * <p>{@link #toString()} never shows the secret or key material.
@@ -44,6 +51,9 @@ import java.util.Optional;
  * @param tokenLifetime the lifetime of its tokens, when it differs from the emulator's default
  * @param certificateBoundAccessTokens whether its tokens are bound to the TLS client certificate it
  *     presents ({@code cnf.x5t#S256}); empty: the method's default, see {@link #bindsTokens()}
+ * @param appId the client's application ({@code app_id}); empty: derived from the client id
+ * @param grantTypes the grant types the client may use; empty: {@code client_credentials}, or
+ *     {@code authorization_code} for a {@link #publicClient public client}
  */
 public record ClientDefinition(
     String clientId,
@@ -53,7 +63,9 @@ public record ClientDefinition(
     List<String> resources,
     List<String> scopes,
     Optional<Duration> tokenLifetime,
-    Optional<Boolean> certificateBoundAccessTokens) {
+    Optional<Boolean> certificateBoundAccessTokens,
+    Optional<String> appId,
+    List<String> grantTypes) {
 
   /** The two kinds of Transmit client. */
   public enum Type {
@@ -73,6 +85,14 @@ public record ClientDefinition(
     scopes = List.copyOf(requireNonNull(scopes, "scopes must not be null"));
     requireNonNull(tokenLifetime, "tokenLifetime must not be null");
     requireNonNull(certificateBoundAccessTokens, "certificateBoundAccessTokens must not be null");
+    requireNonNull(appId, "appId must not be null");
+    grantTypes = List.copyOf(requireNonNull(grantTypes, "grantTypes must not be null"));
+    if (authentication.method() == TokenEndpointAuthMethod.NONE
+        && grantTypes.contains("client_credentials")) {
+      throw new IllegalArgumentException(
+          "a none (public) client cannot use client_credentials; give it a secret, a key or a"
+              + " certificate instead");
+    }
     if (clientId.isBlank()) {
       throw new IllegalArgumentException("clientId must not be blank");
     }
@@ -85,6 +105,32 @@ public record ClientDefinition(
       throw new IllegalArgumentException(
           "a " + authentication.method().wireName() + " client has no secret; remove clientSecret");
     }
+  }
+
+  /**
+   * A definition with a derived application id and the default grant types (the components before
+   * {@code appId} and {@code grantTypes}).
+   */
+  public ClientDefinition(
+      String clientId,
+      Optional<String> clientSecret,
+      Type type,
+      ClientAuthentication authentication,
+      List<String> resources,
+      List<String> scopes,
+      Optional<Duration> tokenLifetime,
+      Optional<Boolean> certificateBoundAccessTokens) {
+    this(
+        clientId,
+        clientSecret,
+        type,
+        authentication,
+        resources,
+        scopes,
+        tokenLifetime,
+        certificateBoundAccessTokens,
+        Optional.empty(),
+        List.of());
   }
 
   /**
@@ -159,6 +205,15 @@ public record ClientDefinition(
   }
 
   /**
+   * Starts a public client ({@code none}): it presents only its {@code client_id} and may not use
+   * client credentials, so its token requests get Transmit's 400 "requested grant type is not
+   * allowed for this client".
+   */
+  public static Builder publicClient(String clientId) {
+    return new Builder(clientId, TokenEndpointAuthMethod.NONE);
+  }
+
+  /**
    * The client as a config-file entry and as the body of {@code POST /_mock/clients} (the
    * emulator's camelCase keys).
    */
@@ -179,6 +234,10 @@ public record ClientDefinition(
     tokenLifetime.ifPresent(lifetime -> entry.put("tokenLifetime", lifetime.toString()));
     certificateBoundAccessTokens.ifPresent(
         bound -> entry.put("certificateBoundAccessTokens", bound));
+    appId.ifPresent(id -> entry.put("appId", id));
+    if (!grantTypes.isEmpty()) {
+      entry.put("grantTypes", grantTypes);
+    }
     return entry;
   }
 
@@ -199,12 +258,15 @@ public record ClientDefinition(
         + tokenLifetime.map(Duration::toString).orElse("default")
         + ", certificateBoundAccessTokens="
         + bindsTokens()
+        + appId.map(id -> ", appId=" + id).orElse("")
+        + (grantTypes.isEmpty() ? "" : ", grantTypes=" + grantTypes)
         + "]";
   }
 
   /**
    * Builds a {@link ClientDefinition}; start with {@link #app}, {@link #management}, {@link
-   * #privateKeyJwt}, {@link #tlsClientAuth} or {@link #selfSignedTlsClientAuth}.
+   * #privateKeyJwt}, {@link #tlsClientAuth}, {@link #selfSignedTlsClientAuth} or {@link
+   * #publicClient}.
    */
   public static final class Builder {
     private final String clientId;
@@ -224,6 +286,8 @@ public record ClientDefinition(
     private String sanEmail;
     private final List<String> thumbprints = new ArrayList<>();
     private Boolean certificateBoundAccessTokens;
+    private String appId;
+    private final List<String> grantTypes = new ArrayList<>();
 
     private Builder(String clientId, TokenEndpointAuthMethod method) {
       this.clientId = requireNonNull(clientId, "clientId must not be null");
@@ -334,6 +398,25 @@ public record ClientDefinition(
       return this;
     }
 
+    /**
+     * The client's application ({@code app_id}): name an application declared with {@link
+     * TransmitMockContainer#withApplication} to have its tokens signed with that app's own keys.
+     */
+    public Builder appId(String appId) {
+      this.appId = nonBlank(appId, "appId");
+      return this;
+    }
+
+    /**
+     * The grant types the client may use, e.g. {@code authorization_code}; a client without {@code
+     * client_credentials} gets Transmit's "requested grant type is not allowed for this client".
+     */
+    public Builder grantTypes(String... grantTypes) {
+      requireNonNull(grantTypes, "grantTypes must not be null");
+      Arrays.stream(grantTypes).map(g -> nonBlank(g, "grant type")).forEach(this.grantTypes::add);
+      return this;
+    }
+
     /** Adds resources (absolute URIs) the client may request tokens for. */
     public Builder resources(String... resourceUris) {
       requireNonNull(resourceUris, "resourceUris must not be null");
@@ -387,7 +470,9 @@ public record ClientDefinition(
           resources,
           scopes,
           Optional.ofNullable(tokenLifetime),
-          Optional.ofNullable(certificateBoundAccessTokens));
+          Optional.ofNullable(certificateBoundAccessTokens),
+          Optional.ofNullable(appId),
+          grantTypes);
     }
 
     private static String nonBlank(String value, String name) {

@@ -23,6 +23,8 @@ import java.util.Optional;
  *     fault)
  * @param errorDescription the error description, if any
  * @param jti the {@code jti} of the issued token or of the token acted on, if any
+ * @param errorDetail why the request was refused, beyond the description on the wire (e.g. "invalid
+ *     secret provided" behind "client authentication failed"), if any
  */
 public record RecordedRequest(
     long sequence,
@@ -36,7 +38,38 @@ public record RecordedRequest(
     String outcome,
     Optional<String> error,
     Optional<String> errorDescription,
-    Optional<String> jti) {
+    Optional<String> jti,
+    Optional<String> errorDetail) {
+
+  /** An entry without an error detail (the shape before {@code errorDetail} existed). */
+  public RecordedRequest(
+      long sequence,
+      Instant time,
+      String endpoint,
+      Optional<String> clientId,
+      String authMethod,
+      Optional<String> resource,
+      Optional<String> scope,
+      int status,
+      String outcome,
+      Optional<String> error,
+      Optional<String> errorDescription,
+      Optional<String> jti) {
+    this(
+        sequence,
+        time,
+        endpoint,
+        clientId,
+        authMethod,
+        resource,
+        scope,
+        status,
+        outcome,
+        error,
+        errorDescription,
+        jti,
+        Optional.empty());
+  }
 
   /** Whether the request succeeded (a token issued, a token introspected or revoked). */
   public boolean succeeded() {
@@ -57,7 +90,8 @@ public record RecordedRequest(
         text(entry.get("outcome")).orElse(""),
         text(entry.get("error")),
         text(entry.get("errorDescription")),
-        text(entry.get("jti")));
+        text(entry.get("jti")),
+        text(entry.get("errorDetail")));
   }
 
   private static Optional<String> text(Object value) {

@@ -19,7 +19,12 @@ public enum TokenEndpointAuthMethod {
   /** A client certificate from a CA, matched by subject DN or SAN (RFC 8705). */
   TLS_CLIENT_AUTH("tls_client_auth"),
   /** A self-signed client certificate, matched by thumbprint or registered key (RFC 8705). */
-  SELF_SIGNED_TLS_CLIENT_AUTH("self_signed_tls_client_auth");
+  SELF_SIGNED_TLS_CLIENT_AUTH("self_signed_tls_client_auth"),
+  /**
+   * Only the {@code client_id}: a public client (a PKCE app), which may not use client credentials
+   * (its token requests get "requested grant type is not allowed for this client").
+   */
+  NONE("none");
 
   private final String wireName;
 

@@ -103,6 +103,7 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
   static final String ENV_CONFIG = "TRANSMIT_MOCK_CONFIG";
   static final String ENV_ISSUER = "TRANSMIT_MOCK_ISSUER";
   static final String ENV_TOKEN_LIFETIME = "TRANSMIT_MOCK_TOKEN_LIFETIME";
+  static final String ENV_VERBOSE_ERRORS = "TRANSMIT_MOCK_VERBOSE_ERRORS";
   static final String ENV_CONTROL_ENABLED = "TRANSMIT_MOCK_CONTROL_ENABLED";
   static final String ENV_CONTROL_TOKEN = "TRANSMIT_MOCK_CONTROL_TOKEN";
   static final String ENV_HTTPS_PORT = "TRANSMIT_MOCK_HTTPS_PORT";
@@ -120,6 +121,8 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
 
   private final List<ClientDefinition> clients = new ArrayList<>();
   private final List<ResourceDefinition> resources = new ArrayList<>();
+  private final List<ApplicationDefinition> applications = new ArrayList<>();
+  private boolean verboseErrors;
   private final EmulatorHttp http =
       new EmulatorHttp(
           this::emulatorBaseUrl,
@@ -222,6 +225,34 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
   public SELF withClient(ClientDefinition client) {
     requireNonNull(client, "client must not be null");
     clients.add(client);
+    return self();
+  }
+
+  /**
+   * Declares an application whose clients' tokens are signed with its own keys; name it in a client
+   * with {@link ClientDefinition.Builder#appId}.
+   *
+   * <pre>{@code
+   * mock.withApplication(ApplicationDefinition
+   *         .builder("app-orders", "https://orders.app.transmitsecurity.io").build())
+   *     .withClient(ClientDefinition.app("orders-svc", "s").appId("app-orders").build());
+   * // verify against mock.getApplicationJwksUri("app-orders") and the app's issuer
+   * }</pre>
+   */
+  public SELF withApplication(ApplicationDefinition application) {
+    requireNonNull(application, "application must not be null");
+    applications.add(application);
+    return self();
+  }
+
+  /**
+   * Adds the reason of every refusal ("invalid secret provided", which assertion or certificate
+   * check failed) to error bodies as {@code error_detail} ({@code TRANSMIT_MOCK_VERBOSE_ERRORS});
+   * by default the body is the one Transmit sends, and the reason is in the journal ({@link
+   * RecordedRequest#errorDetail()}).
+   */
+  public SELF withVerboseErrors() {
+    this.verboseErrors = true;
     return self();
   }
 
@@ -328,11 +359,12 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
 
   @Override
   protected void configure() {
-    boolean declared = !clients.isEmpty() || !resources.isEmpty();
+    boolean declared = !clients.isEmpty() || !resources.isEmpty() || !applications.isEmpty();
     if (declared && (configFile != null || configText != null)) {
       throw new IllegalStateException(
-          "withClient/withResource build the whole config and cannot be combined with"
-              + " withConfig(...): declare those clients and resources in the config instead");
+          "withClient/withResource/withApplication build the whole config and cannot be combined"
+              + " with withConfig(...): declare those clients, resources and applications in the"
+              + " config instead");
     }
     if (configFile != null) {
       withCopyFileToContainer(configFile, CONFIG_PATH);
@@ -350,6 +382,9 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
     }
     if (tokenLifetime != null) {
       withEnv(ENV_TOKEN_LIFETIME, tokenLifetime.toString());
+    }
+    if (verboseErrors) {
+      withEnv(ENV_VERBOSE_ERRORS, "true");
     }
     if (!controlEnabled) {
       withEnv(ENV_CONTROL_ENABLED, "false");
@@ -418,7 +453,7 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
     if (configText != null) {
       return Optional.of(configText);
     }
-    if (clients.isEmpty() && resources.isEmpty()) {
+    if (clients.isEmpty() && resources.isEmpty() && applications.isEmpty()) {
       return Optional.empty();
     }
     byte[] generated = Json.write(declaredConfig()).getBytes(StandardCharsets.UTF_8);
@@ -436,6 +471,10 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
     config.put(
         "resources", allResources.values().stream().map(ResourceDefinition::toConfig).toList());
     config.put("clients", clients.stream().map(ClientDefinition::toConfig).toList());
+    if (!applications.isEmpty()) {
+      config.put(
+          "applications", applications.stream().map(ApplicationDefinition::toConfig).toList());
+    }
     return config;
   }
 
@@ -597,6 +636,39 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
   /** The OpenID discovery document. */
   public String getDiscoveryUri() {
     return getBaseUrl() + DISCOVERY_PATH;
+  }
+
+  /**
+   * The JWKS of an application declared with {@link #withApplication}: its keys, and the global
+   * ones during its transition window.
+   *
+   * @throws IllegalArgumentException when no application with this id was declared
+   */
+  public String getApplicationJwksUri(String appId) {
+    String path = application(appId).effectiveJwksPath();
+    return getBaseUrl() + path;
+  }
+
+  /**
+   * The discovery document of an application declared with {@link #withApplication}: its issuer and
+   * JWKS, the emulator's endpoints.
+   *
+   * @throws IllegalArgumentException when no application with this id was declared
+   */
+  public String getApplicationDiscoveryUri(String appId) {
+    String path = application(appId).discoveryPath();
+    return getBaseUrl() + path;
+  }
+
+  private ApplicationDefinition application(String appId) {
+    requireNonNull(appId, "appId must not be null");
+    return applications.stream()
+        .filter(app -> app.appId().equals(appId))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no application " + appId + " was declared with withApplication(...)"));
   }
 
   /** The {@code iss} of the tokens, as the running emulator's discovery document states it. */

@@ -84,6 +84,70 @@ class TransmitMockContainerConfigurationTest {
   }
 
   @Test
+  void applications_public_clients_app_ids_and_grant_types_go_into_the_config_file() {
+    TransmitMockContainer<?> mock =
+        new TransmitMockContainer<>()
+            .withApplication(
+                ApplicationDefinition.builder("app-orders", "https://orders.app.example")
+                    .jwksPath("/orders/jwks")
+                    .globalKeyAcceptedFor(Duration.ofDays(7))
+                    .build())
+            .withClient(ClientDefinition.app("orders-svc", "s").appId("app-orders").build())
+            .withClient(ClientDefinition.publicClient("spa").build())
+            .withClient(ClientDefinition.app("web", "w").grantTypes("authorization_code").build());
+    mock.configure();
+
+    Map<String, Object> config = Json.parseObject(copiedConfig(mock));
+    assertThat(config.get("applications"))
+        .isEqualTo(
+            List.of(
+                Map.of(
+                    "appId", "app-orders",
+                    "issuer", "https://orders.app.example",
+                    "jwksPath", "/orders/jwks",
+                    "globalKeyAcceptedFor", "PT168H")));
+    assertThat(config.get("clients"))
+        .isEqualTo(
+            List.of(
+                Map.of(
+                    "clientId", "orders-svc",
+                    "clientSecret", "s",
+                    "type", "app",
+                    "appId", "app-orders"),
+                Map.of("clientId", "spa", "type", "app", "tokenEndpointAuthMethod", "none"),
+                Map.of(
+                    "clientId", "web",
+                    "clientSecret", "w",
+                    "type", "app",
+                    "grantTypes", List.of("authorization_code"))));
+  }
+
+  @Test
+  void verbose_errors_become_an_environment_variable() {
+    TransmitMockContainer<?> mock = new TransmitMockContainer<>().withVerboseErrors();
+    mock.configure();
+
+    assertThat(mock.getEnvMap()).containsEntry("TRANSMIT_MOCK_VERBOSE_ERRORS", "true");
+  }
+
+  @Test
+  void a_public_client_with_client_credentials_or_a_bad_application_is_refused() {
+    assertThatThrownBy(
+            () -> ClientDefinition.publicClient("spa").grantTypes("client_credentials").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot use client_credentials");
+    assertThatThrownBy(() -> ApplicationDefinition.builder("app x", "https://a.example").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("appId 'app x'");
+    assertThatThrownBy(() -> ApplicationDefinition.builder("app-x", "app-x").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("absolute URI");
+    assertThatThrownBy(() -> new TransmitMockContainer<>().getApplicationJwksUri("nope"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no application nope was declared");
+  }
+
+  @Test
   void a_config_text_is_copied_into_the_container() {
     TransmitMockContainer<?> mock =
         new TransmitMockContainer<>().withConfig("issuer: https://x.example\n");

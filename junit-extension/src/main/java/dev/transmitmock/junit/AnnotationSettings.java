@@ -1,7 +1,9 @@
 package dev.transmitmock.junit;
 
+import dev.transmitmock.server.config.ApplicationConfig;
 import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
+import dev.transmitmock.server.config.GrantTypes;
 import dev.transmitmock.server.config.Region;
 import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.tls.TlsConfig;
@@ -40,11 +42,15 @@ final class AnnotationSettings {
     List<ClientConfig> clients = new ArrayList<>();
     List<GeneratedClient> generated = new ArrayList<>();
     for (TransmitClient client : declared) {
-      if (client.authMethod().usesSecret()) {
+      if (client.authMethod().usesSecret() || client.authMethod() == AuthMethod.NONE) {
         clients.add(client(client, where));
       } else {
         generated.add(generatedClient(client, where));
       }
+    }
+    List<ApplicationConfig> applications = new ArrayList<>();
+    for (TransmitApplication application : annotation.applications()) {
+      applications.add(application(application, where));
     }
     return new ExtensionSettings(
         nonBlank(annotation.config()),
@@ -58,7 +64,48 @@ final class AnnotationSettings {
         annotation.resetBeforeEach(),
         port(annotation.port(), where),
         tls(annotation),
-        generated);
+        generated,
+        annotation.verboseErrors(),
+        applications);
+  }
+
+  private static ApplicationConfig application(TransmitApplication application, String where) {
+    String appWhere = where + ": @TransmitApplication(id = \"" + application.id() + "\")";
+    try {
+      ApplicationConfig.Builder builder =
+          ApplicationConfig.builder(application.id().trim()).issuer(application.issuer().trim());
+      nonBlank(application.jwksPath()).ifPresent(builder::jwksPath);
+      nonBlank(application.globalKeyAcceptedFor())
+          .ifPresent(
+              text ->
+                  builder.globalKeyAcceptedFor(
+                      duration(text, appWhere + ": globalKeyAcceptedFor")));
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(appWhere + ": " + e.getMessage());
+    }
+  }
+
+  /** The declared grant types, checked: Transmit's, and not client credentials for NONE. */
+  private static List<String> grantTypes(TransmitClient client, String clientWhere) {
+    List<String> grants = Arrays.stream(client.grantTypes()).map(String::trim).toList();
+    for (String grant : grants) {
+      if (!GrantTypes.isTransmit(grant)) {
+        throw new ExtensionConfigurationException(
+            clientWhere
+                + ": grant type \""
+                + grant
+                + "\" is not one of Transmit's: "
+                + String.join(", ", GrantTypes.TRANSMIT));
+      }
+    }
+    if (client.authMethod() == AuthMethod.NONE && grants.contains(GrantTypes.CLIENT_CREDENTIALS)) {
+      throw new ExtensionConfigurationException(
+          clientWhere
+              + ": a NONE (public) client cannot use client_credentials; remove it from"
+              + " grantTypes, or give the client a secret, a key or a certificate");
+    }
+    return grants;
   }
 
   private static void refuseDuplicateIds(List<TransmitClient> clients, String where) {
@@ -129,13 +176,6 @@ final class AnnotationSettings {
     String description =
         "@TransmitClient(id = \"" + client.id() + "\", authMethod = " + client.authMethod() + ")";
     String clientWhere = where + ": " + description;
-    if (client.authMethod() == AuthMethod.NONE) {
-      throw new ExtensionConfigurationException(
-          clientWhere
-              + ": a client-credentials client must authenticate; use CLIENT_SECRET_BASIC,"
-              + " CLIENT_SECRET_POST, PRIVATE_KEY_JWT, TLS_CLIENT_AUTH or"
-              + " SELF_SIGNED_TLS_CLIENT_AUTH");
-    }
     if (!client.secret().isEmpty()) {
       throw new ExtensionConfigurationException(
           clientWhere
@@ -153,7 +193,9 @@ final class AnnotationSettings {
         client.type(),
         resources,
         nonBlank(client.lifetime()).map(text -> duration(text, clientWhere + ": lifetime")),
-        description);
+        description,
+        nonBlank(client.appId()),
+        grantTypes(client, clientWhere));
   }
 
   private static String requireId(TransmitClient client, String where) {
@@ -168,12 +210,23 @@ final class AnnotationSettings {
   static ClientConfig client(TransmitClient client, String where) {
     String id = requireId(client, where);
     String clientWhere = where + ": @TransmitClient(id = \"" + client.id() + "\")";
-    ClientConfig.Builder builder =
-        ClientConfig.builder(id)
-            .secret(client.secret().isEmpty() ? id + SECRET_SUFFIX : client.secret())
-            .type(client.type());
+    ClientConfig.Builder builder = ClientConfig.builder(id).type(client.type());
+    if (client.authMethod() == AuthMethod.NONE) {
+      if (!client.secret().isEmpty()) {
+        throw new ExtensionConfigurationException(
+            clientWhere + ": a NONE (public) client has no secret; remove secret");
+      }
+      builder.authentication(ClientAuthConfig.builder(AuthMethod.NONE).build());
+    } else {
+      builder.secret(client.secret().isEmpty() ? id + SECRET_SUFFIX : client.secret());
+    }
     if (client.authMethod() == AuthMethod.CLIENT_SECRET_POST) {
       builder.authentication(ClientAuthConfig.builder(AuthMethod.CLIENT_SECRET_POST).build());
+    }
+    nonBlank(client.appId()).ifPresent(builder::appId);
+    List<String> grants = grantTypes(client, clientWhere);
+    if (!grants.isEmpty()) {
+      builder.grantTypes(grants);
     }
     for (String resource : client.resources()) {
       builder.resources(List.of(absoluteUri(resource, clientWhere)));

@@ -87,6 +87,10 @@ final class ConfigAssembler {
         settings.region().ifPresent(region -> builder.issuer(region.issuer()));
       }
       settings.tokenLifetime().ifPresent(builder::tokenLifetime);
+      if (settings.verboseErrors()) {
+        builder.verboseErrors(true);
+      }
+      settings.applications().forEach(builder::application);
       List<ClientConfig> clients = new ArrayList<>(settings.clients());
       generated.forEach(client -> clients.add(client.config()));
       if (!clients.isEmpty()) {

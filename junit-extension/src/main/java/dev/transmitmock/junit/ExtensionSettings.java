@@ -2,6 +2,7 @@ package dev.transmitmock.junit;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.server.config.ApplicationConfig;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.Region;
@@ -27,6 +28,8 @@ import java.util.Optional;
  * @param port the port, 0 for a free one
  * @param tls the HTTPS listener to force (empty: the configuration's, off by default)
  * @param generatedClients clients whose keys or certificates are generated at start
+ * @param verboseErrors force {@code verboseErrors} on (false: the configuration's)
+ * @param applications applications with app-specific signing keys added to the configuration
  */
 record ExtensionSettings(
     Optional<String> configResource,
@@ -40,7 +43,9 @@ record ExtensionSettings(
     boolean resetBeforeEach,
     int port,
     Optional<TlsConfig> tls,
-    List<GeneratedClient> generatedClients) {
+    List<GeneratedClient> generatedClients,
+    boolean verboseErrors,
+    List<ApplicationConfig> applications) {
 
   /** What a bare {@code @TransmitMock} means. */
   static final ExtensionSettings DEFAULTS =
@@ -56,6 +61,8 @@ record ExtensionSettings(
           true,
           0,
           Optional.empty(),
+          List.of(),
+          false,
           List.of());
 
   ExtensionSettings {
@@ -68,5 +75,6 @@ record ExtensionSettings(
     requireNonNull(tls, "tls must not be null");
     generatedClients =
         List.copyOf(requireNonNull(generatedClients, "generatedClients must not be null"));
+    applications = List.copyOf(requireNonNull(applications, "applications must not be null"));
   }
 }

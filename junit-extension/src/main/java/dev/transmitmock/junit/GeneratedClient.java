@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param resources resources the client may request
  * @param lifetime the client's token lifetime, if not the default
  * @param description names the declaration in error messages
+ * @param appId the client's application, if given
+ * @param grantTypes the grant types the client may use; empty: the default
  */
 record GeneratedClient(
     String clientId,
@@ -27,7 +29,20 @@ record GeneratedClient(
     ClientType type,
     List<URI> resources,
     Optional<Duration> lifetime,
-    String description) {
+    String description,
+    Optional<String> appId,
+    List<String> grantTypes) {
+
+  /** A client with a generated application id and the default grant types. */
+  GeneratedClient(
+      String clientId,
+      AuthMethod method,
+      ClientType type,
+      List<URI> resources,
+      Optional<Duration> lifetime,
+      String description) {
+    this(clientId, method, type, resources, lifetime, description, Optional.empty(), List.of());
+  }
 
   GeneratedClient {
     requireNonNull(clientId, "clientId must not be null");
@@ -36,6 +51,8 @@ record GeneratedClient(
     resources = List.copyOf(requireNonNull(resources, "resources must not be null"));
     requireNonNull(lifetime, "lifetime must not be null");
     requireNonNull(description, "description must not be null");
+    requireNonNull(appId, "appId must not be null");
+    grantTypes = List.copyOf(requireNonNull(grantTypes, "grantTypes must not be null"));
     if (method.usesSecret() || method == AuthMethod.NONE) {
       throw new IllegalArgumentException(
           "generated credentials are for private_key_jwt, tls_client_auth and"

@@ -92,6 +92,10 @@ record GeneratedCredentials(
             .resources(client.resources())
             .authentication(auth);
     client.lifetime().ifPresent(builder::tokenLifetime);
+    client.appId().ifPresent(builder::appId);
+    if (!client.grantTypes().isEmpty()) {
+      builder.grantTypes(client.grantTypes());
+    }
     return builder.build();
   }
 

@@ -81,6 +81,20 @@ public @interface TransmitClient {
   String lifetime() default "";
 
   /**
+   * The client's application ({@code app_id}); empty: a stable id derived from the client id. Name
+   * a {@link TransmitApplication#id()} to have its tokens signed with that app's own keys.
+   */
+  String appId() default "";
+
+  /**
+   * The grant types the client may use; empty: {@code client_credentials}, or {@code
+   * authorization_code} for {@code authMethod = NONE}. A client without {@code client_credentials}
+   * is refused a token with 400 "requested grant type is not allowed for this client", as at
+   * Transmit.
+   */
+  String[] grantTypes() default {};
+
+  /**
    * How the client authenticates at the token endpoint ({@code token_endpoint_auth_method}):
    *
    * <ul>
@@ -98,7 +112,10 @@ public @interface TransmitClient {
    *       emulator's CA, so with your own server certificate and no client CAs the extension also
    *       lists your chain's CA: certificates you bring are trusted as without the extension;
    *   <li>{@code SELF_SIGNED_TLS_CLIENT_AUTH}: a self-signed certificate, matched by its {@code
-   *       x5t#S256} thumbprint; needs {@link TransmitMock#https()}.
+   *       x5t#S256} thumbprint; needs {@link TransmitMock#https()};
+   *   <li>{@code NONE}: a public client (a PKCE app) that presents only its {@code client_id} and
+   *       may not use client credentials: its token requests get Transmit's "requested grant type
+   *       is not allowed for this client".
    * </ul>
    *
    * Tokens of the two mTLS methods carry {@code cnf.x5t#S256}, the certificate's thumbprint. A

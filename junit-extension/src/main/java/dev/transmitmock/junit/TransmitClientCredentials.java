@@ -267,7 +267,7 @@ public final class TransmitClientCredentials {
               "Basic "
                   + Base64.getEncoder()
                       .encodeToString(
-                          (encodeBasic(clientId) + ":" + encodeBasic(clientSecret()))
+                          (encode(clientId) + ":" + encode(clientSecret()))
                               .getBytes(StandardCharsets.UTF_8)));
       case CLIENT_SECRET_POST -> {
         form.put("client_id", clientId);
@@ -295,17 +295,13 @@ public final class TransmitClientCredentials {
         "client " + clientId + " authenticates with " + method.wireName() + ": it " + what);
   }
 
+  /**
+   * Form-encodes a value: a form parameter, or a Basic user or password (RFC 6749 section 2.3.1,
+   * then Base64), where the emulator, like node-oidc-provider, reads {@code +} as a space and
+   * {@code %2B} as a plus.
+   */
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  /**
-   * Encodes a Basic user or password (RFC 6749 2.3.1: form-encoded, then Base64), writing a space
-   * as {@code %20}: the emulator (like node-oidc-provider) reads a {@code +} there as a literal
-   * plus, not as a space.
-   */
-  private static String encodeBasic(String value) {
-    return encode(value).replace("+", "%20");
   }
 
   @Override

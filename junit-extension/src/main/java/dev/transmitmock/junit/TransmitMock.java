@@ -70,8 +70,22 @@ public @interface TransmitMock {
   TransmitClient[] clients() default {};
 
   /**
+   * Applications with app-specific token signing keys, added to the configuration; their clients
+   * name them with {@link TransmitClient#appId()}.
+   */
+  TransmitApplication[] applications() default {};
+
+  /**
+   * Add the reason of every refusal ("invalid secret provided", which assertion or certificate
+   * check failed) to error bodies as {@code error_detail}; default false, the body Transmit sends.
+   * The journal and strict mode name the reason either way.
+   */
+  boolean verboseErrors() default false;
+
+  /**
    * Fail a test, after it ran, when the emulator rejected one of its token requests (wrong secret,
-   * unknown resource, ...), naming each rejection.
+   * unknown resource, ...), naming each rejection and its reason ("invalid secret provided", the
+   * failed assertion check, ...), which the wire never says.
    */
   boolean strict() default false;
 

@@ -3,6 +3,7 @@ package dev.transmitmock.junit;
 import static java.util.Objects.requireNonNull;
 
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.config.ApplicationConfig;
 import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ClientType;
@@ -670,8 +671,36 @@ public final class TransmitMockExtension
     private int port;
     private TlsConfig tls;
     private final List<GeneratedClient> generatedClients = new ArrayList<>();
+    private boolean verboseErrors;
+    private final List<ApplicationConfig> applications = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Add the reason of every refusal to error bodies as {@code error_detail} (see {@link
+     * TransmitMock#verboseErrors()}); default false, the body Transmit sends.
+     */
+    public Builder verboseErrors(boolean verboseErrors) {
+      this.verboseErrors = verboseErrors;
+      return this;
+    }
+
+    /**
+     * Adds an application with app-specific token signing keys; its clients name it with {@code
+     * ClientConfig.Builder#appId(String)}. See {@link TransmitApplication}.
+     *
+     * <pre>{@code
+     * TransmitMockExtension.builder()
+     *     .application(ApplicationConfig.builder("app-orders")
+     *         .issuer("https://orders.app.transmitsecurity.io").build())
+     *     .client(ClientConfig.builder("orders-svc").secret("s").appId("app-orders").build())
+     *     .build();
+     * }</pre>
+     */
+    public Builder application(ApplicationConfig application) {
+      applications.add(requireNonNull(application, "application must not be null"));
+      return this;
+    }
 
     /** A YAML or JSON configuration on the test classpath, e.g. {@code "transmit-mock.yaml"}. */
     public Builder configResource(String resource) {
@@ -738,8 +767,10 @@ public final class TransmitMockExtension
      * String assertion = mock.credentials("batch-svc").clientAssertion();
      * }</pre>
      *
-     * @throws IllegalArgumentException for {@link AuthMethod#NONE} or a resource that is not an
-     *     absolute URI
+     * <p>{@link AuthMethod#NONE} adds a public client, which may not use client credentials (its
+     * token requests get "requested grant type is not allowed for this client").
+     *
+     * @throws IllegalArgumentException for a resource that is not an absolute URI
      */
     public Builder client(String clientId, AuthMethod method, String... resources) {
       requireNonNull(clientId, "clientId must not be null");
@@ -749,11 +780,11 @@ public final class TransmitMockExtension
         throw new IllegalArgumentException("clientId must not be blank");
       }
       if (method == AuthMethod.NONE) {
-        throw new IllegalArgumentException(
-            "client "
-                + clientId
-                + ": a client-credentials client must authenticate; 'none' is"
-                + " not a method for it");
+        return client(
+            ClientConfig.builder(clientId)
+                .resources(resources)
+                .authentication(ClientAuthConfig.builder(method).build())
+                .build());
       }
       if (method.usesSecret()) {
         return client(
@@ -864,7 +895,9 @@ public final class TransmitMockExtension
               resetBeforeEach,
               port,
               Optional.ofNullable(tls),
-              generatedClients));
+              generatedClients,
+              verboseErrors,
+              applications));
     }
   }
 }

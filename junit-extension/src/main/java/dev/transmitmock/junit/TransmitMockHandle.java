@@ -55,6 +55,26 @@ public interface TransmitMockHandle {
   }
 
   /**
+   * The JWKS of an application with its own signing keys ({@link TransmitApplication}): {@code
+   * <base>/apps/<appId>/oidc/jwks}, or its {@code jwksPath}.
+   *
+   * @throws IllegalArgumentException when no such application is configured
+   */
+  default URI applicationJwksUri(String appId) {
+    return server().applicationJwksUri(appId);
+  }
+
+  /**
+   * The discovery document of an application with its own signing keys: its issuer and JWKS, the
+   * tenant's endpoints ({@code <base>/apps/<appId>/.well-known/openid-configuration}).
+   *
+   * @throws IllegalArgumentException when no such application is configured
+   */
+  default URI applicationDiscoveryUri(String appId) {
+    return server().applicationDiscoveryUri(appId);
+  }
+
+  /**
    * The HTTPS base URL, e.g. {@code https://127.0.0.1:41235}.
    *
    * @throws IllegalStateException when HTTPS is off ({@link TransmitMock#https()})

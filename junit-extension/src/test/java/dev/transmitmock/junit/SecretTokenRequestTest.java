@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link TransmitClientCredentials#tokenRequest()} of secret clients whose id and secret hold
- * characters form encoding changes: a space and a {@code +}. The emulator reads a {@code +} in
- * Basic credentials as a literal plus (as node-oidc-provider does), so a space must go as {@code
- * %20} there.
+ * characters form encoding changes: a space and a {@code +}. The Basic header is form-encoded as
+ * RFC 6749 section 2.3.1 says (a space as {@code +}, a plus as {@code %2B}), which is how the
+ * emulator, like node-oidc-provider, decodes it.
  */
 @TransmitMock(
     clients = {
@@ -43,7 +43,7 @@ class SecretTokenRequestTest {
             new String(
                 Base64.getDecoder().decode(header.substring("Basic ".length())),
                 StandardCharsets.UTF_8))
-        .isEqualTo("basic%20svc%2B1:open%20sesame%2B42");
+        .isEqualTo("basic+svc%2B1:open+sesame%2B42");
   }
 
   @Test

@@ -25,6 +25,14 @@ class StrictModeTest {
   }
 
   @Test
+  void names_the_detail_the_wire_leaves_out() {
+    Throwable failure = Fixtures.onlyFailure(Fixtures.run(WrongSecretFixture.class));
+
+    assertThat(failure)
+        .hasMessageContaining("(client authentication failed) detail: invalid secret provided");
+  }
+
+  @Test
   void names_an_unknown_resource_as_the_reason() {
     Throwable failure = Fixtures.onlyFailure(Fixtures.run(UnknownResourceFixture.class));
 

@@ -2,6 +2,7 @@ package dev.transmitmock.server;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.server.config.ApplicationConfig;
 import dev.transmitmock.server.config.ConfigLoader;
 import dev.transmitmock.server.config.EmbeddedDefaultConfig;
 import dev.transmitmock.server.config.MockConfig;
@@ -16,6 +17,7 @@ import dev.transmitmock.server.defects.TokenSpec;
 import dev.transmitmock.server.http.ControlApi;
 import dev.transmitmock.server.http.HttpApi;
 import dev.transmitmock.server.http.JettyPreload;
+import dev.transmitmock.server.keys.AppSigningKeys;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.tls.HttpsListener;
 import dev.transmitmock.server.tls.TlsConfig;
@@ -99,6 +101,7 @@ public final class TransmitMockServer implements AutoCloseable {
   private final MockClock clock;
   private final RequestJournal journal;
   private final KeyRing keys;
+  private final AppSigningKeys signing;
   private final ClientRegistry registry;
   private final ClientRegistry.Snapshot initialClients;
   private final RevokedTokens revoked;
@@ -120,11 +123,12 @@ public final class TransmitMockServer implements AutoCloseable {
     this.clock = new MockClock(builder.systemClock);
     this.journal = new RequestJournal(config.journalCapacity());
     this.keys = KeyRing.fromConfig(config.keys());
+    this.signing = new AppSigningKeys(config, keys, clock.instant());
     this.registry = new ClientRegistry(config.clients(), config.resources());
     this.initialClients = registry.snapshot();
     this.revoked = new RevokedTokens();
     this.faults = new Faults();
-    this.tokens = new TokenService(config, registry, keys, clock, journal);
+    this.tokens = new TokenService(config, registry, signing, clock, journal);
     this.defectiveTokens = new DefectiveTokens(tokens, keys, config, clock);
     this.tokenInspector = new TokenInspector(keys, config, registry, clock, revoked);
     this.httpApi =
@@ -132,8 +136,8 @@ public final class TransmitMockServer implements AutoCloseable {
             config,
             keys,
             tokens,
-            new IntrospectionService(tokens, keys, revoked, clock),
-            new RevocationService(tokens, keys, revoked, clock),
+            new IntrospectionService(tokens, revoked, clock),
+            new RevocationService(tokens, revoked, clock),
             faults,
             journal,
             clock);
@@ -186,7 +190,7 @@ public final class TransmitMockServer implements AutoCloseable {
     // Key generation ran on its own thread while Jetty started; wait for it here so that a started
     // server answers its first JWKS or token request at once (a consumer's JWKS read timeout can
     // be shorter than key generation on a busy machine).
-    keys.state();
+    signing.awaitKeys();
     if (https != null) {
       LOG.info(
           "transmit-mock listening on {} and {} (issuer {})",
@@ -395,6 +399,46 @@ public final class TransmitMockServer implements AutoCloseable {
     return baseUrl().resolve("/cis/oidc/.well-known/openid-configuration");
   }
 
+  /**
+   * The JWKS of an application with app-specific signing keys: {@code
+   * <base>/apps/<appId>/oidc/jwks} unless its {@code jwksPath} says otherwise. It publishes the
+   * app's keys, and the global ones during the app's transition window.
+   *
+   * <pre>{@code
+   * TransmitTokenVerifier verifier = TransmitTokenVerifier.builder()
+   *     .issuer("https://orders.app.transmitsecurity.io")
+   *     .jwksUri(server.applicationJwksUri("app-orders"))
+   *     .build();
+   * }</pre>
+   *
+   * @throws IllegalArgumentException when no application with this id has its own keys
+   */
+  public URI applicationJwksUri(String appId) {
+    return baseUrl().resolve(application(appId).jwksPath());
+  }
+
+  /**
+   * The discovery document of an application with app-specific signing keys: {@code
+   * <base>/apps/<appId>/.well-known/openid-configuration}, with the app's issuer and JWKS.
+   *
+   * @throws IllegalArgumentException when no application with this id has its own keys
+   */
+  public URI applicationDiscoveryUri(String appId) {
+    return baseUrl().resolve(application(appId).discoveryPath());
+  }
+
+  private ApplicationConfig application(String appId) {
+    return config.applications().stream()
+        .filter(app -> app.appId().equals(appId))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no application "
+                        + appId
+                        + " with app-specific signing keys is configured (applications)"));
+  }
+
   /** RFC 7662 introspection: {@code <base>/cis/oidc/token/introspection}. */
   public URI introspectionEndpoint() {
     return baseUrl().resolve("/cis/oidc/token/introspection");
@@ -425,9 +469,14 @@ public final class TransmitMockServer implements AutoCloseable {
     return journal;
   }
 
-  /** The signing keys: add, activate, retire, rotate. */
+  /** The tenant's global signing keys: add, activate, retire, rotate. */
   public KeyRing keys() {
     return keys;
+  }
+
+  /** Who signs each client's tokens: the global keys, or an application's own (its key ring). */
+  public AppSigningKeys signingKeys() {
+    return signing;
   }
 
   /** The clients and resources, changeable at runtime. */
@@ -551,6 +600,7 @@ public final class TransmitMockServer implements AutoCloseable {
     tokens.resetClientAuthentication();
     registry.restore(initialClients);
     keys.resetToInitial();
+    signing.resetApplications();
     clock.reset();
     revoked.clear();
     journal.clear();

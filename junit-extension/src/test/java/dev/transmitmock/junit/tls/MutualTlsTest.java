@@ -78,9 +78,11 @@ class MutualTlsTest {
     assertThat(mock.journal().rejections())
         .last()
         .satisfies(
-            entry ->
-                assertThat(entry.errorDescription())
-                    .hasValueSatisfying(d -> assertThat(d).contains("not trusted")));
+            entry -> {
+              assertThat(entry.errorDescription()).hasValue("client authentication failed");
+              assertThat(entry.errorDetail())
+                  .hasValueSatisfying(d -> assertThat(d).contains("not trusted"));
+            });
   }
 
   @Test

@@ -48,11 +48,12 @@ class TlsMisuseTest {
   }
 
   @Test
-  void auth_method_none_is_refused_with_the_methods_to_use() {
+  void a_public_client_given_client_credentials_is_refused_with_the_fix() {
     assertThat(Fixtures.firstFailureOf(MethodNone.class))
         .isInstanceOf(ExtensionConfigurationException.class)
-        .hasMessageContaining("authMethod = NONE")
-        .hasMessageContaining("PRIVATE_KEY_JWT, TLS_CLIENT_AUTH");
+        .hasMessageContaining("@TransmitClient(id = \"anon\")")
+        .hasMessageContaining("a NONE (public) client cannot use client_credentials")
+        .hasMessageContaining("give the client a secret, a key or a certificate");
   }
 
   @Test
@@ -93,10 +94,7 @@ class TlsMisuseTest {
   }
 
   @Test
-  void the_builder_refuses_method_none_and_relative_resources() {
-    assertThatThrownBy(() -> TransmitMockExtension.builder().client("x", AuthMethod.NONE).build())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("must authenticate");
+  void the_builder_refuses_relative_resources() {
     assertThatThrownBy(
             () ->
                 TransmitMockExtension.builder()
@@ -132,7 +130,12 @@ class TlsMisuseTest {
     void never_runs() {}
   }
 
-  @TransmitMock(clients = @TransmitClient(id = "anon", authMethod = AuthMethod.NONE))
+  @TransmitMock(
+      clients =
+          @TransmitClient(
+              id = "anon",
+              authMethod = AuthMethod.NONE,
+              grantTypes = {"authorization_code", "client_credentials"}))
   static class MethodNone {
     @Test
     void never_runs() {}

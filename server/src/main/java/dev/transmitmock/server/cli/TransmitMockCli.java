@@ -352,6 +352,19 @@ public final class TransmitMockCli {
       }
       banner.append('\n');
     }
+    if (!resolved.applications().isEmpty()) {
+      banner.append("  apps with their own signing keys:\n");
+      for (var app : resolved.applications()) {
+        banner
+            .append("    ")
+            .append(app.appId())
+            .append(" (issuer ")
+            .append(app.issuer())
+            .append(") JWKS ")
+            .append(server.applicationJwksUri(app.appId()))
+            .append('\n');
+      }
+    }
     if (embedded && !resolved.clients().isEmpty()) {
       ClientConfig first = resolved.clients().get(0);
       banner.append("  try it:\n");

@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * How a client authenticates at the token endpoint ({@code token_endpoint_auth_method}) and the
  * material the emulator checks it against: a secret (the default), public keys for {@code
- * private_key_jwt}, or the certificate expected in the TLS handshake for {@code tls_client_auth}
- * and {@code self_signed_tls_client_auth}.
+ * private_key_jwt}, the certificate expected in the TLS handshake for {@code tls_client_auth} and
+ * {@code self_signed_tls_client_auth}, or nothing for {@code none} (a public client, such as a PKCE
+ * app, which presents only its {@code client_id} and cannot use client credentials).
  *
  * <pre>{@code
  * ClientAuthConfig jwt = ClientAuthConfig.builder(AuthMethod.PRIVATE_KEY_JWT)
@@ -136,11 +137,13 @@ public record ClientAuthConfig(
             + (jwksUri.isPresent() ? 1 : 0)
             + (publicKeyPem.isPresent() ? 1 : 0);
     switch (method) {
-      case NONE ->
+      case NONE -> {
+        if (keySources > 0 || subjectMatchers > 0 || !thumbprints.isEmpty()) {
           throw new IllegalArgumentException(
-              "tokenEndpointAuthMethod 'none' is not allowed for client credentials; use one of "
-                  + "client_secret_basic, client_secret_post, private_key_jwt, tls_client_auth, "
-                  + "self_signed_tls_client_auth");
+              "a none client (a public client) proves nothing; jwks, jwksUri, publicKeyPem, "
+                  + "certificate thumbprints and tlsClientAuth* do not apply");
+        }
+      }
       case PRIVATE_KEY_JWT -> {
         if (keySources != 1 || !thumbprints.isEmpty() || subjectMatchers > 0) {
           throw new IllegalArgumentException(

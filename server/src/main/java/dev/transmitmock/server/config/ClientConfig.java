@@ -2,6 +2,7 @@ package dev.transmitmock.server.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.server.control.AuthMethod;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ import java.util.Optional;
  * @param claims extra claims added to every token of this client
  * @param authentication how the client authenticates ({@code tokenEndpointAuthMethod}); secret
  *     based by default
+ * @param grantTypes the grant types the client may use ({@code grant_types}); a request for another
+ *     is 400 "requested grant type is not allowed for this client"
  */
 public record ClientConfig(
     String clientId,
@@ -48,7 +51,34 @@ public record ClientConfig(
     List<String> scopes,
     Optional<Duration> tokenLifetime,
     Map<String, Object> claims,
-    ClientAuthConfig authentication) {
+    ClientAuthConfig authentication,
+    List<String> grantTypes) {
+
+  /** A client with its method's default grant types (the shape before {@code grantTypes}). */
+  public ClientConfig(
+      String clientId,
+      String clientSecret,
+      ClientType type,
+      Optional<String> appId,
+      Optional<String> appName,
+      List<URI> resources,
+      List<String> scopes,
+      Optional<Duration> tokenLifetime,
+      Map<String, Object> claims,
+      ClientAuthConfig authentication) {
+    this(
+        clientId,
+        clientSecret,
+        type,
+        appId,
+        appName,
+        resources,
+        scopes,
+        tokenLifetime,
+        claims,
+        authentication,
+        GrantTypes.defaultsFor(authentication.method()));
+  }
 
   /** A secret-based client (the shape before {@code tokenEndpointAuthMethod} existed). */
   public ClientConfig(
@@ -88,6 +118,29 @@ public record ClientConfig(
     scopes = List.copyOf(requireNonNull(scopes, "scopes must not be null"));
     claims = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(claims, "claims")));
     requireNonNull(authentication, "authentication must not be null");
+    grantTypes = List.copyOf(requireNonNull(grantTypes, "grantTypes must not be null"));
+    for (String grantType : grantTypes) {
+      if (!GrantTypes.isTransmit(grantType)) {
+        throw new IllegalArgumentException(
+            "grant type '"
+                + grantType
+                + "' is not one of Transmit's: "
+                + String.join(", ", GrantTypes.TRANSMIT));
+      }
+    }
+    if (authentication.method() == AuthMethod.NONE
+        && grantTypes.contains(GrantTypes.CLIENT_CREDENTIALS)) {
+      throw new IllegalArgumentException(
+          "client "
+              + clientId
+              + " authenticates with 'none' (a public client), which cannot use "
+              + "client_credentials; give it a secret, a key or a certificate instead");
+    }
+  }
+
+  /** Whether the client may use this grant type. */
+  public boolean allowsGrant(String grantType) {
+    return grantTypes.contains(grantType);
   }
 
   /** Starts a client with the given {@code client_id}. */
@@ -103,7 +156,8 @@ public record ClientConfig(
             .resources(resources)
             .scopes(scopes)
             .claims(claims)
-            .authentication(authentication);
+            .authentication(authentication)
+            .grantTypes(grantTypes);
     if (authentication.method().usesSecret()) {
       builder.secret(clientSecret);
     }
@@ -114,7 +168,7 @@ public record ClientConfig(
   }
 
   /** The {@code token_endpoint_auth_method} this client must use. */
-  public dev.transmitmock.server.control.AuthMethod authMethod() {
+  public AuthMethod authMethod() {
     return authentication.method();
   }
 
@@ -137,6 +191,8 @@ public record ClientConfig(
         + tokenLifetime.map(Duration::toString).orElse("default")
         + ", tokenEndpointAuthMethod="
         + authentication.method().wireName()
+        + ", grantTypes="
+        + grantTypes
         + ", clientSecret=(hidden)]";
   }
 
@@ -152,6 +208,7 @@ public record ClientConfig(
     private Duration tokenLifetime;
     private final Map<String, Object> claims = new LinkedHashMap<>();
     private ClientAuthConfig authentication = ClientAuthConfig.SECRET;
+    private List<String> grantTypes;
 
     private Builder(String clientId) {
       this.clientId = clientId;
@@ -236,8 +293,33 @@ public record ClientConfig(
       return this;
     }
 
+    /**
+     * The grant types the client may use ({@code grant_types}); default {@code client_credentials},
+     * or {@code authorization_code} for a {@code none} (public) client, which cannot use client
+     * credentials. A client without {@code client_credentials} gets 400 {@code invalid_request}
+     * "requested grant type is not allowed for this client" from the token endpoint, as at
+     * Transmit.
+     *
+     * <pre>{@code
+     * ClientConfig.builder("spa").authentication(ClientAuthConfig.builder(AuthMethod.NONE).build())
+     *     .build();                                   // grantTypes: [authorization_code]
+     * ClientConfig.builder("web").secret("s").grantTypes("authorization_code").build();
+     * }</pre>
+     */
+    public Builder grantTypes(String... grantTypes) {
+      return grantTypes(Arrays.asList(grantTypes));
+    }
+
+    /** The grant types the client may use; see {@link #grantTypes(String...)}. */
+    public Builder grantTypes(List<String> grantTypes) {
+      this.grantTypes = List.copyOf(grantTypes);
+      return this;
+    }
+
     /** Builds the client; a secret is required unless another authentication method is set. */
     public ClientConfig build() {
+      List<String> grants =
+          grantTypes != null ? grantTypes : GrantTypes.defaultsFor(authentication.method());
       if (!authentication.method().usesSecret()) {
         if (clientSecret != null) {
           throw new IllegalStateException(
@@ -258,7 +340,8 @@ public record ClientConfig(
             scopes,
             Optional.ofNullable(tokenLifetime),
             claims,
-            authentication);
+            authentication,
+            grants);
       }
       if (clientSecret == null) {
         throw new IllegalStateException("client " + clientId + " needs a secret");
@@ -273,7 +356,8 @@ public record ClientConfig(
           scopes,
           Optional.ofNullable(tokenLifetime),
           claims,
-          authentication);
+          authentication,
+          grants);
     }
   }
 }

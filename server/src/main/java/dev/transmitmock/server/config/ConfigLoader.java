@@ -58,8 +58,15 @@ public final class ConfigLoader {
           "keys",
           "journalCapacity",
           "maxRequestBodyBytes",
-          "tls");
-  private static final Set<String> RESOURCE_KEYS = Set.of("uri", "tokenLifetime");
+          "tls",
+          "verboseErrors",
+          "scopes",
+          "unknownScopePolicy",
+          "metadataWithoutCis",
+          "applications");
+  private static final Set<String> RESOURCE_KEYS = Set.of("uri", "tokenLifetime", "scopes");
+  private static final Set<String> APPLICATION_KEYS =
+      Set.of("appId", "issuer", "keys", "jwksPath", "globalKeyAcceptedFor");
   private static final Set<String> CLIENT_KEYS =
       Set.of(
           "clientId",
@@ -81,7 +88,8 @@ public final class ConfigLoader {
           "tlsClientAuthSanIp",
           "tlsClientAuthSanEmail",
           "certificateThumbprints",
-          "certificateBoundAccessTokens");
+          "certificateBoundAccessTokens",
+          "grantTypes");
   private static final Set<String> TLS_KEYS =
       Set.of(
           "enabled",
@@ -225,6 +233,18 @@ public final class ConfigLoader {
     }
     root.integer("journalCapacity").ifPresent(builder::journalCapacity);
     root.integer("maxRequestBodyBytes").ifPresent(builder::maxRequestBodyBytes);
+    root.bool("verboseErrors").ifPresent(builder::verboseErrors);
+    if (root.has("scopes")) {
+      builder.scopes(root.list("scopes").stream().map(ConfigNode::asText).toList());
+    }
+    root.choice(
+            "unknownScopePolicy",
+            choices(UnknownScopePolicy.values(), UnknownScopePolicy::configName))
+        .ifPresent(builder::unknownScopePolicy);
+    root.bool("metadataWithoutCis").ifPresent(builder::metadataWithoutCis);
+    for (ConfigNode application : root.list("applications")) {
+      builder.application(toApplication(application, folder));
+    }
 
     for (ConfigNode resource : root.list("resources")) {
       builder.resource(toResource(resource));
@@ -263,7 +283,12 @@ public final class ConfigLoader {
     }
     ResourceConfig.Builder r = ResourceConfig.builder(resource.get("uri").asAbsoluteUri());
     resource.duration("tokenLifetime").ifPresent(r::tokenLifetime);
-    return r.build();
+    resource.list("scopes").forEach(scope -> r.scopes(scope.asText()));
+    try {
+      return r.build();
+    } catch (IllegalArgumentException e) {
+      throw ConfigException.at(child(resource, "scopes"), e.getMessage());
+    }
   }
 
   private static ClientConfig toClient(ConfigNode client) {
@@ -290,17 +315,45 @@ public final class ConfigLoader {
     client.list("scopes").forEach(s -> builder.scopes(s.asText()));
     client.duration("tokenLifetime").ifPresent(builder::tokenLifetime);
     builder.claims(client.plainObject("claims"));
-    return builder.build();
+    if (client.has("grantTypes")) {
+      builder.grantTypes(client.list("grantTypes").stream().map(ConfigNode::asText).toList());
+    }
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw ConfigException.at(child(client, "grantTypes"), e.getMessage());
+    }
   }
 
   private static Map<String, AuthMethod> authMethods() {
     Map<String, AuthMethod> map = new LinkedHashMap<>();
     for (AuthMethod method : AuthMethod.values()) {
-      if (method != AuthMethod.NONE) {
-        map.put(method.wireName(), method);
-      }
+      map.put(method.wireName(), method);
     }
     return map;
+  }
+
+  private static ApplicationConfig toApplication(ConfigNode application, Path folder) {
+    application.requireObject(APPLICATION_KEYS);
+    ApplicationConfig.Builder builder =
+        ApplicationConfig.builder(application.requiredText("appId"));
+    builder.issuer(application.requiredText("issuer"));
+    application.text("jwksPath").ifPresent(builder::jwksPath);
+    application.duration("globalKeyAcceptedFor").ifPresent(builder::globalKeyAcceptedFor);
+    for (ConfigNode key : application.list("keys")) {
+      builder.key(toKey(key, folder));
+    }
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      // The message starts with the field at fault ("jwksPath: ...", "appId '...' must ...").
+      String message = e.getMessage();
+      String field =
+          APPLICATION_KEYS.stream().filter(message::startsWith).findFirst().orElse("appId");
+      String reason =
+          message.startsWith(field + ": ") ? message.substring(field.length() + 2) : message;
+      throw ConfigException.at(child(application, field), reason);
+    }
   }
 
   private static ClientAuthConfig toAuthentication(ConfigNode client, AuthMethod method) {

@@ -35,6 +35,10 @@ public final class EnvironmentConfig {
   public static final String PUBLIC_BASE_URL = PREFIX + "PUBLIC_BASE_URL";
   public static final String TOKEN_TYP = PREFIX + "TOKEN_TYP";
   public static final String ERROR_STYLE = PREFIX + "ERROR_STYLE";
+
+  /** {@code true} adds the reason of a failed request to error bodies ({@code verboseErrors}). */
+  public static final String VERBOSE_ERRORS = PREFIX + "VERBOSE_ERRORS";
+
   public static final String CONTROL_ENABLED = PREFIX + "CONTROL_ENABLED";
   public static final String CONTROL_TOKEN = PREFIX + "CONTROL_TOKEN";
 
@@ -91,6 +95,7 @@ public final class EnvironmentConfig {
           PUBLIC_BASE_URL,
           TOKEN_TYP,
           ERROR_STYLE,
+          VERBOSE_ERRORS,
           CONTROL_ENABLED,
           CONTROL_TOKEN,
           NATIVE_CRYPTO,
@@ -175,6 +180,7 @@ public final class EnvironmentConfig {
         .ifPresent(text -> builder.tokenTyp(choose(TOKEN_TYP, text, TokenTyp.values())));
     value(env, ERROR_STYLE)
         .ifPresent(text -> builder.errorStyle(choose(ERROR_STYLE, text, ErrorStyle.values())));
+    bool(env, VERBOSE_ERRORS).ifPresent(builder::verboseErrors);
     builder.tls(tlsOverrides(base.tls(), env));
     try {
       return builder.build();

@@ -33,7 +33,7 @@ import java.util.Set;
  * @param publicBaseUrl the base URL advertised in discovery, when the emulator sits behind a proxy
  * @param tokenTyp the {@code typ} header of access tokens
  * @param errorStyle the shape of error bodies
- * @param alwaysIncludeScope whether responses carry {@code "scope": ""} when no scope was asked
+ * @param alwaysIncludeScope whether responses carry {@code "scope": ""} when no scope was granted
  * @param unassignedResourcePolicy what to do when a client asks for a resource not assigned to it
  * @param defaultAudience the {@code aud} of tokens requested without a resource
  * @param serviceResources Transmit's built-in resources, which every client may request
@@ -43,6 +43,12 @@ import java.util.Set;
  * @param journalCapacity how many requests the journal keeps
  * @param maxRequestBodyBytes the largest request body accepted (413 beyond it)
  * @param tls the HTTPS listener ({@link TlsConfig#DISABLED} by default)
+ * @param verboseErrors whether error bodies add the reason as {@code error_detail}
+ * @param scopes the scopes granted when requested without a resource (node-oidc-provider's OIDC
+ *     scopes); the same list is discovery's {@code scopes_supported}
+ * @param unknownScopePolicy what happens to requested scopes outside those lists
+ * @param metadataWithoutCis whether the JWKS and discovery are served under {@code /oidc} too
+ * @param applications applications with app-specific token signing keys
  */
 public record MockConfig(
     String issuer,
@@ -60,7 +66,54 @@ public record MockConfig(
     List<KeyConfig> keys,
     int journalCapacity,
     int maxRequestBodyBytes,
-    TlsConfig tls) {
+    TlsConfig tls,
+    boolean verboseErrors,
+    List<String> scopes,
+    UnknownScopePolicy unknownScopePolicy,
+    boolean metadataWithoutCis,
+    List<ApplicationConfig> applications) {
+
+  /** A configuration without the fidelity options of issue 15, with their defaults. */
+  public MockConfig(
+      String issuer,
+      String tenantId,
+      Duration tokenLifetime,
+      Optional<URI> publicBaseUrl,
+      TokenTyp tokenTyp,
+      ErrorStyle errorStyle,
+      boolean alwaysIncludeScope,
+      UnassignedResourcePolicy unassignedResourcePolicy,
+      String defaultAudience,
+      List<URI> serviceResources,
+      List<ResourceConfig> resources,
+      List<ClientConfig> clients,
+      List<KeyConfig> keys,
+      int journalCapacity,
+      int maxRequestBodyBytes,
+      TlsConfig tls) {
+    this(
+        issuer,
+        tenantId,
+        tokenLifetime,
+        publicBaseUrl,
+        tokenTyp,
+        errorStyle,
+        alwaysIncludeScope,
+        unassignedResourcePolicy,
+        defaultAudience,
+        serviceResources,
+        resources,
+        clients,
+        keys,
+        journalCapacity,
+        maxRequestBodyBytes,
+        tls,
+        false,
+        DEFAULT_SCOPES,
+        UnknownScopePolicy.DROP,
+        true,
+        List.of());
+  }
 
   /** A configuration without HTTPS (the shape before {@code tls} existed). */
   public MockConfig(
@@ -119,8 +172,19 @@ public record MockConfig(
   /** Default journal size: enough for a test, bounded for a container that runs for weeks. */
   public static final int DEFAULT_JOURNAL_CAPACITY = 1_000;
 
-  /** Default cap on request bodies; a token request is a few hundred bytes. */
+  /** Default cap on control-API request bodies (413 beyond it). */
   public static final int DEFAULT_MAX_REQUEST_BODY_BYTES = 64 * 1024;
+
+  /**
+   * node-oidc-provider's hard limit on the bodies of the token, introspection and revocation
+   * endpoints ({@code shared/selective_body.js}): 56 KiB; larger ones are 400 "failed to parse the
+   * request body".
+   */
+  public static final int ENGINE_BODY_LIMIT_BYTES = 56 * 1024;
+
+  /** The scopes Transmit's discovery lists, granted when requested without a resource. */
+  public static final List<String> DEFAULT_SCOPES =
+      List.of("openid", "email", "phone", "offline_access");
 
   public MockConfig {
     requireNonNull(issuer, "issuer must not be null");
@@ -136,6 +200,9 @@ public record MockConfig(
     clients = List.copyOf(clients);
     keys = List.copyOf(keys);
     requireNonNull(tls, "tls must not be null");
+    scopes = List.copyOf(scopes);
+    requireNonNull(unknownScopePolicy, "unknownScopePolicy must not be null");
+    applications = List.copyOf(applications);
   }
 
   /** Starts an empty configuration with Transmit's defaults (US issuer, one-hour tokens). */
@@ -158,8 +225,13 @@ public record MockConfig(
             .serviceResources(serviceResources)
             .journalCapacity(journalCapacity)
             .maxRequestBodyBytes(maxRequestBodyBytes)
-            .tls(tls);
+            .tls(tls)
+            .verboseErrors(verboseErrors)
+            .scopes(scopes)
+            .unknownScopePolicy(unknownScopePolicy)
+            .metadataWithoutCis(metadataWithoutCis);
     publicBaseUrl.ifPresent(builder::publicBaseUrl);
+    applications.forEach(builder::application);
     resources.forEach(builder::resource);
     clients.forEach(builder::client);
     keys.forEach(builder::key);
@@ -176,6 +248,12 @@ public record MockConfig(
     return client.appId().orElseGet(() -> StableId.of(tenantId + "/" + client.clientId(), 20));
   }
 
+  /** The application with app-specific signing keys this client belongs to, if any. */
+  public Optional<ApplicationConfig> applicationOf(ClientConfig client) {
+    String appId = appIdOf(client);
+    return applications.stream().filter(a -> a.appId().equals(appId)).findFirst();
+  }
+
   /** The {@code app_name} claim of a client: configured, or its client id. */
   public String appNameOf(ClientConfig client) {
     return client.appName().orElse(client.clientId());
@@ -190,7 +268,7 @@ public record MockConfig(
     private URI publicBaseUrl;
     private TokenTyp tokenTyp = TokenTyp.AT_JWT;
     private ErrorStyle errorStyle = ErrorStyle.OAUTH;
-    private boolean alwaysIncludeScope = true;
+    private boolean alwaysIncludeScope = false;
     private UnassignedResourcePolicy unassignedResourcePolicy = UnassignedResourcePolicy.REJECT;
     private String defaultAudience = DEFAULT_AUDIENCE;
     private List<URI> serviceResources = DEFAULT_SERVICE_RESOURCES;
@@ -200,8 +278,55 @@ public record MockConfig(
     private int journalCapacity = DEFAULT_JOURNAL_CAPACITY;
     private int maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES;
     private TlsConfig tls = TlsConfig.DISABLED;
+    private boolean verboseErrors;
+    private List<String> scopes = DEFAULT_SCOPES;
+    private UnknownScopePolicy unknownScopePolicy = UnknownScopePolicy.DROP;
+    private boolean metadataWithoutCis = true;
+    private final List<ApplicationConfig> applications = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Add the reason of a failed request ("client not found", "invalid secret provided", which
+     * assertion or certificate check failed, ...) to the error body as {@code error_detail};
+     * default false: the body is node-oidc-provider's, which never sends it. The journal and the
+     * DEBUG log have the reason either way.
+     */
+    public Builder verboseErrors(boolean verboseErrors) {
+      this.verboseErrors = verboseErrors;
+      return this;
+    }
+
+    /**
+     * The scopes granted when a client requests them without a resource; default {@code openid
+     * email phone offline_access} (discovery's {@code scopes_supported}). node-oidc-provider grants
+     * only its OIDC scopes there, and only the resource's scopes with a resource.
+     */
+    public Builder scopes(List<String> scopes) {
+      this.scopes = List.copyOf(scopes);
+      return this;
+    }
+
+    /** What happens to requested scopes the emulator does not know; default dropped silently. */
+    public Builder unknownScopePolicy(UnknownScopePolicy policy) {
+      this.unknownScopePolicy = requireNonNull(policy, "policy must not be null");
+      return this;
+    }
+
+    /**
+     * Serve the JWKS and discovery under {@code /oidc} as well as the documented {@code /cis/oidc};
+     * default true (a guess: Transmit documents only {@code /cis/oidc/jwks}).
+     */
+    public Builder metadataWithoutCis(boolean metadataWithoutCis) {
+      this.metadataWithoutCis = metadataWithoutCis;
+      return this;
+    }
+
+    /** Adds an application with app-specific token signing keys. */
+    public Builder application(ApplicationConfig application) {
+      applications.add(requireNonNull(application, "application must not be null"));
+      return this;
+    }
 
     /** The HTTPS listener; default {@link TlsConfig#DISABLED}. */
     public Builder tls(TlsConfig tls) {
@@ -251,7 +376,10 @@ public record MockConfig(
       return this;
     }
 
-    /** Whether responses carry {@code "scope": ""} when no scope was requested; default true. */
+    /**
+     * Whether responses carry {@code "scope": ""} when no scope was granted; default false, as
+     * node-oidc-provider omits it (Transmit's OpenAPI lists {@code scope} as required).
+     */
     public Builder alwaysIncludeScope(boolean alwaysIncludeScope) {
       this.alwaysIncludeScope = alwaysIncludeScope;
       return this;
@@ -308,7 +436,11 @@ public record MockConfig(
       return this;
     }
 
-    /** The largest request body accepted (413 beyond it); default 64 KiB. */
+    /**
+     * The largest control-API ({@code /_mock}) request body accepted (413 beyond it); default 64
+     * KiB. The Transmit endpoints keep node-oidc-provider's 56 KiB ({@link
+     * #ENGINE_BODY_LIMIT_BYTES}).
+     */
     public Builder maxRequestBodyBytes(int maxRequestBodyBytes) {
       this.maxRequestBodyBytes = maxRequestBodyBytes;
       return this;
@@ -366,6 +498,12 @@ public record MockConfig(
         }
       }
       checkKeys();
+      checkApplications(effectiveIssuer);
+      for (int i = 0; i < scopes.size(); i++) {
+        if (scopes.get(i).isEmpty() || scopes.get(i).contains(" ")) {
+          throw ConfigException.at("scopes[" + i + "]", "a scope is one non-empty word");
+        }
+      }
       String effectiveTenant =
           tenantId != null ? tenantId : StableId.of("tenant/" + effectiveIssuer, 21);
       if (effectiveTenant.isBlank()) {
@@ -387,7 +525,42 @@ public record MockConfig(
           keys,
           journalCapacity,
           maxRequestBodyBytes,
-          tls);
+          tls,
+          verboseErrors,
+          scopes,
+          unknownScopePolicy,
+          metadataWithoutCis,
+          applications);
+    }
+
+    private void checkApplications(String globalIssuer) {
+      Set<String> appIds = new HashSet<>();
+      Set<String> paths = new HashSet<>();
+      for (int i = 0; i < applications.size(); i++) {
+        ApplicationConfig app = applications.get(i);
+        String at = "applications[" + i + "]";
+        if (!appIds.add(app.appId())) {
+          throw ConfigException.at(at + ".appId", "duplicate application " + app.appId());
+        }
+        if (app.issuer().equals(globalIssuer)) {
+          throw ConfigException.at(
+              at + ".issuer",
+              "is the tenant's issuer; an app with its own keys has its own domain as issuer");
+        }
+        if (!paths.add(app.jwksPath())
+            || app.jwksPath().startsWith("/_mock")
+            || app.jwksPath().startsWith("/oidc/")
+            || app.jwksPath().startsWith("/cis/oidc/")) {
+          throw ConfigException.at(
+              at + ".jwksPath",
+              app.jwksPath() + " is taken (by another application or the emulator's own routes)");
+        }
+        long active = app.keys().stream().filter(KeyConfig::active).count();
+        if (!app.keys().isEmpty() && active != 1) {
+          throw ConfigException.at(
+              at + ".keys", "exactly one key must be active (active: true), found " + active);
+        }
+      }
     }
 
     private void checkKeys() {

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param error the OAuth error code when the request was rejected
  * @param errorDescription the error description when rejected
  * @param jti the {@code jti} of the issued token (token endpoint) or of the token acted on
+ * @param errorDetail why the request was rejected, beyond the description on the wire (e.g.
+ *     "invalid secret provided" behind "client authentication failed"); never a secret
  */
 public record JournalEntry(
     long sequence,
@@ -30,7 +32,36 @@ public record JournalEntry(
     int status,
     Optional<String> error,
     Optional<String> errorDescription,
-    Optional<String> jti) {
+    Optional<String> jti,
+    Optional<String> errorDetail) {
+
+  /** An entry without an error detail (the shape before {@code errorDetail} existed). */
+  public JournalEntry(
+      long sequence,
+      Instant time,
+      Endpoint endpoint,
+      Optional<String> clientId,
+      AuthMethod authMethod,
+      Optional<String> resource,
+      Optional<String> scope,
+      int status,
+      Optional<String> error,
+      Optional<String> errorDescription,
+      Optional<String> jti) {
+    this(
+        sequence,
+        time,
+        endpoint,
+        clientId,
+        authMethod,
+        resource,
+        scope,
+        status,
+        error,
+        errorDescription,
+        jti,
+        Optional.empty());
+  }
 
   /** The {@code error} recorded for a request answered by an injected fault. */
   public static final String INJECTED_FAULT = "injected_fault";
@@ -81,6 +112,7 @@ public record JournalEntry(
     line.append(" -> ").append(status);
     error.ifPresent(e -> line.append(' ').append(e));
     errorDescription.ifPresent(d -> line.append(" (").append(d).append(')'));
+    errorDetail.ifPresent(d -> line.append(" detail: ").append(d));
     jti.ifPresent(j -> line.append(" jti=").append(j));
     return line.toString();
   }

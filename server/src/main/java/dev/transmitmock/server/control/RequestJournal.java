@@ -157,6 +157,16 @@ public final class RequestJournal {
     }
   }
 
+  /**
+   * The newest entry: what became of the last request, e.g. the {@link JournalEntry#errorDetail()}
+   * behind a "client authentication failed".
+   */
+  public java.util.Optional<JournalEntry> last() {
+    synchronized (lock) {
+      return java.util.Optional.ofNullable(entries.peekLast());
+    }
+  }
+
   /** The entries matching a filter, oldest first. */
   public List<JournalEntry> entries(Predicate<JournalEntry> filter) {
     List<JournalEntry> matching = new ArrayList<>();

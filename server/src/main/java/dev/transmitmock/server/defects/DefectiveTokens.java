@@ -17,8 +17,8 @@ import java.util.Map;
  * overridden, from the emulator's own parts: the claims come from {@link
  * TokenService#claimsFor(String, java.util.Optional, java.util.Optional)} (so client, resource and
  * scope are checked as on the wire, and only the defect differs from a good token), the keys from
- * the {@link KeyRing}, the {@code typ} from the {@link MockConfig}, the time from the {@link
- * MockClock}.
+ * the {@link KeyRing} (or, for a client of an application with its own keys, that application's),
+ * the {@code typ} from the {@link MockConfig}, the time from the {@link MockClock}.
  *
  * <pre>{@code
  * DefectiveTokens defects = new DefectiveTokens(tokenService, keyRing, config, clock);
@@ -42,7 +42,8 @@ public final class DefectiveTokens {
    * Mints from the emulator's parts.
    *
    * @param tokens builds the claims of a good token
-   * @param keys the server's keys; the active one signs
+   * @param keys the tenant's global keys; the active one signs, unless the client's application has
+   *     its own
    * @param config the {@code typ} header and the default client
    * @param clock the emulator's clock, the "now" of the time defects
    */
@@ -95,8 +96,14 @@ public final class DefectiveTokens {
     String clientId = spec.clientId().orElseGet(this::defaultClient);
     Map<String, Object> claims =
         new LinkedHashMap<>(tokens.claimsFor(clientId, spec.resource(), spec.scope()));
+    SigningKey active;
+    if (spec.globalKey()) {
+      active = keys.active();
+      claims.put("iss", config.issuer());
+    } else {
+      active = tokens.signingKeyOf(clientId);
+    }
     apply(spec.claims(), claims);
-    SigningKey active = keys.active();
     Map<String, Object> header = new LinkedHashMap<>();
     header.put("alg", active.jwsAlgorithm().getName());
     header.put("kid", active.kid());

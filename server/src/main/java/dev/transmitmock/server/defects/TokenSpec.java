@@ -36,13 +36,26 @@ import java.util.Optional;
  * @param scope the requested scope
  * @param claims claim overrides, in order; a {@code null} value removes the claim
  * @param header header overrides, in order; a {@code null} value removes the parameter
+ * @param globalKey sign with the tenant's global key and issuer even for a client of an application
+ *     with its own keys: a token as the app's clients got before the switch
  */
 public record TokenSpec(
     Optional<String> clientId,
     Optional<String> resource,
     Optional<String> scope,
     Map<String, Object> claims,
-    Map<String, Object> header) {
+    Map<String, Object> header,
+    boolean globalKey) {
+
+  /** A spec signed by the client's own key (the shape before {@code globalKey} existed). */
+  public TokenSpec(
+      Optional<String> clientId,
+      Optional<String> resource,
+      Optional<String> scope,
+      Map<String, Object> claims,
+      Map<String, Object> header) {
+    this(clientId, resource, scope, claims, header, false);
+  }
 
   public TokenSpec {
     requireNonNull(clientId, "clientId must not be null");
@@ -122,8 +135,18 @@ public record TokenSpec(
     private String scope;
     private final Map<String, Object> claims = new LinkedHashMap<>();
     private final Map<String, Object> header = new LinkedHashMap<>();
+    private boolean globalKey;
 
     private Builder() {}
+
+    /**
+     * Signs with the tenant's global key and issuer, as before the client's application switched to
+     * app-specific keys: within the app's transition window the token stays valid; after it, not.
+     */
+    public Builder globalKey() {
+      this.globalKey = true;
+      return this;
+    }
 
     /** The client; default the first configured client. */
     public Builder clientId(String clientId) {
@@ -183,7 +206,8 @@ public record TokenSpec(
           Optional.ofNullable(resource),
           Optional.ofNullable(scope),
           claims,
-          header);
+          header,
+          globalKey);
     }
   }
 }

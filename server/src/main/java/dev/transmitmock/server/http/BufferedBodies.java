@@ -1,5 +1,6 @@
 package dev.transmitmock.server.http;
 
+import dev.transmitmock.server.token.OAuthError;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -20,26 +21,28 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads every request body completely, without holding a thread, before the routes run: a client
  * that sends its body slowly or stops half-way costs a connection, never a request thread. The body
- * must arrive within {@link ServerLimits#REQUEST_BODY_TIMEOUT} (408 otherwise) and stay within the
- * configured body limit (413); a body announced as larger is left to the routes, which answer 413
+ * must arrive within {@link ServerLimits#REQUEST_BODY_TIMEOUT} (408 otherwise) and stay within its
+ * route's {@link BodyLimits limit} (the Transmit endpoints: 400 "failed to parse the request body";
+ * the control API: 413); a body announced as larger is left to the routes, which answer the same
  * without reading it.
  */
 final class BufferedBodies extends Handler.Wrapper {
   private static final Logger LOG = LoggerFactory.getLogger(BufferedBodies.class);
   private static final String JSON = "application/json;charset=utf-8";
 
-  private final int maxBodyBytes;
+  private final BodyLimits limits;
   private final Duration timeout;
   private final AtomicInteger buffering = new AtomicInteger();
 
-  BufferedBodies(int maxBodyBytes, Duration timeout) {
-    this.maxBodyBytes = maxBodyBytes;
+  BufferedBodies(BodyLimits limits, Duration timeout) {
+    this.limits = limits;
     this.timeout = timeout;
   }
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     long length = request.getLength();
+    int maxBodyBytes = limits.limitFor(request.getHttpURI().getPath());
     if (length == 0 || length > maxBodyBytes) {
       return super.handle(request, response, callback);
     }
@@ -83,11 +86,12 @@ final class BufferedBodies extends Handler.Wrapper {
       status = HttpStatus.REQUEST_TIMEOUT_408;
       description = "the request body did not arrive within " + timeout.toSeconds() + " seconds";
     } else if (cause instanceof IllegalArgumentException) {
-      status = HttpStatus.PAYLOAD_TOO_LARGE_413;
-      description = "request body exceeds the limit of " + maxBodyBytes + " bytes";
+      OAuthError tooLarge = limits.tooLarge(request.getHttpURI().getPath());
+      status = tooLarge.status();
+      description = tooLarge.description();
     } else {
       status = HttpStatus.BAD_REQUEST_400;
-      description = "the request body could not be read";
+      description = "failed to parse the request body";
     }
     LOG.debug("request body refused with {}: {}", status, cause.getClass().getName());
     if (response.isCommitted()) {

@@ -127,6 +127,9 @@ final class ClientRoutes {
     json.put("claims", client.claims());
     json.put("tokenEndpointAuthMethod", client.authMethod().wireName());
     json.put("certificateBoundAccessTokens", client.authentication().bindsTokens());
+    json.put("grantTypes", client.grantTypes());
+    json.put(
+        "issuer", config.applicationOf(client).map(app -> app.issuer()).orElse(config.issuer()));
     return json;
   }
 
@@ -142,6 +145,7 @@ final class ClientRoutes {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("uri", resource.uri().toString());
     json.put("tokenLifetime", resource.tokenLifetime().map(Duration::toString).orElse(null));
+    json.put("scopes", resource.scopes());
     return json;
   }
 }

@@ -1,5 +1,6 @@
 package dev.transmitmock.server.http;
 
+import dev.transmitmock.server.config.ApplicationConfig;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.Faults;
@@ -37,13 +38,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP face of the emulator: thin Javalin handlers that turn a request into a {@link
- * RawRequest}, call the domain, and write its {@link EndpointResponse} back. Every Transmit route
- * exists under {@code /cis/oidc} and {@code /oidc}. Unknown routes and unexpected failures answer
- * OAuth-style JSON, never a stack trace.
+ * RawRequest}, call the domain, and write its {@link EndpointResponse} back. The token,
+ * introspection and revocation endpoints exist under {@code /cis/oidc} and {@code /oidc}; the JWKS
+ * and discovery under {@code /cis/oidc}, and under {@code /oidc} unless {@code metadataWithoutCis}
+ * is off. Applications with their own keys get their JWKS and discovery document. Unknown routes
+ * and unexpected failures answer OAuth-style JSON, never a stack trace.
  */
 public final class HttpApi {
+  /** The documented prefix of Transmit's OIDC endpoints, the only one of its JWKS and discovery. */
+  public static final String CIS_PREFIX = "/cis/oidc";
+
   /** The two prefixes Transmit serves its OIDC endpoints under. */
-  public static final List<String> OIDC_PREFIXES = List.of("/cis/oidc", "/oidc");
+  public static final List<String> OIDC_PREFIXES = List.of(CIS_PREFIX, "/oidc");
 
   /** Health probe path, always on, used by the Docker HEALTHCHECK and readiness waits. */
   public static final String HEALTH_PATH = "/_mock/health";
@@ -60,6 +66,7 @@ public final class HttpApi {
   private final IntrospectionService introspection;
   private final RevocationService revocation;
   private final FaultGate faultGate;
+  private final MockClock clock;
   private volatile Supplier<List<String>> serverBaseUrls = List::of;
 
   /** The HTTP face without fault injection. */
@@ -99,6 +106,7 @@ public final class HttpApi {
     this.introspection = introspection;
     this.revocation = revocation;
     this.faultGate = new FaultGate(faults, journal, clock);
+    this.clock = clock;
   }
 
   /**
@@ -120,9 +128,15 @@ public final class HttpApi {
                 form(Endpoint.INTROSPECTION, introspection::handle));
             cfg.routes.post(
                 prefix + "/token/revocation", form(Endpoint.REVOCATION, revocation::handle));
-            cfg.routes.get(prefix + "/jwks", this::jwks);
-            cfg.routes.get(
-                prefix + "/.well-known/openid-configuration", ctx -> discovery(ctx, prefix));
+            if (prefix.equals(CIS_PREFIX) || config.metadataWithoutCis()) {
+              cfg.routes.get(prefix + "/jwks", this::jwks);
+              cfg.routes.get(
+                  prefix + "/.well-known/openid-configuration", ctx -> discovery(ctx, prefix));
+            }
+          }
+          for (ApplicationConfig app : config.applications()) {
+            cfg.routes.get(app.jwksPath(), ctx -> applicationJwks(ctx, app));
+            cfg.routes.get(app.discoveryPath(), ctx -> applicationDiscovery(ctx, app));
           }
           cfg.routes.get(HEALTH_PATH, ctx -> ctx.contentType(JSON).result("{\"status\":\"UP\"}"));
           extraRoutes.accept(cfg);
@@ -155,7 +169,7 @@ public final class HttpApi {
     return ctx -> {
       RawRequest request;
       try {
-        request = read(ctx, config.maxRequestBodyBytes());
+        request = read(ctx, MockConfig.ENGINE_BODY_LIMIT_BYTES);
       } catch (IOException | RuntimeException e) {
         write(ctx, tokens.render(unreadableBody(e).orElseGet(HttpApi::bodyNotRead)));
         return;
@@ -216,6 +230,29 @@ public final class HttpApi {
     ctx.contentType(JSON).result(keys.jwksJson());
   }
 
+  private void applicationJwks(Context ctx, ApplicationConfig app) {
+    if (faultGate.intercept(ctx, Endpoint.JWKS)) {
+      return;
+    }
+    ctx.contentType(JSON).result(tokens.signingKeys().jwksJson(app, clock.instant()));
+  }
+
+  private void applicationDiscovery(Context ctx, ApplicationConfig app) {
+    if (faultGate.intercept(ctx, Endpoint.DISCOVERY)) {
+      return;
+    }
+    String baseUrl = BaseUrls.of(ctx, config.publicBaseUrl());
+    ctx.contentType(JSON)
+        .result(
+            DiscoveryDocument.json(
+                config,
+                tokens.signingKeys().ring(app.appId()).orElseThrow(),
+                baseUrl,
+                CIS_PREFIX,
+                mtlsBaseUrl(baseUrl),
+                Optional.of(app)));
+  }
+
   private void discovery(Context ctx, String prefix) {
     if (faultGate.intercept(ctx, Endpoint.DISCOVERY)) {
       return;
@@ -264,7 +301,7 @@ public final class HttpApi {
   }
 
   private static OAuthError bodyNotRead() {
-    return OAuthError.invalidRequest("the request body could not be read");
+    return OAuthError.bodyNotParsed("the request body could not be read");
   }
 
   /** Reads the body up to {@code limit} bytes, noting when there is more. */

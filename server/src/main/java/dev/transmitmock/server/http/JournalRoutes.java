@@ -131,6 +131,7 @@ final class JournalRoutes {
     json.put("outcome", entry.outcome());
     json.put("error", entry.error().orElse(null));
     json.put("errorDescription", entry.errorDescription().orElse(null));
+    json.put("errorDetail", entry.errorDetail().orElse(null));
     json.put("jti", entry.jti().orElse(null));
     return json;
   }

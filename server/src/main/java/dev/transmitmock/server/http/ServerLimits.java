@@ -39,8 +39,9 @@ public final class ServerLimits {
   public static final Duration REQUEST_BODY_TIMEOUT = Duration.ofSeconds(20);
 
   /**
-   * Request bodies read ahead without a thread at once (each up to the body limit, 64 KiB by
-   * default, so at most 32 MiB); past that, bodies are read on a request thread.
+   * Request bodies read ahead without a thread at once (each up to its route's limit, 56 KiB on the
+   * Transmit endpoints and 64 KiB on the control API by default, so at most 32 MiB); past that,
+   * bodies are read on a request thread.
    */
   public static final int MAX_BUFFERING_BODIES = 512;
 
@@ -51,9 +52,19 @@ public final class ServerLimits {
   /**
    * Applies the limits to a Javalin configuration before the server is created.
    *
-   * @param maxBodyBytes the largest request body read (413 beyond it)
+   * @param controlMaxBodyBytes the largest control-API body (413 beyond it); the Transmit endpoints
+   *     keep node-oidc-provider's 56 KiB
    */
-  public static void apply(JavalinConfig cfg, int maxBodyBytes) {
+  public static void apply(JavalinConfig cfg, int controlMaxBodyBytes) {
+    apply(cfg, new BodyLimits(controlMaxBodyBytes));
+  }
+
+  /**
+   * Applies the limits to a Javalin configuration before the server is created.
+   *
+   * @param bodies the largest request body read, by route
+   */
+  static void apply(JavalinConfig cfg, BodyLimits bodies) {
     // Jetty's queue stays unbounded (it warns against a bounded one): work waits for a thread
     // rather than connections being dropped; slow clients hold no thread while they are silent.
     QueuedThreadPool threads =
@@ -66,12 +77,12 @@ public final class ServerLimits {
           http.setSendServerVersion(false);
           http.setSendXPoweredBy(false);
         });
-    cfg.jetty.modifyServer(server -> configure(server, maxBodyBytes));
+    cfg.jetty.modifyServer(server -> configure(server, bodies));
   }
 
-  private static void configure(Server server, int maxBodyBytes) {
+  private static void configure(Server server, BodyLimits bodies) {
     server.setErrorHandler(new JsonErrorHandler());
-    server.insertHandler(new BufferedBodies(maxBodyBytes, REQUEST_BODY_TIMEOUT));
+    server.insertHandler(new BufferedBodies(bodies, REQUEST_BODY_TIMEOUT));
     // Connectors are added after this runs (and TLS ones may be added by others): set their idle
     // timeout when the server starts, whichever they are.
     server.addEventListener(

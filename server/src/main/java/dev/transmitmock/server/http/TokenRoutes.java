@@ -34,7 +34,7 @@ final class TokenRoutes {
   static final List<String> KINDS = List.of(ACCESS_TOKEN, CLIENT_ASSERTION, CERTIFICATE_BINDING);
 
   private static final Set<String> TOKEN_FIELDS =
-      Set.of("clientId", "resource", "scope", "defect", "claims", "header");
+      Set.of("clientId", "resource", "scope", "defect", "claims", "header", "globalKey");
   private final ClientRegistry clients;
   private final MockConfig config;
   private final DefectiveTokens minting;
@@ -93,6 +93,7 @@ final class TokenRoutes {
       json.put("skewSensitive", false);
       json.put("expectedStatus", 401);
       json.put("expectedDescription", defect.expectedDescription());
+      json.put("expectedDetail", defect.expectedDetail());
       json.put("needsPriorUse", defect.needsPriorUse());
       list.add(json);
     }
@@ -123,6 +124,9 @@ final class TokenRoutes {
     }
     body.text("resource").ifPresent(spec::resource);
     body.text("scope").ifPresent(spec::scope);
+    if (body.bool("globalKey").orElse(false)) {
+      spec.globalKey();
+    }
     Optional<String> defectId = body.text("defect");
     Optional<BindingDefect> binding = defectId.flatMap(BindingDefect::byId);
     if (defectId.isPresent() && AssertionDefect.byId(defectId.get()).isPresent()) {

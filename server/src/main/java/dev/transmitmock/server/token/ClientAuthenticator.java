@@ -23,9 +23,9 @@ import java.util.Set;
  * Checks presented credentials against the registered clients, each by its own {@code
  * tokenEndpointAuthMethod}: a secret (Basic or body), a {@code private_key_jwt} assertion, or the
  * TLS client certificate ({@code tls_client_auth}: a chain to a trusted client CA, then the subject
- * DN or SAN; {@code self_signed_tls_client_auth}: registered thumbprint). A client using another
- * method than its own is refused with the generic "client authentication failed"; the assertion and
- * certificate checks say which check failed.
+ * DN or SAN; {@code self_signed_tls_client_auth}: registered thumbprint), or nothing but the {@code
+ * client_id} ({@code none}). Every failure is node-oidc-provider's 401 "client authentication
+ * failed"; its {@link OAuthError#detail()} says which check failed, in the engine's words.
  */
 public final class ClientAuthenticator {
   private final ClientRegistry registry;
@@ -69,7 +69,7 @@ public final class ClientAuthenticator {
    * The registered client the credentials prove to be (no TLS certificate, no endpoint URLs).
    *
    * @throws OAuthException 401 {@code invalid_client} for an unknown client, a missing or wrong
-   *     secret; the description is the same in every case, as Transmit's is
+   *     secret; the description is the same in every case, as Transmit's is; the detail differs
    */
   public ClientConfig authenticate(PresentedCredentials credentials) {
     return authenticate(credentials, RequestOrigin.NONE).client();
@@ -81,23 +81,25 @@ public final class ClientAuthenticator {
    * @throws OAuthException 401 {@code invalid_client}
    */
   public AuthenticatedClient authenticate(PresentedCredentials credentials, RequestOrigin origin) {
+    boolean basic = credentials.usedBasic();
     ClientConfig client =
         registry
             .client(credentials.clientId())
-            .orElseThrow(() -> OAuthError.invalidClient(credentials.usedBasic()).exception());
+            .orElseThrow(() -> OAuthError.invalidClient("client not found", basic).exception());
     AuthMethod registered = client.authMethod();
     AuthMethod presented = credentials.method();
     if (registered.usesSecret()) {
-      if (!presented.usesSecret()
-          || credentials.secret().isEmpty()
-          || !Secrets.matches(credentials.secret().get(), client.clientSecret())) {
-        throw OAuthError.invalidClient(credentials.usedBasic()).exception();
+      if (!presented.usesSecret() || credentials.secret().isEmpty()) {
+        throw mechanismMismatch(basic);
+      }
+      if (!Secrets.matches(credentials.secret().get(), client.clientSecret())) {
+        throw OAuthError.invalidClient("invalid secret provided", basic).exception();
       }
       return new AuthenticatedClient(client, presented, origin.clientCertificate());
     }
     if (registered == AuthMethod.PRIVATE_KEY_JWT) {
       if (presented != AuthMethod.PRIVATE_KEY_JWT || credentials.clientAssertion().isEmpty()) {
-        throw OAuthError.invalidClient(credentials.usedBasic()).exception();
+        throw mechanismMismatch(basic);
       }
       Set<String> audiences = new LinkedHashSet<>();
       audiences.add(issuer);
@@ -107,7 +109,10 @@ public final class ClientAuthenticator {
           client, AuthMethod.PRIVATE_KEY_JWT, origin.clientCertificate());
     }
     if (presented != AuthMethod.NONE) {
-      throw OAuthError.invalidClient(credentials.usedBasic()).exception();
+      throw mechanismMismatch(basic);
+    }
+    if (registered == AuthMethod.NONE) {
+      return new AuthenticatedClient(client, AuthMethod.NONE, origin.clientCertificate());
     }
     X509Certificate certificate =
         origin.clientCertificate().orElseThrow(() -> fail("client certificate was not provided"));
@@ -147,7 +152,15 @@ public final class ClientAuthenticator {
     keys.clear();
   }
 
-  private static OAuthException fail(String description) {
-    return OAuthError.invalidClient(description, false).exception();
+  private static OAuthException fail(String detail) {
+    return OAuthError.invalidClient(detail, false).exception();
+  }
+
+  private static OAuthException mechanismMismatch(boolean usedBasic) {
+    return OAuthError.invalidClient(
+            "the provided authentication mechanism does not match the registered client"
+                + " authentication method",
+            usedBasic)
+        .exception();
   }
 }

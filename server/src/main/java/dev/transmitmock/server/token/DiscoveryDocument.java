@@ -1,5 +1,6 @@
 package dev.transmitmock.server.token;
 
+import dev.transmitmock.server.config.ApplicationConfig;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.SigningAlgorithm;
 import dev.transmitmock.server.keys.KeyRing;
@@ -17,10 +18,9 @@ import java.util.Optional;
  * certificate-bound tokens and the mTLS endpoint aliases of RFC 8705 section 5.
  */
 public final class DiscoveryDocument {
-  /** Every client authentication method, in the order discovery lists them. */
+  /** Every client authentication method, in the order discovery lists them ({@code none} last). */
   public static final List<String> AUTH_METHODS =
       java.util.Arrays.stream(dev.transmitmock.server.control.AuthMethod.values())
-          .filter(m -> m != dev.transmitmock.server.control.AuthMethod.NONE)
           .map(dev.transmitmock.server.control.AuthMethod::wireName)
           .toList();
 
@@ -53,11 +53,29 @@ public final class DiscoveryDocument {
       String baseUrl,
       String prefix,
       Optional<String> mtlsBaseUrl) {
+    return json(config, keys, baseUrl, prefix, mtlsBaseUrl, Optional.empty());
+  }
+
+  /**
+   * The metadata JSON, for the tenant or for an application with app-specific signing keys: then
+   * {@code issuer} is the app's domain and {@code jwks_uri} its JWKS on this emulator, while the
+   * endpoints stay the tenant's (Transmit has one token endpoint for every app).
+   *
+   * @param application the application whose document this is; empty for the tenant's
+   */
+  public static String json(
+      MockConfig config,
+      KeyRing keys,
+      String baseUrl,
+      String prefix,
+      Optional<String> mtlsBaseUrl,
+      Optional<ApplicationConfig> application) {
     String oidc = baseUrl + prefix;
     Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("issuer", config.issuer());
+    metadata.put("issuer", application.map(ApplicationConfig::issuer).orElse(config.issuer()));
     metadata.put("token_endpoint", oidc + "/token");
-    metadata.put("jwks_uri", oidc + "/jwks");
+    metadata.put(
+        "jwks_uri", application.map(app -> baseUrl + app.jwksPath()).orElse(oidc + "/jwks"));
     metadata.put("introspection_endpoint", oidc + "/token/introspection");
     metadata.put("revocation_endpoint", oidc + "/token/revocation");
     metadata.put("grant_types_supported", List.of(TokenService.CLIENT_CREDENTIALS));
@@ -91,7 +109,7 @@ public final class DiscoveryDocument {
     metadata.put("id_token_signing_alg_values_supported", algorithms);
     metadata.put("response_types_supported", List.of("code"));
     metadata.put("subject_types_supported", List.of("public"));
-    metadata.put("scopes_supported", List.of("openid", "email", "phone", "offline_access"));
+    metadata.put("scopes_supported", config.scopes());
     metadata.put("claims_parameter_supported", false);
     metadata.put("request_parameter_supported", false);
     return ErrorRenderer.json(metadata);

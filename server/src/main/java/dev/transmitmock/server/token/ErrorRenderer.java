@@ -18,9 +18,21 @@ public final class ErrorRenderer {
   private ErrorRenderer() {}
 
   /**
+   * The engine's answer: the detail is never on the wire.
+   *
    * @param issuer used as the Basic realm of a {@code WWW-Authenticate} challenge
    */
   public static EndpointResponse render(OAuthError error, ErrorStyle style, String issuer) {
+    return render(error, style, issuer, false);
+  }
+
+  /**
+   * @param issuer used as the Basic realm of a {@code WWW-Authenticate} challenge
+   * @param verbose add the {@link OAuthError#detail()} as {@code error_detail} ({@code
+   *     verboseErrors}); the description and the challenge stay the engine's
+   */
+  public static EndpointResponse render(
+      OAuthError error, ErrorStyle style, String issuer, boolean verbose) {
     Map<String, String> headers = new HashMap<>(EndpointResponse.NO_STORE);
     if (error.status() == 401 && error.basicChallenge()) {
       headers.put(
@@ -38,9 +50,12 @@ public final class ErrorRenderer {
       Map<String, Object> rest = new LinkedHashMap<>();
       rest.put("message", List.of(error.description()));
       rest.put("error_code", error.status());
+      if (verbose) {
+        error.detail().ifPresent(detail -> rest.put("error_detail", detail));
+      }
       body = rest;
     } else {
-      body = error.body();
+      body = verbose ? error.verboseBody() : error.body();
     }
     return new EndpointResponse(error.status(), headers, json(body));
   }

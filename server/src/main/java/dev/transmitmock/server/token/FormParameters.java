@@ -1,5 +1,6 @@
 package dev.transmitmock.server.token;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,20 +44,60 @@ public final class FormParameters {
   }
 
   /**
-   * Rejects a parameter given twice: 400 {@code invalid_request} "'grant_type' parameter must not
-   * be provided twice".
+   * Rejects any parameter given twice but those in {@code except}: 400 {@code invalid_request}
+   * "'grant_type' parameter must not be provided twice".
    *
    * @param except parameters that may repeat (checked later with their own error)
    */
   public FormParameters rejectDuplicates(Set<String> except) {
+    List<String> repeated = new ArrayList<>();
     for (Map.Entry<String, List<String>> entry : values.entrySet()) {
       if (entry.getValue().size() > 1 && !except.contains(entry.getKey())) {
-        throw OAuthError.invalidRequest(
-                "'" + printable(entry.getKey()) + "' parameter must not be provided twice")
-            .exception();
+        repeated.add(printable(entry.getKey()));
       }
     }
-    return this;
+    return refuse(repeated);
+  }
+
+  /**
+   * Rejects the named parameters when given twice, as node-oidc-provider's {@code
+   * shared/reject_dupes.js} with {@code only}: the engine reads only its own parameters, so any
+   * other may repeat. The message names every repeated one, in {@code names}' order: "'client_id'
+   * and 'client_secret' parameters must not be provided twice".
+   */
+  public FormParameters rejectRepeated(List<String> names) {
+    List<String> repeated = new ArrayList<>();
+    for (String name : names) {
+      if (all(name).size() > 1) {
+        repeated.add(name);
+      }
+    }
+    return refuse(repeated);
+  }
+
+  private FormParameters refuse(List<String> repeated) {
+    if (repeated.isEmpty()) {
+      return this;
+    }
+    throw OAuthError.invalidRequest(
+            englishList(repeated)
+                + (repeated.size() == 1 ? " parameter" : " parameters")
+                + " must not be provided twice")
+        .exception();
+  }
+
+  /** {@code Intl.ListFormat('en', conjunction)} of quoted names: 'a', 'b', and 'c'. */
+  private static String englishList(List<String> names) {
+    List<String> quoted = names.stream().map(name -> "'" + name + "'").toList();
+    if (quoted.size() == 1) {
+      return quoted.get(0);
+    }
+    if (quoted.size() == 2) {
+      return quoted.get(0) + " and " + quoted.get(1);
+    }
+    return String.join(", ", quoted.subList(0, quoted.size() - 1))
+        + ", and "
+        + quoted.get(quoted.size() - 1);
   }
 
   /** The parameter names, in order of first appearance. */

@@ -26,21 +26,33 @@ public final class FormParser {
   private FormParser() {}
 
   /**
-   * Checks the content type and parses the body.
+   * Reads a request's form as node-oidc-provider's {@code shared/selective_body.js} does: without a
+   * {@code Content-Type} the body is ignored (an empty form), another content type is refused, and
+   * a body over the engine's 56 KiB is 400 "failed to parse the request body".
    *
-   * @param contentType the request's {@code Content-Type} header, if any
-   * @param body the raw body
    * @param path the endpoint path used in the error, e.g. {@code /token}
-   * @throws OAuthException 400 {@code invalid_request} for a wrong content type or broken body
+   * @throws OAuthException 400 {@code invalid_request} for a wrong content type, a body too large
+   *     or broken
    */
-  public static FormParameters parse(Optional<String> contentType, byte[] body, String path) {
-    if (contentType.isEmpty() || !isForm(contentType.get())) {
+  public static FormParameters read(RawRequest request, String path) {
+    Optional<String> contentType = request.contentType().filter(type -> !type.isBlank());
+    if (contentType.isEmpty()) {
+      return FormParameters.empty();
+    }
+    if (!isForm(contentType.get())) {
       throw OAuthError.invalidRequest(
               "only application/x-www-form-urlencoded content-type bodies are supported on POST "
                   + path)
           .exception();
     }
-    return parse(body);
+    if (request.bodyTooLarge()) {
+      throw OAuthError.bodyNotParsed(
+              "request entity too large: node-oidc-provider reads at most "
+                  + dev.transmitmock.server.config.MockConfig.ENGINE_BODY_LIMIT_BYTES
+                  + " bytes (56 KiB)")
+          .exception();
+    }
+    return parse(request.body());
   }
 
   /** Parses a body known to be form-encoded. */

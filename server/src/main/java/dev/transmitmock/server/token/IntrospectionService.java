@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * RFC 7662 token introspection: a client-authenticated {@code POST .../token/introspection} that
- * tells whether a token is active (signed by a published key, issued by this issuer, not expired on
- * the emulator's clock, not revoked) and what it carries.
+ * tells whether a token is active (signed by a published key under that key's issuer, the tenant's
+ * or an application's, not expired on the emulator's clock, not revoked) and what it carries.
  */
 public final class IntrospectionService {
   private final TokenService tokens;
@@ -21,13 +21,15 @@ public final class IntrospectionService {
   private final RevokedTokens revoked;
   private final MockClock clock;
 
-  public IntrospectionService(
-      TokenService tokens,
-      dev.transmitmock.server.keys.KeyRing keys,
-      RevokedTokens revoked,
-      MockClock clock) {
+  /**
+   * Introspects the tokens {@code tokens} issues (its signing keys, issuers and journal).
+   *
+   * @param revoked the tokens revoked at the revocation endpoint
+   * @param clock the emulator's clock, the "now" of expiry
+   */
+  public IntrospectionService(TokenService tokens, RevokedTokens revoked, MockClock clock) {
     this.tokens = tokens;
-    this.ownTokens = new OwnTokens(keys);
+    this.ownTokens = new OwnTokens(tokens.signingKeys(), tokens.config());
     this.revoked = revoked;
     this.clock = clock;
   }
@@ -50,17 +52,16 @@ public final class IntrospectionService {
   }
 
   private Optional<JWTClaimsSet> active(String token) {
-    Optional<JWTClaimsSet> verified = ownTokens.verify(token);
+    Instant now = clock.instant();
+    Optional<JWTClaimsSet> verified = ownTokens.verify(token, now);
     if (verified.isEmpty()) {
       return Optional.empty();
     }
     JWTClaimsSet claims = verified.get();
-    Instant now = clock.instant();
     Date exp = claims.getExpirationTime();
     Date nbf = claims.getNotBeforeTime();
     boolean active =
-        tokens.config().issuer().equals(claims.getIssuer())
-            && exp != null
+        exp != null
             && now.isBefore(exp.toInstant())
             && (nbf == null || !now.isBefore(nbf.toInstant()))
             && (claims.getJWTID() == null || !revoked.isRevoked(claims.getJWTID()));

@@ -1,16 +1,13 @@
 package dev.transmitmock.server.token;
 
 import dev.transmitmock.server.control.AuthMethod;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The client credentials a request presents, in the body, in an HTTP Basic header or as a {@code
  * client_assertion} JWT, read with node-oidc-provider's rules: one mechanism only, Basic values
- * form-URL-decoded (RFC 6749 section 2.3.1), the client of an assertion is its {@code sub}. A
- * request with only a {@code client_id} presents {@link AuthMethod#NONE}: an mTLS client's
+ * form-decoded as {@link BasicCredentials} describes, the client of an assertion is its {@code
+ * sub}. A request with only a {@code client_id} presents {@link AuthMethod#NONE}: an mTLS client's
  * certificate comes with the TLS handshake. Neither secret nor assertion is ever printed.
  *
  * @param clientId the client id presented
@@ -27,45 +24,36 @@ public record PresentedCredentials(
   }
 
   /**
-   * Reads the credentials of a request.
+   * Reads the credentials of a request, in node-oidc-provider's order ({@code
+   * shared/client_auth.js}; the Basic checks in the order of the releases before 9.4, whose
+   * "mismatch in body and authorization client ids" the emulator keeps).
    *
-   * @throws OAuthException 400 {@code invalid_request} for a malformed Basic header, two
-   *     mechanisms, or none
+   * @throws OAuthException 400 {@code invalid_request} for a malformed or badly encoded Basic
+   *     header, an empty Basic secret, two mechanisms, or none
    */
   public static PresentedCredentials read(
       FormParameters form, Optional<String> authorizationHeader) {
     if (authorizationHeader.isPresent()) {
-      String header = authorizationHeader.get();
-      String[] parts = header.split(" ", -1);
-      if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("basic")) {
-        throw OAuthError.invalidRequest("invalid authorization header value format").exception();
-      }
-      String decoded;
-      try {
-        byte[] bytes = Base64.getDecoder().decode(parts[1]);
-        decoded =
-            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-      } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
-        throw OAuthError.invalidRequest("invalid authorization header value format").exception();
-      }
-      int colon = decoded.indexOf(':');
-      if (colon < 0) {
-        throw OAuthError.invalidRequest("invalid authorization header value format").exception();
-      }
-      String id = urlDecode(decoded.substring(0, colon));
-      String secret = urlDecode(decoded.substring(colon + 1));
-      if (id.isEmpty()) {
-        throw OAuthError.invalidRequest("invalid authorization header value format").exception();
-      }
+      BasicCredentials basic = BasicCredentials.decode(authorizationHeader.get());
+      String id = basic.clientId();
+      String secret = basic.secret();
       Optional<String> bodyId = form.get("client_id");
       if (bodyId.isPresent() && !bodyId.get().equals(id)) {
         throw OAuthError.invalidRequest("mismatch in body and authorization client ids")
+            .exception();
+      }
+      if (secret.isEmpty()) {
+        throw OAuthError.invalidRequest(
+                "client_secret must be provided in the Authorization header")
             .exception();
       }
       if (form.has("client_secret") || form.has("client_assertion")) {
         throw OAuthError.invalidRequest(
                 "client authentication must only be provided using one mechanism")
             .exception();
+      }
+      if (id.isEmpty()) {
+        throw noMechanism();
       }
       return new PresentedCredentials(id, Optional.of(secret), AuthMethod.CLIENT_SECRET_BASIC);
     }
@@ -79,13 +67,17 @@ public record PresentedCredentials(
     }
     Optional<String> clientId = form.get("client_id");
     if (clientId.isEmpty()) {
-      throw OAuthError.invalidRequest("no client authentication mechanism provided").exception();
+      throw noMechanism();
     }
     Optional<String> secret = form.get("client_secret");
     return new PresentedCredentials(
         clientId.get(),
         secret,
         secret.isPresent() ? AuthMethod.CLIENT_SECRET_POST : AuthMethod.NONE);
+  }
+
+  private static OAuthException noMechanism() {
+    return OAuthError.invalidRequest("no client authentication mechanism provided").exception();
   }
 
   private static PresentedCredentials fromAssertion(FormParameters form) {
@@ -119,16 +111,6 @@ public record PresentedCredentials(
 
   /** The {@code client_assertion_type} of RFC 7523. */
   public static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-
-  private static String urlDecode(String value) {
-    try {
-      return java.net.URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw OAuthError.invalidRequest(
-              "client_id and client_secret in the authorization header are not properly encoded")
-          .exception();
-    }
-  }
 
   /** Whether Basic was used: a 401 then carries a {@code WWW-Authenticate} challenge. */
   public boolean usedBasic() {

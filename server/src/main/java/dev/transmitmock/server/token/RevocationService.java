@@ -4,7 +4,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.MockClock;
-import dev.transmitmock.server.keys.KeyRing;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -19,10 +18,15 @@ public final class RevocationService {
   private final RevokedTokens revoked;
   private final MockClock clock;
 
-  public RevocationService(
-      TokenService tokens, KeyRing keys, RevokedTokens revoked, MockClock clock) {
+  /**
+   * Revokes the tokens {@code tokens} issues.
+   *
+   * @param revoked where revoked {@code jti}s are kept until they expire
+   * @param clock the emulator's clock
+   */
+  public RevocationService(TokenService tokens, RevokedTokens revoked, MockClock clock) {
     this.tokens = tokens;
-    this.ownTokens = new OwnTokens(keys);
+    this.ownTokens = new OwnTokens(tokens.signingKeys(), tokens.config());
     this.revoked = revoked;
     this.clock = clock;
   }
@@ -35,7 +39,7 @@ public final class RevocationService {
           tokens.authenticatedForm(request, draft, "/token/revocation");
       ClientConfig caller = form.caller();
       String token = form.token();
-      Optional<JWTClaimsSet> claims = ownTokens.verify(token);
+      Optional<JWTClaimsSet> claims = ownTokens.verify(token, clock.instant());
       if (claims.isPresent() && claims.get().getJWTID() != null) {
         JWTClaimsSet c = claims.get();
         if (!caller.clientId().equals(c.getClaim("client_id"))) {

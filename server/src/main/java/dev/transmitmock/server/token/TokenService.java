@@ -3,26 +3,26 @@ package dev.transmitmock.server.token;
 import static java.util.Objects.requireNonNull;
 
 import dev.transmitmock.server.config.ClientConfig;
+import dev.transmitmock.server.config.GrantTypes;
 import dev.transmitmock.server.config.MockConfig;
-import dev.transmitmock.server.config.ResourceConfig;
-import dev.transmitmock.server.config.UnassignedResourcePolicy;
 import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.control.MockClock;
 import dev.transmitmock.server.control.RequestJournal;
+import dev.transmitmock.server.keys.AppSigningKeys;
 import dev.transmitmock.server.keys.KeyRing;
-import java.net.URI;
-import java.net.URISyntaxException;
+import dev.transmitmock.server.keys.SigningKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The token endpoint's domain logic, free of HTTP: parse the form, authenticate the client, check
@@ -37,35 +37,53 @@ import java.util.Set;
  */
 public final class TokenService {
   /** The only grant the emulator serves. */
-  public static final String CLIENT_CREDENTIALS = "client_credentials";
+  public static final String CLIENT_CREDENTIALS = GrantTypes.CLIENT_CREDENTIALS;
 
-  /** Grants Transmit's token endpoint knows but that no emulated client may use. */
+  /** Grants Transmit's token endpoint knows besides client credentials. */
   public static final Set<String> OTHER_TRANSMIT_GRANTS =
-      Set.of(
-          "authorization_code",
-          "refresh_token",
-          "password",
-          "urn:openid:params:grant-type:ciba",
-          "urn:ietf:params:oauth:grant-type:device_code",
-          "urn:transmit:grant-type:delegated-access");
+      GrantTypes.TRANSMIT.stream()
+          .filter(grant -> !grant.equals(CLIENT_CREDENTIALS))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+  /**
+   * The client-authentication parameters node-oidc-provider refuses when repeated, before it
+   * authenticates ({@code shared/client_auth.js}).
+   */
+  static final List<String> AUTHENTICATION_PARAMETERS =
+      List.of("client_id", "client_secret", "client_assertion", "client_assertion_type");
+
+  private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
 
   private final MockConfig config;
   private final ClientRegistry registry;
   private final ClientAuthenticator authenticator;
-  private final KeyRing keys;
+  private final AppSigningKeys signing;
   private final MockClock clock;
   private final RequestJournal journal;
 
+  /** A token service whose clients all sign with {@code keys} unless an application has its own. */
   public TokenService(
       MockConfig config,
       ClientRegistry registry,
       KeyRing keys,
       MockClock clock,
       RequestJournal journal) {
+    this(config, registry, new AppSigningKeys(config, keys, clock.instant()), clock, journal);
+  }
+
+  /**
+   * A token service signing each client's tokens with {@code signing}'s choice of key and issuer.
+   */
+  public TokenService(
+      MockConfig config,
+      ClientRegistry registry,
+      AppSigningKeys signing,
+      MockClock clock,
+      RequestJournal journal) {
     this.config = requireNonNull(config, "config must not be null");
     this.registry = requireNonNull(registry, "registry must not be null");
     this.authenticator = new ClientAuthenticator(registry, clock, config.issuer());
-    this.keys = requireNonNull(keys, "keys must not be null");
+    this.signing = requireNonNull(signing, "signing must not be null");
     this.clock = requireNonNull(clock, "clock must not be null");
     this.journal = requireNonNull(journal, "journal must not be null");
   }
@@ -82,35 +100,24 @@ public final class TokenService {
   public EndpointResponse handle(RawRequest request) {
     JournalDraft draft = new JournalDraft(Endpoint.TOKEN);
     try {
-      if (request.bodyTooLarge()) {
-        throw OAuthError.bodyTooLarge(config.maxRequestBodyBytes()).exception();
-      }
-      FormParameters form =
-          FormParser.parse(request.contentType(), request.body(), "/token")
-              .rejectDuplicates(Set.of("resource"));
+      FormParameters form = FormParser.read(request, "/token");
       draft.resource = form.all("resource").stream().findFirst().filter(r -> !r.isEmpty());
       draft.scope = form.get("scope");
-      PresentedCredentials credentials = PresentedCredentials.read(form, request.authorization());
-      draft.clientId = Optional.of(credentials.clientId());
-      draft.authMethod = credentials.method();
-      AuthenticatedClient authenticated = authenticator.authenticate(credentials, request.origin());
-      draft.authMethod = authenticated.method();
+      AuthenticatedClient authenticated = authenticate(form, request, draft);
       ClientConfig client = authenticated.client();
-
+      form.rejectRepeated(List.of("grant_type"));
       String grantType =
           form.get("grant_type")
               .orElseThrow(
                   () ->
                       OAuthError.invalidRequest("missing required parameter 'grant_type'")
                           .exception());
-      if (!grantType.equals(CLIENT_CREDENTIALS)) {
-        throw (OTHER_TRANSMIT_GRANTS.contains(grantType)
-                ? OAuthError.invalidRequest("requested grant type is not allowed for this client")
-                : OAuthError.unsupportedGrantType())
-            .exception();
-      }
+      checkGrantType(client, grantType);
+      // client_credentials reads grant_type, scope and resource; a repeated resource is checked
+      // with the resource itself (actions/token.js, rejectDupesOptionalExcept).
+      form.rejectRepeated(List.of("scope"));
       IssuedToken token =
-          issue(client, form.all("resource"), form.get("scope"), boundCertificate(authenticated));
+          issue(client, form.all("resource"), form.get("scope"), Optional.of(authenticated));
       draft.jti = Optional.of(token.jti());
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("access_token", token.accessToken());
@@ -128,6 +135,48 @@ public final class TokenService {
   }
 
   /**
+   * Whether the client may use the grant, in node-oidc-provider's order: a grant Transmit does not
+   * know is {@code unsupported_grant_type}; one the client was not given is "requested grant type
+   * is not allowed for this client"; one the client was given but the emulator does not serve is
+   * {@code unsupported_grant_type}, with the reason in the detail.
+   */
+  private static void checkGrantType(ClientConfig client, String grantType) {
+    if (!GrantTypes.isTransmit(grantType)) {
+      throw OAuthError.unsupportedGrantType().exception();
+    }
+    if (!client.allowsGrant(grantType)) {
+      throw OAuthError.invalidRequest("requested grant type is not allowed for this client")
+          .withDetail(
+              "the client's grantTypes are "
+                  + client.grantTypes()
+                  + (client.authMethod() == AuthMethod.NONE
+                      ? "; a client with tokenEndpointAuthMethod none cannot use client_credentials"
+                      : ""))
+          .exception();
+    }
+    if (!grantType.equals(CLIENT_CREDENTIALS)) {
+      throw OAuthError.unsupportedGrantType()
+          .withDetail("transmit-mock emulates only client_credentials, not " + grantType)
+          .exception();
+    }
+  }
+
+  /**
+   * Refuses repeated authentication parameters, then authenticates the client, recording who it
+   * claimed to be and how.
+   */
+  private AuthenticatedClient authenticate(
+      FormParameters form, RawRequest request, JournalDraft draft) {
+    form.rejectRepeated(AUTHENTICATION_PARAMETERS);
+    PresentedCredentials credentials = PresentedCredentials.read(form, request.authorization());
+    draft.clientId = Optional.of(credentials.clientId());
+    draft.authMethod = credentials.method();
+    AuthenticatedClient authenticated = authenticator.authenticate(credentials, request.origin());
+    draft.authMethod = authenticated.method();
+    return authenticated;
+  }
+
+  /**
    * Mints a token for a registered client as the token endpoint would, without HTTP and without the
    * secret (for tests that need a token directly). Resource and scope are checked as on the wire.
    *
@@ -136,6 +185,15 @@ public final class TokenService {
   public IssuedToken issueFor(String clientId, Optional<String> resource, Optional<String> scope) {
     ClientConfig client = registered(clientId);
     return issue(client, resource.map(List::of).orElse(List.of()), scope, Optional.empty());
+  }
+
+  /**
+   * The key that signs a registered client's tokens now: its application's, or the tenant's.
+   *
+   * @throws OAuthException when the client is unknown
+   */
+  public SigningKey signingKeyOf(String clientId) {
+    return signing.keyFor(registered(clientId));
   }
 
   private ClientConfig registered(String clientId) {
@@ -148,8 +206,8 @@ public final class TokenService {
    * The certificate the token is bound to: the client's TLS certificate when it {@link
    * dev.transmitmock.server.config.ClientAuthConfig#bindsTokens() binds tokens}, none otherwise.
    *
-   * @throws OAuthException 400 {@code invalid_grant} when binding is required and no certificate
-   *     was presented (node-oidc-provider's wording)
+   * @throws OAuthException 400 {@code invalid_grant} "grant request is invalid" when binding is
+   *     required and no certificate was presented (node-oidc-provider's {@code checkMtlsCert})
    */
   private static Optional<java.security.cert.X509Certificate> boundCertificate(
       AuthenticatedClient authenticated) {
@@ -166,18 +224,25 @@ public final class TokenService {
     return authenticated.certificate();
   }
 
+  /**
+   * Checks resource and scope, then the certificate binding (in the engine's order), and signs.
+   *
+   * @param authenticated the wire request's client; empty for tokens minted in code (never bound)
+   */
   private IssuedToken issue(
       ClientConfig client,
       List<String> resources,
       Optional<String> scope,
-      Optional<java.security.cert.X509Certificate> boundCertificate) {
+      Optional<AuthenticatedClient> authenticated) {
     Map<String, Object> claims = claims(client, resources, scope);
-    boundCertificate.ifPresent(
-        certificate ->
-            claims.put(
-                "cnf",
-                dev.transmitmock.server.tls.CertificateThumbprint.confirmation(certificate)));
-    String token = TokenMinter.sign(claims, keys.active(), config.tokenTyp());
+    authenticated
+        .flatMap(TokenService::boundCertificate)
+        .ifPresent(
+            certificate ->
+                claims.put(
+                    "cnf",
+                    dev.transmitmock.server.tls.CertificateThumbprint.confirmation(certificate)));
+    String token = TokenMinter.sign(claims, signing.keyFor(client), config.tokenTyp());
     Instant issuedAt = Instant.ofEpochSecond((Long) claims.get("iat"));
     Instant expiresAt = Instant.ofEpochSecond((Long) claims.get("exp"));
     return new IssuedToken(
@@ -204,14 +269,10 @@ public final class TokenService {
 
   private Map<String, Object> claims(
       ClientConfig client, List<String> resources, Optional<String> requestedScope) {
-    Optional<String> scope = checkScope(client, requestedScope);
-    Optional<ResourceChoice> resource = checkResource(client, resources);
-    Duration lifetime =
-        client
-            .tokenLifetime()
-            .or(() -> resource.flatMap(ResourceChoice::lifetime))
-            .orElse(config.tokenLifetime());
-    String audience = resource.map(ResourceChoice::audience).orElse(config.defaultAudience());
+    GrantedAccess access =
+        GrantedAccess.decide(config, registry, client, resources, requestedScope);
+    Duration lifetime = client.tokenLifetime().or(access::lifetime).orElse(config.tokenLifetime());
+    String audience = access.audience().orElse(config.defaultAudience());
     Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant expiresAt = issuedAt.plusSeconds(lifetime.getSeconds());
     String jti = JtiGenerator.next();
@@ -225,66 +286,12 @@ public final class TokenService {
     claims.put("sub", client.clientId());
     claims.put("iat", issuedAt.getEpochSecond());
     claims.put("exp", expiresAt.getEpochSecond());
-    scope.ifPresent(s -> claims.put("scope", s));
+    access.scope().ifPresent(s -> claims.put("scope", s));
     claims.put("client_id", client.clientId());
-    claims.put("iss", config.issuer());
+    claims.put("iss", signing.issuerFor(client));
     claims.put("aud", audience);
     return claims;
   }
-
-  private Optional<String> checkScope(ClientConfig client, Optional<String> scope) {
-    if (scope.isEmpty()) {
-      return Optional.empty();
-    }
-    List<String> requested =
-        Arrays.stream(scope.get().split(" ")).filter(s -> !s.isEmpty()).distinct().toList();
-    if (!client.scopes().isEmpty()) {
-      for (String s : requested) {
-        if (!client.scopes().contains(s)) {
-          throw OAuthError.invalidScope(s).exception();
-        }
-      }
-    }
-    return requested.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", requested));
-  }
-
-  private Optional<ResourceChoice> checkResource(ClientConfig client, List<String> resources) {
-    List<String> given = resources.stream().filter(r -> !r.isEmpty()).toList();
-    if (given.isEmpty()) {
-      return Optional.empty();
-    }
-    if (given.size() > 1) {
-      throw OAuthError.invalidTarget(
-              "only a single resource indicator value is supported for this grant type")
-          .exception();
-    }
-    URI uri;
-    try {
-      uri = new URI(given.get(0));
-    } catch (URISyntaxException e) {
-      throw OAuthError.invalidTarget("resource indicator must be an absolute URI").exception();
-    }
-    if (!uri.isAbsolute()) {
-      throw OAuthError.invalidTarget("resource indicator must be an absolute URI").exception();
-    }
-    if (uri.getRawFragment() != null) {
-      throw OAuthError.invalidTarget("resource indicator must not contain a fragment component")
-          .exception();
-    }
-    if (config.serviceResources().contains(uri)) {
-      return Optional.of(new ResourceChoice(uri.toString(), Optional.empty()));
-    }
-    Optional<ResourceConfig> defined = registry.resource(uri);
-    if (defined.isPresent() && client.resources().contains(uri)) {
-      return Optional.of(new ResourceChoice(uri.toString(), defined.get().tokenLifetime()));
-    }
-    if (config.unassignedResourcePolicy() == UnassignedResourcePolicy.DEFAULT_AUDIENCE) {
-      return Optional.empty();
-    }
-    throw OAuthError.invalidTarget("resource indicator is missing, or unknown").exception();
-  }
-
-  private record ResourceChoice(String audience, Optional<Duration> lifetime) {}
 
   /** What the journal records of one request, filled in as handling proceeds. */
   final class JournalDraft {
@@ -302,6 +309,15 @@ public final class TokenService {
     }
 
     void record(int status, OAuthError error) {
+      if (error != null && LOG.isDebugEnabled()) {
+        LOG.debug(
+            "{} request of client {} rejected: {} {} ({})",
+            endpoint.wireName(),
+            clientId.orElse("-"),
+            status,
+            error.error(),
+            error.detail().orElse(error.description()));
+      }
       journal.record(
           new JournalEntry(
               sequence,
@@ -314,7 +330,8 @@ public final class TokenService {
               status,
               Optional.ofNullable(error).map(OAuthError::error),
               Optional.ofNullable(error).map(OAuthError::description),
-              jti));
+              jti,
+              Optional.ofNullable(error).flatMap(OAuthError::detail)));
     }
   }
 
@@ -323,30 +340,27 @@ public final class TokenService {
    * duplicate check and client authentication, recorded into {@code draft}.
    */
   AuthenticatedForm authenticatedForm(RawRequest request, JournalDraft draft, String path) {
-    if (request.bodyTooLarge()) {
-      throw OAuthError.bodyTooLarge(config.maxRequestBodyBytes()).exception();
-    }
-    FormParameters form =
-        FormParser.parse(request.contentType(), request.body(), path).rejectDuplicates(Set.of());
-    PresentedCredentials credentials = PresentedCredentials.read(form, request.authorization());
-    draft.clientId = Optional.of(credentials.clientId());
-    draft.authMethod = credentials.method();
-    AuthenticatedClient authenticated = authenticator.authenticate(credentials, request.origin());
-    draft.authMethod = authenticated.method();
-    ClientConfig client = authenticated.client();
+    FormParameters form = FormParser.read(request, path);
+    AuthenticatedClient authenticated = authenticate(form, request, draft);
+    // introspection and revocation read token and token_type_hint (actions/introspection.js)
+    form.rejectRepeated(List.of("token", "token_type_hint"));
     String token =
         form.get("token")
             .orElseThrow(
                 () -> OAuthError.invalidRequest("missing required parameter 'token'").exception());
-    return new AuthenticatedForm(client, token);
+    return new AuthenticatedForm(authenticated.client(), token);
   }
 
   /** An authenticated caller and the token it asks about. */
   record AuthenticatedForm(ClientConfig caller, String token) {}
 
-  /** Renders an error in the configured style. */
+  /**
+   * Renders an error in the configured style, with its detail as {@code error_detail} when {@code
+   * verboseErrors} is on.
+   */
   public EndpointResponse render(OAuthError error) {
-    return ErrorRenderer.render(error, config.errorStyle(), config.issuer());
+    return ErrorRenderer.render(
+        error, config.errorStyle(), config.issuer(), config.verboseErrors());
   }
 
   /** Starts a journal record for another endpoint sharing this service's journal and clock. */
@@ -356,6 +370,11 @@ public final class TokenService {
 
   MockConfig config() {
     return config;
+  }
+
+  /** Who signs each client's tokens, and as which issuer. */
+  public AppSigningKeys signingKeys() {
+    return signing;
   }
 
   ClientAuthenticator authenticator() {

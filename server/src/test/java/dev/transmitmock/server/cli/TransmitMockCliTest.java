@@ -121,6 +121,7 @@ class TransmitMockCliTest extends InProcessCliTest {
     env.put("TRANSMIT_MOCK_TOKEN_TYP", "JWT");
     env.put("TRANSMIT_MOCK_ERROR_STYLE", "transmit-rest");
     env.put("TRANSMIT_MOCK_PUBLIC_BASE_URL", "https://mock.example.test");
+    env.put("TRANSMIT_MOCK_VERBOSE_ERRORS", "true");
 
     assertThat(run("--port", "0")).isZero();
 
@@ -131,7 +132,23 @@ class TransmitMockCliTest extends InProcessCliTest {
     assertThat(config.tokenTyp().configName()).isEqualTo("JWT");
     assertThat(config.errorStyle().configName()).isEqualTo("transmit-rest");
     assertThat(config.publicBaseUrl()).contains(URI.create("https://mock.example.test"));
+    assertThat(config.verboseErrors()).isTrue();
     assertThat(config.clients()).hasSize(1);
+  }
+
+  @Test
+  void prints_the_jwks_of_each_app_with_its_own_signing_keys() throws IOException {
+    Path config = folder.resolve("apps.yaml");
+    Files.writeString(
+        config,
+        "applications:\n  - appId: app-orders\n    issuer: https://orders.app.transmitsecurity.io\n");
+
+    assertThat(run("--port", "0", "--config", config.toString())).isZero();
+
+    assertThat(out.toString())
+        .contains(
+            "app-orders (issuer https://orders.app.transmitsecurity.io) JWKS "
+                + cli.server().applicationJwksUri("app-orders"));
   }
 
   @Test

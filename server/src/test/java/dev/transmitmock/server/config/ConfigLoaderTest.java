@@ -48,6 +48,51 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void reads_the_fidelity_settings_of_issue_15() {
+    MockConfig config =
+        ConfigLoader.parse(
+            String.join(
+                "\n",
+                "verboseErrors: true",
+                "scopes: [openid, orders]",
+                "unknownScopePolicy: grant",
+                "metadataWithoutCis: false",
+                "alwaysIncludeScope: true",
+                "resources:",
+                "  - uri: https://api.orders.example",
+                "    scopes: [orders:read]",
+                "clients:",
+                "  - clientId: web",
+                "    clientSecret: s",
+                "    grantTypes: [authorization_code, refresh_token]",
+                "  - clientId: spa",
+                "    tokenEndpointAuthMethod: none"),
+            "fidelity.yaml");
+
+    assertThat(config.verboseErrors()).isTrue();
+    assertThat(config.scopes()).containsExactly("openid", "orders");
+    assertThat(config.unknownScopePolicy()).isEqualTo(UnknownScopePolicy.GRANT);
+    assertThat(config.metadataWithoutCis()).isFalse();
+    assertThat(config.alwaysIncludeScope()).isTrue();
+    assertThat(config.resources().get(0).scopes()).containsExactly("orders:read");
+    assertThat(config.clients().get(0).grantTypes())
+        .containsExactly("authorization_code", "refresh_token");
+    assertThat(config.clients().get(1).grantTypes()).containsExactly("authorization_code");
+  }
+
+  @Test
+  void the_fidelity_defaults_are_the_engines() {
+    MockConfig config = ConfigLoader.parse("issuer: https://userid.security", "t.yaml");
+
+    assertThat(config.verboseErrors()).isFalse();
+    assertThat(config.alwaysIncludeScope()).isFalse();
+    assertThat(config.unknownScopePolicy()).isEqualTo(UnknownScopePolicy.DROP);
+    assertThat(config.scopes()).containsExactly("openid", "email", "phone", "offline_access");
+    assertThat(config.metadataWithoutCis()).isTrue();
+    assertThat(config.applications()).isEmpty();
+  }
+
+  @Test
   void serves_the_issue_example_over_http() throws Exception {
     try (Emulator emulator = Emulator.with(ConfigLoader.load(resource("issue-example.yaml")))) {
       String slow =

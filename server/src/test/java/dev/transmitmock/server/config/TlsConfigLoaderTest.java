@@ -246,8 +246,12 @@ class TlsConfigLoaderTest {
         .hasMessageContaining("clients[0].clientSecret");
     assertThatThrownBy(
             () ->
-                ConfigLoader.parse("clients: [{clientId: a, tokenEndpointAuthMethod: none}]", "t"))
-        .hasMessageContaining("clients[0].tokenEndpointAuthMethod");
+                ConfigLoader.parse(
+                    "clients: [{clientId: a, tokenEndpointAuthMethod: none,"
+                        + " grantTypes: [client_credentials]}]",
+                    "t"))
+        .hasMessageContaining("clients[0].grantTypes")
+        .hasMessageContaining("cannot use client_credentials");
     assertThatThrownBy(
             () ->
                 ConfigLoader.parse(

@@ -50,6 +50,29 @@ class ClientControlTest {
     assertThat(json(response).get("error").asText()).isEqualTo("invalid_client");
   }
 
+  @Test
+  void http_a_public_client_posted_at_runtime_is_listed_with_its_grant_types_and_refused() {
+    HttpResponse<String> created =
+        EMULATOR
+            .http()
+            .post("/_mock/clients", "{\"clientId\":\"spa\",\"tokenEndpointAuthMethod\":\"none\"}");
+    HttpResponse<String> token =
+        EMULATOR
+            .http()
+            .form(
+                EMULATOR.server().tokenEndpoint(),
+                "grant_type=client_credentials&client_id=spa",
+                java.util.Optional.empty());
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(json(created).get("grantTypes"))
+        .extracting(JsonNode::asText)
+        .containsExactly("authorization_code");
+    assertThat(token.statusCode()).isEqualTo(400);
+    assertThat(json(token).get("error_description").asText())
+        .isEqualTo("requested grant type is not allowed for this client");
+  }
+
   // --- over HTTP ----------------------------------------------------------------------------
 
   @Test

@@ -105,6 +105,9 @@ class SecretsInLogsTest {
       assertThat(linesContaining(responses.toString(), signature)).as("control answers").isEmpty();
     }
     assertThat(log).as("the log really is at DEBUG").contains("DEBUG");
+    assertThat(log)
+        .as("the reason behind a generic refusal is logged at DEBUG")
+        .contains("rejected: 401 invalid_client (invalid secret provided)");
     assertThat(log).as("the banner was printed").contains("token endpoint:");
     Figures.record(
         "secrets",

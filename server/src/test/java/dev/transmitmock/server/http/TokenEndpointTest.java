@@ -90,10 +90,9 @@ class TokenEndpointTest {
     JsonNode body = reply.json();
     assertThat(body.fieldNames())
         .toIterable()
-        .containsExactly("access_token", "token_type", "expires_in", "scope");
+        .containsExactly("access_token", "token_type", "expires_in");
     assertThat(body.get("token_type").asText()).isEqualTo("Bearer");
     assertThat(body.get("expires_in").asLong()).isEqualTo(3600);
-    assertThat(body.get("scope").asText()).isEmpty();
     assertThat(reply.header("Cache-Control")).isEqualTo("no-store");
     assertThat(reply.header("Content-Type")).startsWith("application/json");
   }
@@ -227,12 +226,13 @@ class TokenEndpointTest {
   }
 
   @Test
-  void grants_and_echoes_a_requested_scope() throws Exception {
-    Reply reply = emulator.token("orders-svc", "orders-secret", Map.of("scope", "read  write"));
+  void grants_and_echoes_a_requested_scope_the_tenant_knows() throws Exception {
+    Reply reply =
+        emulator.token("orders-svc", "orders-secret", Map.of("scope", "openid  offline_access"));
 
-    assertThat(reply.json().get("scope").asText()).isEqualTo("read write");
+    assertThat(reply.json().get("scope").asText()).isEqualTo("openid offline_access");
     String token = reply.json().get("access_token").asText();
-    assertThat(emulator.verify(token).getClaim("scope")).isEqualTo("read write");
+    assertThat(emulator.verify(token).getClaim("scope")).isEqualTo("openid offline_access");
   }
 
   @Test

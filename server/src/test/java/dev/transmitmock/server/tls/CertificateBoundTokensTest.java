@@ -143,10 +143,16 @@ class CertificateBoundTokensTest {
     for (TlsHttp.Reply reply : List.of(overHttps, jwtOverHttp)) {
       assertThat(reply.status()).as(reply.body()).isEqualTo(400);
       assertThat(reply.error()).isEqualTo("invalid_grant");
-      assertThat(reply.description())
-          .startsWith("mutual TLS client certificate not provided")
-          .contains("certificateBoundAccessTokens");
+      assertThat(reply.description()).isEqualTo("grant request is invalid");
     }
+    assertThat(server.journal().entries().subList(0, 2))
+        .allSatisfy(
+            entry ->
+                assertThat(entry.errorDetail())
+                    .get()
+                    .asString()
+                    .startsWith("mutual TLS client certificate not provided")
+                    .contains("certificateBoundAccessTokens"));
   }
 
   @Test

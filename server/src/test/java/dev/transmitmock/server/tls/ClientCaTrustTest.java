@@ -9,9 +9,11 @@ import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.server.control.JournalEntry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +61,11 @@ class ClientCaTrustTest {
             Map.of("grant_type", "client_credentials", "client_id", CLIENT));
   }
 
+  /** Why the server's last request was refused (the journal's detail). */
+  private static Optional<String> lastDetail(TransmitMockServer server) {
+    return server.journal().last().flatMap(JournalEntry::errorDetail);
+  }
+
   @Test
   void a_certificate_issued_by_the_emulators_own_ca_is_trusted_by_default() throws Exception {
     TlsIdentity certificate = server.issueClientCertificate(SUBJECT, List.of());
@@ -80,8 +87,9 @@ class ClientCaTrustTest {
 
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.error()).isEqualTo("invalid_client");
-    assertThat(reply.description())
-        .isEqualTo(
+    assertThat(reply.description()).isEqualTo("client authentication failed");
+    assertThat(lastDetail(server))
+        .hasValue(
             "client certificate chain is not trusted: it does not chain to a trusted client CA");
   }
 
@@ -92,7 +100,11 @@ class ClientCaTrustTest {
     TlsHttp.Reply reply = requestToken(server, selfSigned);
 
     assertThat(reply.status()).isEqualTo(401);
-    assertThat(reply.description()).startsWith("client certificate chain is not trusted");
+    assertThat(reply.description()).isEqualTo("client authentication failed");
+    assertThat(lastDetail(server))
+        .get()
+        .asString()
+        .startsWith("client certificate chain is not trusted");
   }
 
   @Test
@@ -101,10 +113,14 @@ class ClientCaTrustTest {
         TlsIdentity.certificateAuthority("CN=stranger CA").issue("CN=someone", List.of());
     TlsIdentity wrongSubjectTrusted = server.issueClientCertificate("CN=someone", List.of());
 
-    assertThat(requestToken(server, wrongSubjectUntrusted).description())
+    requestToken(server, wrongSubjectUntrusted);
+    assertThat(lastDetail(server))
+        .get()
+        .asString()
         .startsWith("client certificate chain is not trusted");
-    assertThat(requestToken(server, wrongSubjectTrusted).description())
-        .isEqualTo("certificate subject value does not match the registered one");
+    requestToken(server, wrongSubjectTrusted);
+    assertThat(lastDetail(server))
+        .hasValue("certificate subject value does not match the registered one");
   }
 
   @Test
@@ -115,8 +131,9 @@ class ClientCaTrustTest {
     TlsHttp.Reply reply = requestToken(server, certificate);
 
     assertThat(reply.status()).isEqualTo(401);
-    assertThat(reply.description())
-        .isEqualTo(
+    assertThat(reply.description()).isEqualTo("client authentication failed");
+    assertThat(lastDetail(server))
+        .hasValue(
             "client certificate chain is not trusted: a certificate of the chain has expired");
   }
 
@@ -137,8 +154,9 @@ class ClientCaTrustTest {
 
       assertThat(acme.status()).as(acme.body()).isEqualTo(200);
       assertThat(emulator.status()).isEqualTo(401);
-      assertThat(emulator.description())
-          .isEqualTo(
+      assertThat(emulator.description()).isEqualTo("client authentication failed");
+      assertThat(lastDetail(pki))
+          .hasValue(
               "client certificate chain is not trusted: it does not chain to a trusted client CA");
     }
   }

@@ -66,7 +66,8 @@ class HttpsListenerTest {
               "client_secret_post",
               "private_key_jwt",
               "tls_client_auth",
-              "self_signed_tls_client_auth");
+              "self_signed_tls_client_auth",
+              "none");
       assertThat(discovery.path("tls_client_certificate_bound_access_tokens").asBoolean()).isTrue();
     }
   }

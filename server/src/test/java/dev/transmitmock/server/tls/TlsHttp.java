@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 
 /** A real JDK HTTP client over TLS (or plain HTTP), for the HTTPS and mTLS tests. */
-final class TlsHttp {
+public final class TlsHttp {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient client;
@@ -26,7 +26,7 @@ final class TlsHttp {
   }
 
   /** A client with this TLS context (trusted CAs, and a client certificate if it holds one). */
-  static TlsHttp with(SSLContext tls) {
+  public static TlsHttp with(SSLContext tls) {
     return new TlsHttp(
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -36,7 +36,7 @@ final class TlsHttp {
   }
 
   /** A plain client (default trust store). */
-  static TlsHttp plain() {
+  public static TlsHttp plain() {
     return new TlsHttp(
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -44,7 +44,7 @@ final class TlsHttp {
             .build());
   }
 
-  Reply postForm(URI uri, Map<String, String> fields) throws IOException {
+  public Reply postForm(URI uri, Map<String, String> fields) throws IOException {
     String body =
         fields.entrySet().stream()
             .map(
@@ -61,7 +61,7 @@ final class TlsHttp {
             .build());
   }
 
-  Reply get(URI uri) throws IOException {
+  public Reply get(URI uri) throws IOException {
     return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build());
   }
 
@@ -79,8 +79,8 @@ final class TlsHttp {
   }
 
   /** A response. */
-  record Reply(int status, String body, String contentType) {
-    JsonNode json() {
+  public record Reply(int status, String body, String contentType) {
+    public JsonNode json() {
       try {
         return JSON.readTree(body);
       } catch (IOException e) {
@@ -88,11 +88,11 @@ final class TlsHttp {
       }
     }
 
-    String error() {
+    public String error() {
       return json().path("error").asText();
     }
 
-    String description() {
+    public String description() {
       return json().path("error_description").asText();
     }
   }

@@ -31,8 +31,8 @@ class RequestParsingPropertiesTest {
       new TokenService(CONFIG, REGISTRY, KEYS, CLOCK, new RequestJournal(100));
   static final RevokedTokens REVOKED = new RevokedTokens();
   static final IntrospectionService INTROSPECTION =
-      new IntrospectionService(TOKENS, KEYS, REVOKED, CLOCK);
-  static final RevocationService REVOCATION = new RevocationService(TOKENS, KEYS, REVOKED, CLOCK);
+      new IntrospectionService(TOKENS, REVOKED, CLOCK);
+  static final RevocationService REVOCATION = new RevocationService(TOKENS, REVOKED, CLOCK);
   static final ObjectMapper JSON = new ObjectMapper();
 
   @Property(tries = 2000)

@@ -16,16 +16,18 @@ import java.util.function.BiFunction;
 
 /**
  * Attacks on {@code private_key_jwt} client authentication: client assertions the emulator (like
- * Transmit) must refuse, each with the {@code error_description} of its 401 {@code invalid_client}.
- * Unlike {@link dev.transmitmock.server.defects.Defect} these attack the token endpoint, not a
- * consumer of access tokens.
+ * Transmit) must refuse, each with a 401 {@code invalid_client} "client authentication failed"
+ * whose detail (the journal's {@code errorDetail}, {@code error_detail} with {@code verboseErrors})
+ * names the failed check. Unlike {@link dev.transmitmock.server.defects.Defect} these attack the
+ * token endpoint, not a consumer of access tokens.
  *
  * <pre>{@code
  * for (AssertionDefect defect : AssertionDefect.values()) {
  *   String assertion = defect.mint(ClientAssertions.builder("orders-svc", key)
  *       .audience(server.tokenEndpoint()).clock(server.clock()), key);
  *   if (defect.needsPriorUse()) { post(assertion); } // the replay: the first use succeeds
- *   // POST it: 401 invalid_client, error_description == defect.expectedDescription()
+ *   // POST it: 401 invalid_client "client authentication failed";
+ *   // the journal's errorDetail starts with defect.expectedDetail()
  * }
  * }</pre>
  */
@@ -107,19 +109,19 @@ public enum AssertionDefect {
   private final String id;
   private final String description;
   private final String reference;
-  private final String expectedDescription;
+  private final String expectedDetail;
   private final BiFunction<ClientAssertions.Builder, JWK, String> recipe;
 
   AssertionDefect(
       String id,
       String description,
       String reference,
-      String expectedDescription,
+      String expectedDetail,
       BiFunction<ClientAssertions.Builder, JWK, String> recipe) {
     this.id = id;
     this.description = description;
     this.reference = reference;
-    this.expectedDescription = expectedDescription;
+    this.expectedDetail = expectedDetail;
     this.recipe = recipe;
   }
 
@@ -139,11 +141,19 @@ public enum AssertionDefect {
   }
 
   /**
-   * The {@code error_description} of the emulator's 401 {@code invalid_client}, or its start: the
-   * description of {@link #WRONG_AUDIENCE} goes on to list the accepted audiences.
+   * The {@code error_description} of the emulator's 401 {@code invalid_client}:
+   * node-oidc-provider's "client authentication failed", the same for every defect.
    */
   public String expectedDescription() {
-    return expectedDescription;
+    return dev.transmitmock.server.token.OAuthError.CLIENT_AUTHENTICATION_FAILED;
+  }
+
+  /**
+   * The detail of the refusal (node-oidc-provider's {@code error_detail}), or its start: the detail
+   * of {@link #WRONG_AUDIENCE} goes on to list the accepted audiences.
+   */
+  public String expectedDetail() {
+    return expectedDetail;
   }
 
   /** The defect with this id. */

@@ -197,7 +197,8 @@ public final class ClientAssertionVerifier {
     return new ECDSAVerifier((ECKey) key);
   }
 
-  private static dev.transmitmock.server.token.OAuthException fail(String description) {
-    return OAuthError.invalidClient(description, false).exception();
+  /** 401 "client authentication failed"; {@code detail} names the failed check. */
+  private static dev.transmitmock.server.token.OAuthException fail(String detail) {
+    return OAuthError.invalidClient(detail, false).exception();
   }
 }

@@ -156,6 +156,11 @@ class PrivateKeyJwtTest {
     return ClientAssertions.builder(JWT_CLIENT, rsaKey).audience(audience).clock(server.clock());
   }
 
+  /** Why the last request was refused: the journal's detail behind the generic description. */
+  private static java.util.Optional<String> lastDetail() {
+    return server.journal().last().flatMap(JournalEntry::errorDetail);
+  }
+
   @Test
   void a_valid_rs256_assertion_gets_a_token_and_the_journal_records_private_key_jwt()
       throws Exception {
@@ -209,8 +214,8 @@ class PrivateKeyJwtTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(AssertionDefect.class)
-  void every_assertion_attack_is_refused_with_its_description(AssertionDefect defect)
-      throws Exception {
+  void every_assertion_attack_is_refused_with_the_generic_description_and_its_detail(
+      AssertionDefect defect) throws Exception {
     String assertion = defect.mint(valid(server.tokenEndpoint()), rsaKey);
     if (defect.needsPriorUse()) {
       assertThat(post(server.tokenEndpoint(), form(assertion)).status()).isEqualTo(200);
@@ -220,18 +225,22 @@ class PrivateKeyJwtTest {
 
     assertThat(reply.status()).as(defect.id()).isEqualTo(401);
     assertThat(reply.json().path("error").asText()).isEqualTo("invalid_client");
-    assertThat(reply.description()).startsWith(defect.expectedDescription());
+    assertThat(reply.description()).isEqualTo(defect.expectedDescription());
+    assertThat(lastDetail()).get().asString().startsWith(defect.expectedDetail());
   }
 
   @Test
-  void an_aud_mismatch_says_which_audiences_are_accepted() throws Exception {
+  void an_aud_mismatch_says_in_its_detail_which_audiences_are_accepted() throws Exception {
     String assertion =
         valid(server.tokenEndpoint()).audience("https://other.example/token").build();
 
     Reply reply = post(server.tokenEndpoint(), form(assertion));
 
     assertThat(reply.status()).isEqualTo(401);
-    assertThat(reply.description())
+    assertThat(reply.description()).isEqualTo("client authentication failed");
+    assertThat(lastDetail())
+        .get()
+        .asString()
         .startsWith(
             "audience (aud) must equal the endpoint url, issuer identifier or token endpoint url;"
                 + " accepted here: "
@@ -265,7 +274,9 @@ class PrivateKeyJwtTest {
             HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(JSON.readTree(response.body()).path("error_description").asText())
+    assertThat(lastDetail())
+        .get()
+        .asString()
         .startsWith("audience (aud) must equal")
         .doesNotContain("attacker.example");
   }
@@ -329,7 +340,7 @@ class PrivateKeyJwtTest {
     Reply reply = post(server.tokenEndpoint(), form(assertion));
 
     assertThat(reply.status()).isEqualTo(401);
-    assertThat(reply.description()).isEqualTo(AssertionDefect.EXPIRED.expectedDescription());
+    assertThat(lastDetail()).hasValue(AssertionDefect.EXPIRED.expectedDetail());
     Instant anHourAgo = server.clock().instant().minus(Duration.ofHours(1));
     assertThat(SignedJWT.parse(assertion).getJWTClaimsSet().getExpirationTime().toInstant())
         .isBetween(anHourAgo.minusSeconds(1), anHourAgo);
@@ -343,7 +354,8 @@ class PrivateKeyJwtTest {
     Reply reply = post(server.tokenEndpoint(), form(assertion));
 
     assertThat(reply.status()).isEqualTo(401);
-    assertThat(reply.description()).isEqualTo("client_assertion has expired");
+    assertThat(reply.description()).isEqualTo("client authentication failed");
+    assertThat(lastDetail()).hasValue("client_assertion has expired");
   }
 
   @Test
