@@ -38,35 +38,31 @@ final class AnnotationSettings {
     Optional<String> region = nonBlank(annotation.region());
     List<TransmitClient> declared = new ArrayList<>(Arrays.asList(annotation.clients()));
     declared.addAll(classLevelClients);
-    refuseDuplicateIds(declared, where);
-    List<ClientConfig> clients = new ArrayList<>();
-    List<GeneratedClient> generated = new ArrayList<>();
-    for (TransmitClient client : declared) {
-      if (client.authMethod().usesSecret() || client.authMethod() == AuthMethod.NONE) {
-        clients.add(client(client, where));
-      } else {
-        generated.add(generatedClient(client, where));
-      }
-    }
-    List<ApplicationConfig> applications = new ArrayList<>();
-    for (TransmitApplication application : annotation.applications()) {
-      applications.add(application(application, where));
-    }
+    DeclaredClients clients = DeclaredClients.of(declared, where);
     return new ExtensionSettings(
         nonBlank(annotation.config()),
         Optional.empty(),
         nonBlank(annotation.issuer()),
         region.map(name -> region(name, where)),
         nonBlank(annotation.tokenLifetime()).map(text -> duration(text, where + ": tokenLifetime")),
-        clients,
+        clients.configured(),
         annotation.strict(),
         annotation.shared(),
         annotation.resetBeforeEach(),
         port(annotation.port(), where),
         tls(annotation),
-        generated,
+        clients.generated(),
         annotation.verboseErrors(),
-        applications);
+        applications(List.of(annotation.applications()), where));
+  }
+
+  /** The declared applications, checked. */
+  static List<ApplicationConfig> applications(List<TransmitApplication> declared, String where) {
+    List<ApplicationConfig> applications = new ArrayList<>();
+    for (TransmitApplication application : declared) {
+      applications.add(application(application, where));
+    }
+    return applications;
   }
 
   private static ApplicationConfig application(TransmitApplication application, String where) {
@@ -108,7 +104,7 @@ final class AnnotationSettings {
     return grants;
   }
 
-  private static void refuseDuplicateIds(List<TransmitClient> clients, String where) {
+  static void refuseDuplicateIds(List<TransmitClient> clients, String where) {
     Set<String> seen = new HashSet<>();
     for (TransmitClient client : clients) {
       String id = client.id().trim();
@@ -117,8 +113,8 @@ final class AnnotationSettings {
             where
                 + ": client \""
                 + id
-                + "\" is declared twice (in clients = {...} and as @TransmitClient on the class"
-                + " count together); keep one declaration");
+                + "\" is declared twice (clients = {...} and @TransmitClient annotations on the"
+                + " class count together); keep one declaration");
       }
     }
   }

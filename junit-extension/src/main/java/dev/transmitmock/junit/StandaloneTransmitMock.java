@@ -3,7 +3,6 @@ package dev.transmitmock.junit;
 import static java.util.Objects.requireNonNull;
 
 import dev.transmitmock.server.TransmitMockServer;
-import dev.transmitmock.server.config.ClientConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +95,8 @@ public final class StandaloneTransmitMock implements TransmitMockHandle, AutoClo
     private String region = "";
     private String tokenLifetime = "";
     private final List<TransmitClient> clients = new ArrayList<>();
+    private boolean verboseErrors;
+    private final List<TransmitApplication> applications = new ArrayList<>();
 
     private Builder(String where) {
       this.where = where;
@@ -134,6 +135,22 @@ public final class StandaloneTransmitMock implements TransmitMockHandle, AutoClo
       return this;
     }
 
+    /** See {@link TransmitMock#applications()}: applications with their own signing keys. */
+    public Builder applications(TransmitApplication... applications) {
+      requireNonNull(applications, "applications must not be null");
+      this.applications.addAll(List.of(applications));
+      return this;
+    }
+
+    /**
+     * See {@link TransmitMock#verboseErrors()}: error bodies carry the refusal's reason as {@code
+     * error_detail}; default false, the body Transmit sends.
+     */
+    public Builder verboseErrors(boolean verboseErrors) {
+      this.verboseErrors = verboseErrors;
+      return this;
+    }
+
     /**
      * Starts the emulator on a free loopback port.
      *
@@ -141,15 +158,7 @@ public final class StandaloneTransmitMock implements TransmitMockHandle, AutoClo
      *     or configuration, naming the declaration and what to change
      */
     public StandaloneTransmitMock start() {
-      List<ClientConfig> secretClients = new ArrayList<>();
-      List<GeneratedClient> generated = new ArrayList<>();
-      for (TransmitClient client : clients) {
-        if (client.authMethod().usesSecret()) {
-          secretClients.add(AnnotationSettings.client(client, where));
-        } else {
-          generated.add(AnnotationSettings.generatedClient(client, where));
-        }
-      }
+      DeclaredClients declared = DeclaredClients.of(clients, where);
       ExtensionSettings settings =
           new ExtensionSettings(
               nonBlank(config),
@@ -158,13 +167,15 @@ public final class StandaloneTransmitMock implements TransmitMockHandle, AutoClo
               nonBlank(region).map(name -> AnnotationSettings.region(name, where)),
               nonBlank(tokenLifetime)
                   .map(text -> AnnotationSettings.duration(text, where + ": tokenLifetime")),
-              secretClients,
+              declared.configured(),
               false,
               false,
               true,
               0,
               Optional.empty(),
-              generated);
+              declared.generated(),
+              verboseErrors,
+              AnnotationSettings.applications(applications, where));
       ClassLoader loader = Thread.currentThread().getContextClassLoader();
       ConfigAssembler assembler =
           new ConfigAssembler(

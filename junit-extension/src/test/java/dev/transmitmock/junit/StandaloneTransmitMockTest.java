@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.transmitmock.junit.support.TokenRequests;
 import dev.transmitmock.junit.support.TokenResponse;
+import dev.transmitmock.server.control.AuthMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -14,12 +15,28 @@ class StandaloneTransmitMockTest {
   private static final String WHERE = "@Declared on StandaloneTransmitMockTest";
   private static final String ORDERS_API = "https://api.orders.example";
 
+  private static final String APP_ISSUER = "https://orders.app.transmitsecurity.io";
+
   /** Holds {@code @TransmitClient} values the way a framework annotation would. */
   @TransmitMock(clients = @TransmitClient(id = "orders-svc", resources = ORDERS_API))
   private static final class Declared {}
 
+  /** The fidelity attributes: an application with its own keys, its client, a public client. */
+  @TransmitMock(
+      applications = @TransmitApplication(id = "app-orders", issuer = APP_ISSUER),
+      clients = {
+        @TransmitClient(id = "orders-svc", secret = "orders-secret", appId = "app-orders"),
+        @TransmitClient(id = "spa", authMethod = AuthMethod.NONE),
+        @TransmitClient(id = "orders-svc", secret = "other-secret")
+      })
+  private static final class DeclaredWithApplications {}
+
   private static TransmitClient[] declaredClients() {
     return Declared.class.getAnnotation(TransmitMock.class).clients();
+  }
+
+  private static TransmitMock withApplications() {
+    return DeclaredWithApplications.class.getAnnotation(TransmitMock.class);
   }
 
   @Test
@@ -56,6 +73,56 @@ class StandaloneTransmitMockTest {
     mock.close();
 
     assertThat(mock.server().isRunning()).isFalse();
+  }
+
+  @Test
+  void an_applications_client_gets_tokens_with_the_applications_issuer() {
+    TransmitMock declared = withApplications();
+    try (StandaloneTransmitMock mock =
+        StandaloneTransmitMock.builder(WHERE)
+            .applications(declared.applications())
+            .clients(declared.clients()[0])
+            .start()) {
+
+      TokenResponse response =
+          TokenRequests.request(mock.tokenEndpoint(), "orders-svc", "orders-secret");
+
+      assertThat(response.status()).as(response.body()).isEqualTo(200);
+      assertThat(response.claims().getIssuer()).isEqualTo(APP_ISSUER);
+    }
+  }
+
+  @Test
+  void a_none_client_is_declared_as_a_public_client_as_on_transmit_mock() {
+    try (StandaloneTransmitMock mock =
+        StandaloneTransmitMock.builder(WHERE).clients(withApplications().clients()[1]).start()) {
+
+      assertThat(mock.server().clients().client("spa").orElseThrow().grantTypes())
+          .containsExactly("authorization_code");
+    }
+  }
+
+  @Test
+  void verbose_errors_add_the_reason_to_error_bodies() {
+    try (StandaloneTransmitMock mock =
+        StandaloneTransmitMock.builder(WHERE).verboseErrors(true).start()) {
+
+      TokenResponse response = TokenRequests.request(mock.tokenEndpoint(), "demo-app", "wrong");
+
+      assertThat(response.status()).isEqualTo(401);
+      assertThat(response.json()).containsEntry("error_detail", "invalid secret provided");
+    }
+  }
+
+  @Test
+  void a_client_id_declared_twice_is_refused_as_on_transmit_mock() {
+    TransmitClient[] clients = withApplications().clients();
+
+    assertThatThrownBy(
+            () -> StandaloneTransmitMock.builder(WHERE).clients(clients[0], clients[2]).start())
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessageStartingWith(WHERE)
+        .hasMessageContaining("client \"orders-svc\" is declared twice");
   }
 
   @Test
