@@ -1,5 +1,6 @@
 package dev.transmitmock.spring.test;
 
+import dev.transmitmock.junit.TransmitApplication;
 import dev.transmitmock.junit.TransmitClient;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -103,6 +104,22 @@ public @interface AutoConfigureTransmitMock {
    * annotation does not serve: use {@code @TransmitMock(https = true)} for those tests.
    */
   TransmitClient[] clients() default {};
+
+  /**
+   * Applications with app-specific token signing keys, as on {@code @TransmitMock}; their clients
+   * name them with {@link TransmitClient#appId()} and get tokens with the application's issuer,
+   * signed by its keys. The resource server properties above keep naming the tenant's issuer and
+   * JWKS: a test of an application's own API points its decoder at {@code
+   * mock.applicationJwksUri(appId)} and the application's issuer (e.g. {@code
+   * TransmitJwtDecoders.forIssuer(issuer, jwksUri)}).
+   */
+  TransmitApplication[] applications() default {};
+
+  /**
+   * Add the reason of every refusal to the emulator's error bodies as {@code error_detail}, as on
+   * {@code @TransmitMock}; default false, the body Transmit sends.
+   */
+  boolean verboseErrors() default false;
 
   /**
    * OAuth2 client registrations of the application that obtain tokens from the emulator, each with

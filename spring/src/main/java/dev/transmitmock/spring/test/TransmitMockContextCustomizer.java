@@ -3,6 +3,7 @@ package dev.transmitmock.spring.test;
 import static java.util.Objects.requireNonNull;
 
 import dev.transmitmock.junit.StandaloneTransmitMock;
+import dev.transmitmock.junit.TransmitApplication;
 import dev.transmitmock.junit.TransmitClient;
 import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.control.MockClock;
@@ -56,6 +57,8 @@ final class TransmitMockContextCustomizer implements ContextCustomizer {
             .region(declaration.region())
             .tokenLifetime(declaration.tokenLifetime())
             .clients(declaration.clients().toArray(TransmitClient[]::new))
+            .applications(declaration.applications().toArray(TransmitApplication[]::new))
+            .verboseErrors(declaration.verboseErrors())
             .start();
     try {
       closeWithContext(context, mock);

@@ -1,5 +1,6 @@
 package dev.transmitmock.spring.test;
 
+import dev.transmitmock.junit.TransmitApplication;
 import dev.transmitmock.junit.TransmitClient;
 import java.util.List;
 
@@ -15,11 +16,14 @@ record TransmitMockDeclaration(
     String region,
     String tokenLifetime,
     List<TransmitClient> clients,
+    List<TransmitApplication> applications,
+    boolean verboseErrors,
     List<TransmitRegistration> registrations,
     boolean shareClock) {
 
   TransmitMockDeclaration {
     clients = List.copyOf(clients);
+    applications = List.copyOf(applications);
     registrations = List.copyOf(registrations);
   }
 
@@ -38,6 +42,10 @@ record TransmitMockDeclaration(
         + clients.stream()
             .map(client -> client.id() + " (" + client.authMethod().wireName() + ")")
             .toList()
+        + ", applications="
+        + applications.stream().map(TransmitApplication::id).toList()
+        + ", verboseErrors="
+        + verboseErrors
         + ", registrations="
         + registrations.stream()
             .map(registration -> registration.registrationId() + " -> " + registration.clientId())
@@ -54,6 +62,8 @@ record TransmitMockDeclaration(
         annotation.region(),
         annotation.tokenLifetime(),
         List.of(annotation.clients()),
+        List.of(annotation.applications()),
+        annotation.verboseErrors(),
         List.of(annotation.registrations()),
         annotation.shareClock());
   }
