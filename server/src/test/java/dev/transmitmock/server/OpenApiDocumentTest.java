@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.transmitmock.server.config.ApplicationConfig;
+import dev.transmitmock.server.config.ConfigLoader;
 import io.javalin.router.Endpoint;
 import io.javalin.router.ParsedEndpoint;
 import io.swagger.parser.OpenAPIParser;
@@ -51,10 +53,25 @@ class OpenApiDocumentTest {
   private static TransmitMockServer server;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  /** The application whose routes stand for the described {@code /apps/{appId}/...} ones. */
+  private static final String APP_ID = "app-orders";
+
   @BeforeAll
   static void start() {
-    // HTTPS on, control API on: every route the emulator can register is registered.
-    server = TransmitMockServer.builder().https().build().start();
+    // HTTPS on, control API on, an application with its own keys: every route the emulator can
+    // register is registered.
+    server =
+        TransmitMockServer.builder()
+            .https()
+            .config(
+                ConfigLoader.embeddedDefault().toBuilder()
+                    .application(
+                        ApplicationConfig.builder(APP_ID)
+                            .issuer("https://orders.app.transmitsecurity.io")
+                            .build())
+                    .build())
+            .build()
+            .start();
   }
 
   @AfterAll
@@ -97,13 +114,19 @@ class OpenApiDocumentTest {
     return routes;
   }
 
-  /** "METHOD /path" of every HTTP endpoint Javalin registered (not before/after handlers). */
+  /**
+   * "METHOD /path" of every HTTP endpoint Javalin registered (not before/after handlers), the
+   * application's paths written with the {@code {appId}} parameter as the document does.
+   */
   private static Set<String> registeredRoutes() {
     Set<String> routes = new TreeSet<>();
     for (ParsedEndpoint parsed : server.javalin().unsafe.internalRouter.allHttpHandlers()) {
       Endpoint endpoint = parsed.endpoint;
       if (endpoint.method.isHttpMethod()) {
-        routes.add(endpoint.method.name() + " " + endpoint.path);
+        routes.add(
+            endpoint.method.name()
+                + " "
+                + endpoint.path.replace("/apps/" + APP_ID + "/", "/apps/{appId}/"));
       }
     }
     return routes;
