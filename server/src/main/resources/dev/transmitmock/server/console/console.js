@@ -244,6 +244,8 @@
     if (entry.error) {
       reason.push(h("span", { className: "reason-code", text: entry.error }));
       if (entry.errorDescription) reason.push(h("span", { className: "cell-sub reason-text", text: entry.errorDescription }));
+      // the wire says "client authentication failed" for every refusal; the journal says which check failed
+      if (entry.errorDetail) reason.push(h("span", { className: "cell-sub reason-detail", text: entry.errorDetail, title: "errorDetail: not sent to the client (verboseErrors adds it as error_detail)" }));
     } else if (entry.jti) {
       reason.push(h("span", { className: "cell-sub", text: "jti " + entry.jti }));
     }

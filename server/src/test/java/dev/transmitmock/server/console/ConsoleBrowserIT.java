@@ -73,6 +73,19 @@ class ConsoleBrowserIT {
   }
 
   @Test
+  void a_refused_request_shows_the_detail_the_wire_does_not_say() {
+    console.open("journal");
+
+    assertThat(tokenRequest(APP, "wrong-secret", null).body())
+        .doesNotContain("invalid secret provided");
+
+    WebElement row =
+        console.waitUntil(d -> console.journalRows().stream().findFirst().orElse(null));
+    assertThat(row.findElement(By.cssSelector(".journal-reason .reason-detail")).getText())
+        .isEqualTo("invalid secret provided");
+  }
+
+  @Test
   void the_journal_filters_by_client_endpoint_and_outcome() {
     tokenRequest(APP, APP_SECRET, null);
     tokenRequest("demo-admin", "demo-admin-secret", null);
