@@ -3,6 +3,8 @@ package dev.transmitmock.spring.testcontainers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.spring.apps.inventory.InventoryClientApplication;
+import dev.transmitmock.testcontainers.RequiresDocker;
+import dev.transmitmock.testcontainers.TestImage;
 import dev.transmitmock.testcontainers.TransmitMockContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +32,7 @@ class ClientServiceConnectionIT {
 
   @ServiceConnection
   static TransmitMockContainer<?> transmit =
-      EmulatorImage.container().withClient("orders-svc", "orders-secret");
+      TestImage.container().withClient("orders-svc", "orders-secret");
 
   @BeforeAll
   static void start_the_container() {

@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dev.transmitmock.spring.TransmitJwtDecoder;
 import dev.transmitmock.spring.apps.orders.OrdersApplication;
 import dev.transmitmock.testcontainers.TokenMintRequest;
+import dev.transmitmock.testcontainers.RequiresDocker;
+import dev.transmitmock.testcontainers.TestImage;
 import dev.transmitmock.testcontainers.TransmitMockContainer;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +37,7 @@ class ResourceServerServiceConnectionIT {
 
   @ServiceConnection
   static TransmitMockContainer<?> transmit =
-      EmulatorImage.container().withClient("storefront", "storefront-secret", ORDERS_API);
+      TestImage.container().withClient("storefront", "storefront-secret", ORDERS_API);
 
   @BeforeAll
   static void start_the_container() {
