@@ -16,9 +16,9 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 /**
  * The image under test: built once per test JVM from {@code docker/Dockerfile} and the server's
  * runnable jar (paths passed by failsafe), tagged with a hash of both ({@code
- * transmit-mock-it:<hash>}), on the base image named by {@code -Dbase.image} (the
- * build's {@link TestcontainersEnvironmentProbe} picks one the engine has or can pull, or makes the
- * offline one); or an existing image named by {@code -Dtransmit.mock.image}. Public: {@code
+ * transmit-mock-it:<hash>}), on the base image named by {@code -Dbase.image} (the build's {@link
+ * TestcontainersEnvironmentProbe} picks one the engine has or can pull, or makes the offline one);
+ * or an existing image named by {@code -Dtransmit.mock.image}. Public: {@code
  * examples/docker-compose} runs the same image from the test jar.
  */
 public final class TestImage {
