@@ -103,7 +103,7 @@ public final class ContainerContractEmulator implements ContractEmulator {
                     entry.status(),
                     entry.outcome(),
                     entry.error(),
-                    entry.errorDescription(),
+                    TokenRequest.reason(entry.errorDescription(), entry.errorDetail()),
                     entry.jti()))
         .toList();
   }

@@ -88,7 +88,8 @@ public interface ContractEmulator {
    * @param status the status answered (0: an injected fault dropped the connection)
    * @param outcome {@code issued}, {@code rejected} or {@code faulted}
    * @param error the OAuth error, or {@code injected_fault}
-   * @param detail the error description, or the fault rule's description
+   * @param detail the error description with the journal's error detail (see {@link
+   *     #reason(Optional, Optional)}), or the fault rule's description
    * @param jti the {@code jti} of the issued token
    */
   record TokenRequest(
@@ -107,6 +108,21 @@ public interface ContractEmulator {
       requireNonNull(error, "error must not be null");
       requireNonNull(detail, "detail must not be null");
       requireNonNull(jti, "jti must not be null");
+    }
+
+    /**
+     * What a refusal's {@code detail} says: the wire's description and, where the journal knows
+     * more, why ("client authentication failed: invalid secret provided"); the wire says the same
+     * for every failed client authentication, as Transmit does.
+     *
+     * @param description the journal's {@code errorDescription}
+     * @param errorDetail the journal's {@code errorDetail}
+     */
+    public static Optional<String> reason(Optional<String> description, Optional<String> errorDetail) {
+      if (description.isEmpty()) {
+        return errorDetail;
+      }
+      return Optional.of(description.get() + errorDetail.map(why -> ": " + why).orElse(""));
     }
 
     /** Whether a token was issued. */

@@ -71,7 +71,7 @@ final class InProcessEmulator implements ContractEmulator {
         entry.status(),
         entry.outcome(),
         entry.error(),
-        entry.errorDescription(),
+        TokenRequest.reason(entry.errorDescription(), entry.errorDetail()),
         entry.jti());
   }
 
