@@ -488,7 +488,8 @@ public final class TransmitMockExtension
                 + " has no emulator to join: add @TransmitMock to "
                 + c.getSimpleName()
                 + " (clients placed next to it are added to its emulator), or, with a registered"
-                + " TransmitMockExtension, declare the client with its builder");
+                + " TransmitMockExtension, declare the client with its builder; in a Spring test"
+                + " with @AutoConfigureTransmitMock, put it in that annotation's clients = {...}");
       }
       throw new ExtensionConfigurationException(
           describe(placed, c)

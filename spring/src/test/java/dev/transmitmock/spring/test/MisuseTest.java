@@ -23,6 +23,16 @@ class MisuseTest {
   }
 
   @Test
+  void a_class_level_transmit_client_is_refused_with_where_spring_tests_declare_clients() {
+    assertThat(FixtureRuns.failureMessages(FixtureRuns.run(ClassLevelClient.class)))
+        .anySatisfy(
+            message ->
+                assertThat(message)
+                    .contains("@TransmitClient(id = \"orders-svc\")")
+                    .contains("@AutoConfigureTransmitMock, put it in that annotation's clients"));
+  }
+
+  @Test
   void a_decoder_for_another_issuer_than_the_emulators_fails_the_context_naming_both() {
     assertThat(FixtureRuns.failureMessages(FixtureRuns.run(EmulatorInAnotherRegion.class)))
         .anySatisfy(
@@ -74,6 +84,14 @@ class MisuseTest {
                 assertThat(message)
                     .contains("has none: add @SpringBootTest")
                     .contains("without Spring use @TransmitMock"));
+  }
+
+  @SpringBootTest(classes = OrdersApplication.class)
+  @AutoConfigureTransmitMock
+  @TransmitClient(id = "orders-svc")
+  static class ClassLevelClient {
+    @Test
+    void never_runs() {}
   }
 
   @AutoConfigureTransmitMock
