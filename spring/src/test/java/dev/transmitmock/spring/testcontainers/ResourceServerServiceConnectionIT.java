@@ -8,9 +8,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import dev.transmitmock.spring.TransmitJwtDecoder;
 import dev.transmitmock.spring.apps.orders.OrdersApplication;
-import dev.transmitmock.testcontainers.TokenMintRequest;
 import dev.transmitmock.testcontainers.RequiresDocker;
 import dev.transmitmock.testcontainers.TestImage;
+import dev.transmitmock.testcontainers.TokenMintRequest;
 import dev.transmitmock.testcontainers.TransmitMockContainer;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
