@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's run command, for real: the packaged jar started as its own process, with and without
@@ -76,11 +77,47 @@ class RunnableJarIT {
     }
   }
 
+  @Test
+  void a_start_with_a_yaml_config_file_reads_it_with_classes_from_the_archive(@TempDir Path dir)
+      throws Exception {
+    assumeFalse(Boolean.getBoolean("cds.skip"), "built with -Dcds.skip=true: no archive");
+    assumeTrue(Files.exists(archive), "the build's JVM could not write a dynamic CDS archive");
+    Path config = dir.resolve("transmit-mock.yaml");
+    Files.writeString(
+        config,
+        "clients:\n  - clientId: demo-app\n    clientSecret: demo-app-secret\n"
+            + "    resources: [https://api.example.test]\n"
+            + "resources:\n  - uri: https://api.example.test\n");
+
+    URI tokenEndpoint =
+        start(
+            List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info,cds=warning"),
+            List.of("--config", config.toString()));
+
+    assertThat(demoToken(tokenEndpoint).statusCode()).isEqualTo(200);
+    synchronized (output) {
+      assertThat(output)
+          .as("the YAML parser and the config reader come from the archive")
+          .anyMatch(line -> line.contains("org.yaml.snakeyaml.parser.ParserImpl source: shared"))
+          .anyMatch(
+              line ->
+                  line.contains("com.fasterxml.jackson.dataformat.yaml.YAMLParser source: shared"))
+          .anyMatch(
+              line -> line.contains("dev.transmitmock.server.config.ConfigNode source: shared"));
+    }
+  }
+
   private URI start(List<String> jvmFlags) throws IOException, InterruptedException {
+    return start(jvmFlags, List.of());
+  }
+
+  private URI start(List<String> jvmFlags, List<String> arguments)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmFlags);
     command.addAll(List.of("-jar", jar.toString(), "--port", "0"));
+    command.addAll(arguments);
     process = new ProcessBuilder(command).redirectErrorStream(true).start();
     CompletableFuture<URI> endpoint = new CompletableFuture<>();
     Thread reader =
