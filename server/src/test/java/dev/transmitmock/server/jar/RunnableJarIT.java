@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's run command, for real: the packaged jar started as its own process, with and without
- * the class-data-sharing archive the build writes next to it.
+ * The README's run commands, for real: the packaged jar started as its own process, with and
+ * without the class-data-sharing archive the build writes next to it, and with the JDK 25 AOT cache
+ * when the build made one.
  */
 class RunnableJarIT {
   private static final Pattern TOKEN_ENDPOINT =
@@ -36,6 +37,9 @@ class RunnableJarIT {
 
   private final Path jar = Path.of(System.getProperty("transmit.mock.jar"));
   private final Path archive = Path.of(System.getProperty("transmit.mock.jsa"));
+  private final Path aotCache = Path.of(System.getProperty("transmit.mock.aot"));
+  private final String thisJava =
+      Path.of(System.getProperty("java.home"), "bin", "java").toString();
   private final List<String> output = new ArrayList<>();
   private Process process;
 
@@ -107,14 +111,44 @@ class RunnableJarIT {
     }
   }
 
+  @Test
+  void the_jdk25_aot_cache_serves_a_token_with_classes_from_it() throws Exception {
+    assumeFalse(
+        Boolean.getBoolean("aot.skip"),
+        "no AOT cache built: build on JDK 25+ or pass -Daot.java=/path/to/jdk-25/bin/java");
+    String java = System.getProperty("transmit.mock.aot.java");
+
+    URI tokenEndpoint =
+        start(
+            java,
+            List.of("-XX:AOTCache=" + aotCache, "-Xlog:class+load=info,aot=warning,cds=warning"),
+            List.of());
+
+    assertThat(demoToken(tokenEndpoint).statusCode()).isEqualTo(200);
+    synchronized (output) {
+      assertThat(output)
+          .as("the emulator's classes come from the AOT cache, and the JVM accepts it")
+          .anyMatch(
+              line ->
+                  line.contains(
+                      "dev.transmitmock.server.TransmitMockServer source: shared objects"))
+          .noneMatch(line -> line.contains("Unable to use") || line.contains("[error]"));
+    }
+  }
+
   private URI start(List<String> jvmFlags) throws IOException, InterruptedException {
-    return start(jvmFlags, List.of());
+    return start(thisJava, jvmFlags, List.of());
   }
 
   private URI start(List<String> jvmFlags, List<String> arguments)
       throws IOException, InterruptedException {
+    return start(thisJava, jvmFlags, arguments);
+  }
+
+  private URI start(String java, List<String> jvmFlags, List<String> arguments)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(java);
     command.addAll(jvmFlags);
     command.addAll(List.of("-jar", jar.toString(), "--port", "0"));
     command.addAll(arguments);
