@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -136,6 +137,74 @@ class RunnableJarIT {
     }
   }
 
+  @Test
+  void the_launcher_serves_a_token_from_the_archive_with_small_memory_defaults() throws Exception {
+    assumeFalse(Boolean.getBoolean("cds.skip"), "built with -Dcds.skip=true: no archive");
+    assumeTrue(Files.exists(archive), "the build's JVM could not write a dynamic CDS archive");
+
+    URI tokenEndpoint =
+        startLauncher("-Xlog:class+load=info,cds=warning -XX:+PrintCommandLineFlags");
+
+    assertThat(demoToken(tokenEndpoint).statusCode()).isEqualTo(200);
+    synchronized (output) {
+      assertThat(output)
+          .as("the archive that fits the JVM, the serial collector, C1 only, a 128 MiB heap cap")
+          .anyMatch(
+              line ->
+                  line.contains(
+                      "dev.transmitmock.server.TransmitMockServer source: shared objects"))
+          .anyMatch(
+              line ->
+                  line.contains("-XX:+UseSerialGC")
+                      && line.contains("-XX:TieredStopAtLevel=1")
+                      && line.contains("-XX:MaxHeapSize=134217728"));
+    }
+  }
+
+  @Test
+  void on_jdk25_the_launcher_maps_the_aot_cache() throws Exception {
+    assumeFalse(
+        Boolean.getBoolean("aot.skip"),
+        "no AOT cache built: build on JDK 25+ or pass -Daot.java=/path/to/jdk-25/bin/java");
+    Path jdk25 = Path.of(System.getProperty("transmit.mock.aot.java")).getParent().getParent();
+
+    URI tokenEndpoint = startLauncher(jdk25, "-Xlog:class+load=info,aot=warning,cds=warning");
+
+    assertThat(demoToken(tokenEndpoint).statusCode()).isEqualTo(200);
+    synchronized (output) {
+      assertThat(output)
+          .anyMatch(
+              line ->
+                  line.contains(
+                      "dev.transmitmock.server.TransmitMockServer source: shared objects"))
+          .noneMatch(line -> line.contains("Unable to use") || line.contains("[error]"));
+    }
+  }
+
+  @Test
+  void java_opts_given_to_the_launcher_win_over_its_defaults() throws Exception {
+    URI tokenEndpoint = startLauncher("-Xmx256m -XX:+PrintCommandLineFlags");
+
+    assertThat(demoToken(tokenEndpoint).statusCode()).isEqualTo(200);
+    synchronized (output) {
+      assertThat(output).anyMatch(line -> line.contains("-XX:MaxHeapSize=268435456"));
+    }
+  }
+
+  /** {@code server/target/transmit-mock --port 0} on this test's JDK, with {@code JAVA_OPTS}. */
+  private URI startLauncher(String javaOpts) throws IOException, InterruptedException {
+    return startLauncher(Path.of(System.getProperty("java.home")), javaOpts);
+  }
+
+  private URI startLauncher(Path javaHome, String javaOpts)
+      throws IOException, InterruptedException {
+    String launcher = System.getProperty("transmit.mock.launcher");
+    assumeTrue(Files.isExecutable(Path.of(launcher)), "no executable launcher (not a Unix build)");
+    return start(
+        List.of(launcher, "--port", "0"),
+        Map.of("JAVA_HOME", javaHome.toString(), "JAVA_OPTS", javaOpts));
+  }
+
   private URI start(List<String> jvmFlags) throws IOException, InterruptedException {
     return start(thisJava, jvmFlags, List.of());
   }
@@ -152,7 +221,14 @@ class RunnableJarIT {
     command.addAll(jvmFlags);
     command.addAll(List.of("-jar", jar.toString(), "--port", "0"));
     command.addAll(arguments);
-    process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    return start(command, Map.of());
+  }
+
+  private URI start(List<String> command, Map<String, String> environment)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    process = builder.start();
     CompletableFuture<URI> endpoint = new CompletableFuture<>();
     Thread reader =
         new Thread(
