@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -156,6 +157,22 @@ class RunnableJarIT {
   }
 
   @Test
+  void the_launcher_without_its_defaults_runs_the_jvm_with_its_own() throws Exception {
+    URI tokenEndpoint =
+        startLauncher(
+            Path.of(System.getProperty("java.home")),
+            "-XX:+PrintCommandLineFlags",
+            Map.of("TRANSMIT_MOCK_JVM_DEFAULTS", "false"));
+
+    assertThat(demoToken(tokenEndpoint).statusCode()).isEqualTo(200);
+    synchronized (output) {
+      assertThat(output)
+          .anyMatch(line -> line.contains("-XX:+PrintCommandLineFlags"))
+          .noneMatch(line -> line.contains("-XX:MaxHeapFreeRatio=20"));
+    }
+  }
+
+  @Test
   void java_opts_given_to_the_launcher_win_over_its_defaults() throws Exception {
     URI tokenEndpoint = startLauncher("-Xmx256m -XX:+PrintCommandLineFlags");
 
@@ -185,11 +202,17 @@ class RunnableJarIT {
 
   private URI startLauncher(Path javaHome, String javaOpts)
       throws IOException, InterruptedException {
+    return startLauncher(javaHome, javaOpts, Map.of());
+  }
+
+  private URI startLauncher(Path javaHome, String javaOpts, Map<String, String> environment)
+      throws IOException, InterruptedException {
     String launcher = System.getProperty("transmit.mock.launcher");
     assumeTrue(Files.isExecutable(Path.of(launcher)), "no executable launcher (not a Unix build)");
-    return start(
-        List.of(launcher, "--port", "0"),
-        Map.of("JAVA_HOME", javaHome.toString(), "JAVA_OPTS", javaOpts));
+    Map<String, String> all = new HashMap<>(environment);
+    all.put("JAVA_HOME", javaHome.toString());
+    all.put("JAVA_OPTS", javaOpts);
+    return start(List.of(launcher, "--port", "0"), all);
   }
 
   private URI start(List<String> jvmFlags) throws IOException, InterruptedException {
