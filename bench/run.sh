@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/run.sh: every transmit-mock benchmark in one run; writes bench/RESULTS.md and prints it.
 #
-#   bench/run.sh                 build (mvn -Pbench) and run everything (about 6 minutes)
+#   bench/run.sh                 build (mvn -Pbench) and run everything (about 20 minutes)
 #   QUICK=1 bench/run.sh         short smoke run (numbers are not meaningful)
 #   SKIP_BUILD=1 bench/run.sh    reuse bench/target/benchmarks.jar and server/target/transmit-mock-server.jar
 #   BEFORE_JAR=old.jar ...       also time the start-up of another server jar (before/after comparisons)
