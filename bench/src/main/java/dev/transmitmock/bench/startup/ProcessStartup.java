@@ -11,23 +11,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Process start to first token: launches {@code java [flags] -jar JAR --port P} and times, from
- * just before the launch, until a {@code POST /oidc/token} answers 200 (polled every millisecond
- * over loopback). Also prints the resident set size at that moment.
+ * Process start to first token: launches a server command and times, from just before the launch,
+ * until a token request answers 200 (polled every millisecond over loopback, a fresh connection
+ * each time). Also prints the resident set size and the CPU time of the process at that moment.
+ *
+ * <p>The command is given after {@code --}; {@code {port}} in it becomes a free port. Without
+ * {@code --} the arguments are the older form {@code JAR RUNS [JVM flags...]}, which runs {@code
+ * java [flags] -jar JAR --port P}.
  *
  * <pre>{@code
  * java -cp bench/target/benchmarks.jar dev.transmitmock.bench.startup.ProcessStartup \
- *     server/target/transmit-mock-server.jar 7 -XX:SharedArchiveFile=app.jsa
+ *     --runs 7 -- java -XX:SharedArchiveFile=app.jsa -jar server/target/transmit-mock-server.jar --port {port}
+ * java -cp bench/target/benchmarks.jar dev.transmitmock.bench.startup.ProcessStartup \
+ *     --runs 7 --token-path /default/token --env SERVER_PORT={port} -- java -cp 'lib/*' Main
  * }</pre>
  *
- * Output: one line {@code median_ms=.. min_ms=.. max_ms=.. rss_mib=.. cpu_ms=.. runs=..}.
+ * <p>Options: {@code --runs N} (default 5), {@code --token-path P} (default {@code /oidc/token}),
+ * {@code --form BODY} (default: the emulator's demo client), {@code --env NAME=VALUE} (repeatable;
+ * {@code {port}} is replaced there too).
+ *
+ * <p>Output: one line {@code median_ms=.. min_ms=.. max_ms=.. rss_mib=.. cpu_ms=.. runs=..}.
  */
 public final class ProcessStartup {
-  private static final String BODY =
+  private static final String DEMO_FORM =
       "grant_type=client_credentials&client_id=demo-app&client_secret=demo-app-secret";
 
   /** {@code getconf CLK_TCK} on Linux. */
@@ -37,35 +49,82 @@ public final class ProcessStartup {
 
   private ProcessStartup() {}
 
-  /** Arguments: JAR RUNS [JVM flags...]. */
-  public static void main(String[] args) throws Exception {
-    if (args.length < 2) {
-      System.err.println("usage: ProcessStartup JAR RUNS [JVM flags...]");
-      System.exit(2);
+  /** What to launch and how to ask it for a token. */
+  record Launch(
+      List<String> command, Map<String, String> environment, String tokenPath, String form) {
+    ProcessBuilder processFor(int port) {
+      List<String> resolved = command.stream().map(arg -> withPort(arg, port)).toList();
+      ProcessBuilder builder =
+          new ProcessBuilder(resolved)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD);
+      environment.forEach((name, value) -> builder.environment().put(name, withPort(value, port)));
+      return builder;
     }
-    Path jar = Path.of(args[0]);
-    int runs = Integer.parseInt(args[1]);
-    List<String> flags = Arrays.asList(args).subList(2, args.length);
-    String java = ProcessHandle.current().info().command().orElse("java");
+
+    private static String withPort(String text, int port) {
+      return text.replace("{port}", Integer.toString(port));
+    }
+  }
+
+  /** Arguments: [--runs N] [--token-path P] [--form BODY] [--env K=V]... -- COMMAND... */
+  public static void main(String[] args) throws Exception {
+    List<String> all = Arrays.asList(args);
+    int separator = all.indexOf("--");
+    int runs = 5;
+    Launch launch;
+    if (separator < 0) {
+      if (args.length < 2) {
+        System.err.println(
+            "usage: ProcessStartup [--runs N] [--token-path P] [--form BODY] [--env K=V]..."
+                + " -- COMMAND... ({port} is replaced)");
+        System.exit(2);
+      }
+      runs = Integer.parseInt(args[1]);
+      List<String> command = new ArrayList<>();
+      command.add(ProcessHandle.current().info().command().orElse("java"));
+      command.addAll(all.subList(2, all.size()));
+      command.addAll(List.of("-jar", args[0], "--port", "{port}"));
+      launch = new Launch(command, Map.of(), "/oidc/token", DEMO_FORM);
+    } else {
+      String tokenPath = "/oidc/token";
+      String form = DEMO_FORM;
+      Map<String, String> environment = new LinkedHashMap<>();
+      for (int i = 0; i < separator; i += 2) {
+        String value = all.get(i + 1);
+        switch (all.get(i)) {
+          case "--runs" -> runs = Integer.parseInt(value);
+          case "--token-path" -> tokenPath = value;
+          case "--form" -> form = value;
+          case "--env" -> {
+            int equals = value.indexOf('=');
+            environment.put(value.substring(0, equals), value.substring(equals + 1));
+          }
+          default -> {
+            System.err.println("ProcessStartup: unknown option " + all.get(i));
+            System.exit(2);
+          }
+        }
+      }
+      launch = new Launch(all.subList(separator + 1, all.size()), environment, tokenPath, form);
+    }
+    System.out.println(measure(launch, runs));
+  }
+
+  /** Starts the command {@code runs} times; the median line. */
+  static String measure(Launch launch, int runs) throws Exception {
     long[] millis = new long[runs];
     long[] rss = new long[runs];
     long[] cpu = new long[runs];
     for (int run = 0; run < runs; run++) {
       int port = freePort();
-      List<String> command = new ArrayList<>();
-      command.add(java);
-      command.addAll(flags);
-      command.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port)));
       long start = System.nanoTime();
-      Process process =
-          new ProcessBuilder(command)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
+      Process process = launch.processFor(port).start();
       try {
-        while (!tokenAnswered(port)) {
+        while (!tokenAnswered(port, launch.tokenPath(), launch.form())) {
           if (!process.isAlive() || System.nanoTime() - start > TIMEOUT_NANOS) {
-            throw new IllegalStateException("the server did not answer (exit or timeout)");
+            throw new IllegalStateException(
+                "the server did not answer (exit or timeout): " + launch.command());
           }
           Thread.sleep(1);
         }
@@ -82,8 +141,8 @@ public final class ProcessStartup {
     Arrays.sort(sorted);
     Arrays.sort(rss);
     Arrays.sort(cpu);
-    System.out.printf(
-        "median_ms=%d min_ms=%d max_ms=%d rss_mib=%d cpu_ms=%d runs=%d%n",
+    return String.format(
+        "median_ms=%d min_ms=%d max_ms=%d rss_mib=%d cpu_ms=%d runs=%d",
         sorted[runs / 2], sorted[0], sorted[runs - 1], rss[runs / 2], cpu[runs / 2], runs);
   }
 
@@ -94,17 +153,19 @@ public final class ProcessStartup {
   }
 
   /** One token request on a fresh connection; true on 200. */
-  static boolean tokenAnswered(int port) {
+  static boolean tokenAnswered(int port, String tokenPath, String form) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
       socket.setSoTimeout(5_000);
       String request =
-          "POST /oidc/token HTTP/1.1\r\nHost: 127.0.0.1:"
+          "POST "
+              + tokenPath
+              + " HTTP/1.1\r\nHost: 127.0.0.1:"
               + port
               + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
-              + BODY.length()
+              + form.length()
               + "\r\nConnection: close\r\n\r\n"
-              + BODY;
+              + form;
       OutputStream out = socket.getOutputStream();
       out.write(request.getBytes(StandardCharsets.US_ASCII));
       out.flush();

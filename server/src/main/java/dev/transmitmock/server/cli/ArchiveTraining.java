@@ -1,22 +1,31 @@
 package dev.transmitmock.server.cli;
 
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.config.ConfigLoader;
+import dev.transmitmock.server.config.EnvironmentConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The training run behind the jar's class-data-sharing archive ({@code transmit-mock-server.jsa},
  * made by the build): starts the emulator through the same command-line path as {@code java -jar},
  * on the embedded default config and a free loopback port, sends the requests a first user sends (a
  * token, a refused token, JWKS, discovery, introspection, revocation, health), stops and exits. The
- * JVM records every class it loaded on the way out.
+ * JVM records every class it loaded on the way out. Before that it reads a configuration file the
+ * way {@code --config} does (the embedded default, written as YAML to a temporary file), so the
+ * YAML parser and the configuration reader come from the archive too: without them a start with a
+ * config file took about 0.3 s longer than one on the embedded default.
  *
  * <pre>{@code
  * java -XX:ArchiveClassesAtExit=target/transmit-mock-server.jsa \
@@ -53,6 +62,7 @@ public final class ArchiveTraining {
 
   private static int train() {
     TransmitMockCli.configureLogging();
+    readConfigFile();
     PrintWriter quiet = new PrintWriter(Writer.nullWriter());
     PrintWriter err = new PrintWriter(System.err, true);
     // An empty environment: TRANSMIT_MOCK_* variables of the build machine must not shape it.
@@ -91,6 +101,21 @@ public final class ArchiveTraining {
       err.println("transmit-mock: archive training saw " + failures + " unexpected answers");
     }
     return failures == 0 ? TransmitMockCli.EXIT_OK : EXIT_TRAINING_FAILED;
+  }
+
+  /** Reads a YAML configuration file through the path {@code --config FILE} takes. */
+  private static void readConfigFile() {
+    try {
+      Path file = Files.createTempFile("transmit-mock-training", ".yaml");
+      try {
+        Files.writeString(file, ConfigLoader.embeddedDefaultText());
+        EnvironmentConfig.resolve(Optional.of(file), Map.of());
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the training configuration file", e);
+    }
   }
 
   /** The body when the status is the expected one, else null. */
