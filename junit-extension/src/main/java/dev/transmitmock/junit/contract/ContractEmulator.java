@@ -118,7 +118,8 @@ public interface ContractEmulator {
      * @param description the journal's {@code errorDescription}
      * @param errorDetail the journal's {@code errorDetail}
      */
-    public static Optional<String> reason(Optional<String> description, Optional<String> errorDetail) {
+    public static Optional<String> reason(
+        Optional<String> description, Optional<String> errorDetail) {
       if (description.isEmpty()) {
         return errorDetail;
       }
