@@ -9,7 +9,10 @@ import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.control.Faults;
 import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.control.MockClock;
+import dev.transmitmock.server.control.NextTokenRule;
+import dev.transmitmock.server.control.NextTokenRules;
 import dev.transmitmock.server.control.RequestJournal;
+import dev.transmitmock.server.control.Settings;
 import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.DefectiveTokens;
 import dev.transmitmock.server.defects.TokenInspector;
@@ -106,6 +109,7 @@ public final class TransmitMockServer implements AutoCloseable {
   private final ClientRegistry.Snapshot initialClients;
   private final RevokedTokens revoked;
   private final Faults faults;
+  private final Settings settings;
   private final TokenService tokens;
   private final DefectiveTokens defectiveTokens;
   private final TokenInspector tokenInspector;
@@ -128,9 +132,11 @@ public final class TransmitMockServer implements AutoCloseable {
     this.initialClients = registry.snapshot();
     this.revoked = new RevokedTokens();
     this.faults = new Faults();
-    this.tokens = new TokenService(config, registry, signing, clock, journal);
+    this.settings = new Settings(config);
+    this.tokens = new TokenService(config, registry, signing, clock, journal, settings);
     this.defectiveTokens = new DefectiveTokens(tokens, keys, config, clock);
-    this.tokenInspector = new TokenInspector(keys, config, registry, clock, revoked);
+    tokens.shapedSigner(defectiveTokens::mintShaped);
+    this.tokenInspector = new TokenInspector(keys, config, registry, clock, revoked, settings);
     this.httpApi =
         new HttpApi(
             config,
@@ -153,7 +159,9 @@ public final class TransmitMockServer implements AutoCloseable {
             .enabled(builder.controlApi)
             .controlToken(Optional.ofNullable(builder.controlToken))
             .defectiveTokens(defectiveTokens)
-            .tokenInspector(tokenInspector);
+            .tokenInspector(tokenInspector)
+            .settings(settings)
+            .nextTokenRules(tokens.nextTokenRules());
     if (https != null) {
       control.https(https);
     }
@@ -449,9 +457,46 @@ public final class TransmitMockServer implements AutoCloseable {
     return baseUrl().resolve("/cis/oidc/token/revocation");
   }
 
-  /** The {@code iss} of every token. */
+  /**
+   * The {@code iss} of the tenant's tokens now: the configured issuer unless {@link #settings()}
+   * changed it.
+   */
   public String issuer() {
-    return config.issuer();
+    return settings.current().issuer();
+  }
+
+  /**
+   * The settings tests may change at runtime: {@code typ}, error style, issuer, default token
+   * lifetime, {@code verboseErrors}, {@code alwaysIncludeScope}; {@link #reset()} restores them.
+   * The same as {@code GET/PATCH /_mock/settings}.
+   *
+   * <pre>{@code
+   * server.settings().tokenTyp(TokenTyp.JWT).tokenLifetime(Duration.ofMinutes(5));
+   * }</pre>
+   */
+  public Settings settings() {
+    return settings;
+  }
+
+  /**
+   * Starts a rule shaping what the real token endpoint answers this client's next successful
+   * request: claims and header overrides, {@code expires_in}, response fields left out or added, a
+   * catalog defect, or an OAuth error. {@link NextTokenRule.Builder#install()} installs it; the
+   * same as {@code POST /_mock/next-token}.
+   *
+   * <pre>{@code
+   * server.nextToken("demo-app").expiresIn(Duration.ofSeconds(5)).times(2).install();
+   * server.nextToken("demo-app").omit("scope").header("typ", "JWT").install();
+   * server.nextToken("demo-app").error(503, "temporarily_unavailable").retryAfter(2).install();
+   * }</pre>
+   */
+  public NextTokenRule.Builder nextToken(String clientId) {
+    return tokens.nextTokenRules().forClient(clientId);
+  }
+
+  /** The pending next-token rules: list, remove, clear. */
+  public NextTokenRules nextTokenRules() {
+    return tokens.nextTokenRules();
   }
 
   /** The configuration the server was built with. */
@@ -593,10 +638,13 @@ public final class TransmitMockServer implements AutoCloseable {
 
   /**
    * Back to exactly the configured state: clients and resources, keys (no key is generated), clock,
-   * journal, faults and revocations. Cheap enough to call before every test (microseconds).
+   * journal, faults, next-token rules, settings and revocations. Cheap enough to call before every
+   * test (microseconds).
    */
   public void reset() {
     faults.clear();
+    tokens.nextTokenRules().clear();
+    settings.reset();
     tokens.resetClientAuthentication();
     registry.restore(initialClients);
     keys.resetToInitial();

@@ -133,6 +133,7 @@ final class JournalRoutes {
     json.put("errorDescription", entry.errorDescription().orElse(null));
     json.put("errorDetail", entry.errorDetail().orElse(null));
     json.put("jti", entry.jti().orElse(null));
+    json.put("nextTokenRule", entry.nextTokenRule().orElse(null));
     return json;
   }
 }
