@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param jti the {@code jti} of the issued token or of the token acted on, if any
  * @param errorDetail why the request was refused, beyond the description on the wire (e.g. "invalid
  *     secret provided" behind "client authentication failed"), if any
+ * @param nextTokenRule the id of the next-token rule ({@link NextTokenControl}) that shaped the
+ *     answer, if one did
  */
 public record RecordedRequest(
     long sequence,
@@ -39,7 +41,40 @@ public record RecordedRequest(
     Optional<String> error,
     Optional<String> errorDescription,
     Optional<String> jti,
-    Optional<String> errorDetail) {
+    Optional<String> errorDetail,
+    Optional<String> nextTokenRule) {
+
+  /** An entry no next-token rule shaped (the shape before {@code nextTokenRule} existed). */
+  public RecordedRequest(
+      long sequence,
+      Instant time,
+      String endpoint,
+      Optional<String> clientId,
+      String authMethod,
+      Optional<String> resource,
+      Optional<String> scope,
+      int status,
+      String outcome,
+      Optional<String> error,
+      Optional<String> errorDescription,
+      Optional<String> jti,
+      Optional<String> errorDetail) {
+    this(
+        sequence,
+        time,
+        endpoint,
+        clientId,
+        authMethod,
+        resource,
+        scope,
+        status,
+        outcome,
+        error,
+        errorDescription,
+        jti,
+        errorDetail,
+        Optional.empty());
+  }
 
   /** An entry without an error detail (the shape before {@code errorDetail} existed). */
   public RecordedRequest(
@@ -68,6 +103,7 @@ public record RecordedRequest(
         error,
         errorDescription,
         jti,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -91,7 +127,8 @@ public record RecordedRequest(
         text(entry.get("error")),
         text(entry.get("errorDescription")),
         text(entry.get("jti")),
-        text(entry.get("errorDetail")));
+        text(entry.get("errorDetail")),
+        text(entry.get("nextTokenRule")));
   }
 
   private static Optional<String> text(Object value) {
