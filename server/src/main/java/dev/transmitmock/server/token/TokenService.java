@@ -435,17 +435,9 @@ public final class TokenService {
     claims.put("exp", expiresAt.getEpochSecond());
     access.scope().ifPresent(s -> claims.put("scope", s));
     claims.put("client_id", client.clientId());
-    claims.put("iss", issuerFor(client, now));
+    claims.put("iss", signing.issuerFor(client, now.issuer()));
     claims.put("aud", audience);
     return claims;
-  }
-
-  /** The {@code iss} of the client's tokens: its application's domain, or the tenant's now. */
-  private String issuerFor(ClientConfig client, Settings.Values now) {
-    return signing
-        .applicationOf(client)
-        .map(dev.transmitmock.server.config.ApplicationConfig::issuer)
-        .orElse(now.issuer());
   }
 
   /** What the journal records of one request, filled in as handling proceeds. */

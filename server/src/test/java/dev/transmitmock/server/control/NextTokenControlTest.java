@@ -214,6 +214,31 @@ class NextTokenControlTest {
   }
 
   @Test
+  void concurrent_requests_consume_an_n_shot_rule_exactly_n_times() throws Exception {
+    install("{\"clientId\":\"demo-app\",\"times\":5,\"expiresIn\":7}");
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        answers.add(pool.submit(NextTokenControlTest::token));
+      }
+      int shaped = 0;
+      for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+        HttpResponse<String> response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        if (json(response).get("expires_in").asLong() == 7) {
+          shaped++;
+        }
+      }
+      assertThat(shaped).isEqualTo(5);
+      EMULATOR.server().journal().tokenRequests().shapedByNextTokenRule().verifyCount(5);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void rules_are_per_client() {
     install("{\"clientId\":\"demo-app\",\"expiresIn\":7}");
 
