@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param resource the requested resource, if any
  * @param scope the requested scope, if any
  * @param status the HTTP status answered (0 when an injected fault dropped the connection)
- * @param outcome {@code issued}, {@code succeeded}, {@code rejected} or {@code faulted}
+ * @param outcome {@code issued}, {@code succeeded}, {@code rejected}, {@code faulted} or {@code
+ *     injected} (an error a next-token rule answered with)
  * @param error the OAuth error code when the request was rejected ({@code injected_fault} for a
  *     fault)
  * @param errorDescription the error description, if any

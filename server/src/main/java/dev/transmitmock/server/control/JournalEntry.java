@@ -109,9 +109,17 @@ public record JournalEntry(
     return endpoint == Endpoint.TOKEN && succeeded();
   }
 
-  /** Whether the request was rejected with an OAuth error (injected faults do not count). */
+  /**
+   * Whether the request was rejected with an OAuth error. Injected faults and errors a next-token
+   * rule answered with do not count: the test asked for them.
+   */
   public boolean rejected() {
-    return error.isPresent() && !faulted();
+    return error.isPresent() && !faulted() && !injected();
+  }
+
+  /** Whether a {@link NextTokenRule} answered the request with an OAuth error. */
+  public boolean injected() {
+    return error.isPresent() && nextTokenRule.isPresent() && !faulted();
   }
 
   /** Whether an injected fault answered the request instead of the endpoint. */
@@ -121,11 +129,15 @@ public record JournalEntry(
 
   /**
    * The outcome in one word: {@code issued} (token endpoint), {@code succeeded} (introspection,
-   * revocation), {@code rejected} or {@code faulted}.
+   * revocation), {@code rejected}, {@code faulted} or {@code injected} (an error a next-token rule
+   * answered with).
    */
   public String outcome() {
     if (faulted()) {
       return "faulted";
+    }
+    if (injected()) {
+      return "injected";
     }
     if (rejected()) {
       return "rejected";

@@ -104,6 +104,11 @@ public final class JournalQuery {
     return and(JournalEntry::faulted, "answered by a fault");
   }
 
+  /** Only token requests a {@link NextTokenRule} answered with an OAuth error. */
+  public JournalQuery injected() {
+    return and(JournalEntry::injected, "answered with an error by a next-token rule");
+  }
+
   /** Only token requests a {@link NextTokenRule} answered. */
   public JournalQuery shapedByNextTokenRule() {
     return and(e -> e.nextTokenRule().isPresent(), "answered by a next-token rule");

@@ -103,6 +103,7 @@ final class JournalRoutes {
       case "succeeded" -> query.succeeded();
       case "rejected" -> query.rejected();
       case "faulted" -> query.faulted();
+      case "injected" -> query.injected();
       default -> {
         if (outcome.isEmpty()
             || !outcome.chars().allMatch(c -> c == '_' || Character.isLowerCase(c))) {
@@ -110,7 +111,8 @@ final class JournalRoutes {
               "outcome",
               "'"
                   + outcome
-                  + "' is not one of issued, succeeded, rejected, faulted or an OAuth error code"
+                  + "' is not one of issued, succeeded, rejected, faulted, injected or an OAuth"
+                  + " error code"
                   + " such as invalid_client");
         }
         yield query.rejectedWith(outcome);

@@ -274,11 +274,18 @@ class NextTokenControlTest {
     assertThat(entries.get(0).get("nextTokenRule").asText()).isEqualTo(shapedBy);
     assertThat(entries.get(0).get("outcome").asText()).isEqualTo("issued");
     assertThat(entries.get(1).get("nextTokenRule").asText()).isEqualTo(erroredBy);
-    assertThat(entries.get(1).get("outcome").asText()).isEqualTo("rejected");
+    assertThat(entries.get(1).get("outcome").asText()).isEqualTo("injected");
+    assertThat(entries.get(1).get("error").asText()).isEqualTo("server_error");
     assertThat(entries.get(1).get("errorDetail").asText()).contains(erroredBy);
     assertThat(entries.get(2).get("nextTokenRule").isNull()).isTrue();
     EMULATOR.server().journal().tokenRequests().shapedBy(shapedBy).issued().verifyOnce();
     EMULATOR.server().journal().tokenRequests().shapedByNextTokenRule().verifyCount(2);
+    EMULATOR.server().journal().tokenRequests().injected().verifyOnce();
+    // the test asked for the error: strict mode does not count it as a rejection
+    EMULATOR.server().verifyNoRejectedRequests();
+    assertThat(json(EMULATOR.http().get("/_mock/journal?outcome=injected")).get("entries"))
+        .hasSize(1);
+    assertThat(json(EMULATOR.http().get("/_mock/journal")).get("rejected").asInt()).isZero();
   }
 
   @Test
