@@ -122,6 +122,10 @@ class NextTokenContainerIT {
     assertThat(error.statusCode()).isEqualTo(503);
     assertThat(error.headers().firstValue("Retry-After")).hasValue("3");
     assertThat(json(error)).containsEntry("error", "temporarily_unavailable");
+    assertThat(mock.control().journal().entries(Map.of("outcome", "injected")))
+        .singleElement()
+        .satisfies(entry -> assertThat(entry.nextTokenRule()).isPresent());
+    assertThat(mock.control().journal().rejected()).isEmpty();
 
     HttpResponse<String> expired = tokenRequest("demo-app-secret");
     SignedJWT jwt = SignedJWT.parse((String) json(expired).get("access_token"));

@@ -62,6 +62,7 @@ public record NextTokenRule(
   /** Response fields a rule may leave out. */
   public static final Set<String> OMITTABLE = Set.of("scope", "expires_in", "token_type");
 
+  /** Copies the maps and sets (claim and header maps may hold {@code null}: removals). */
   public NextTokenRule {
     requireNonNull(id, "id must not be null");
     requireNonNull(clientId, "clientId must not be null");
@@ -137,6 +138,7 @@ public record NextTokenRule(
    * @param retryAfter a {@code Retry-After} header in seconds, if any
    */
   public record RuleError(int status, String error, String description, OptionalLong retryAfter) {
+    /** Checks the status (400 to 599), the error code (RFC 6749's characters) and retryAfter. */
     public RuleError {
       if (status < 400 || status > 599) {
         throw new IllegalArgumentException("error.status: must be 400 to 599, was " + status);

@@ -136,6 +136,7 @@ public final class Settings {
       boolean verboseErrors,
       boolean alwaysIncludeScope) {
 
+    /** Checks that no value is null. */
     public Values {
       requireNonNull(tokenTyp, "tokenTyp must not be null");
       requireNonNull(errorStyle, "errorStyle must not be null");
@@ -153,17 +154,21 @@ public final class Settings {
           config.alwaysIncludeScope());
     }
 
+    /** These settings with another {@code typ}. */
     public Values withTokenTyp(TokenTyp tokenTyp) {
       return new Values(
           tokenTyp, errorStyle, issuer, tokenLifetime, verboseErrors, alwaysIncludeScope);
     }
 
+    /** These settings with another error style. */
     public Values withErrorStyle(ErrorStyle errorStyle) {
       return new Values(
           tokenTyp, errorStyle, issuer, tokenLifetime, verboseErrors, alwaysIncludeScope);
     }
 
     /**
+     * These settings with another tenant issuer.
+     *
      * @throws IllegalArgumentException unless {@code issuer} is an absolute URI with a host
      */
     public Values withIssuer(String issuer) {
@@ -173,6 +178,8 @@ public final class Settings {
     }
 
     /**
+     * These settings with another default token lifetime.
+     *
      * @throws IllegalArgumentException unless {@code tokenLifetime} is at least one second, in
      *     whole seconds
      */
@@ -182,11 +189,13 @@ public final class Settings {
           tokenTyp, errorStyle, issuer, tokenLifetime, verboseErrors, alwaysIncludeScope);
     }
 
+    /** These settings with {@code verboseErrors} on or off. */
     public Values withVerboseErrors(boolean verboseErrors) {
       return new Values(
           tokenTyp, errorStyle, issuer, tokenLifetime, verboseErrors, alwaysIncludeScope);
     }
 
+    /** These settings with {@code alwaysIncludeScope} on or off. */
     public Values withAlwaysIncludeScope(boolean alwaysIncludeScope) {
       return new Values(
           tokenTyp, errorStyle, issuer, tokenLifetime, verboseErrors, alwaysIncludeScope);
