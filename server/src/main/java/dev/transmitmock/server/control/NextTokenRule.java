@@ -270,6 +270,10 @@ public record NextTokenRule(
         throw new IllegalArgumentException(
             "expiresIn: must be 0 or more whole seconds, was " + lifetime);
       }
+      if (lifetime.compareTo(Settings.MAX_LIFETIME) > 0) {
+        throw new IllegalArgumentException(
+            "expiresIn: must be at most " + Settings.MAX_LIFETIME + ", was " + lifetime);
+      }
       this.expiresIn = OptionalLong.of(lifetime.getSeconds());
       return this;
     }

@@ -31,6 +31,9 @@ import java.util.function.UnaryOperator;
  * their own domains. The {@code tid} claim does not follow the issuer. Thread-safe.
  */
 public final class Settings {
+  /** The longest token lifetime a test may set at runtime: ten years. */
+  public static final Duration MAX_LIFETIME = Duration.ofDays(3650);
+
   private final Values initial;
   private final AtomicReference<Values> current;
 
@@ -215,9 +218,14 @@ public final class Settings {
 
     private static void checkLifetime(Duration lifetime) {
       requireNonNull(lifetime, "tokenLifetime must not be null");
-      if (lifetime.getSeconds() < 1 || lifetime.getNano() != 0) {
+      if (lifetime.getSeconds() < 1
+          || lifetime.getNano() != 0
+          || lifetime.compareTo(MAX_LIFETIME) > 0) {
         throw new IllegalArgumentException(
-            "must be at least one second, in whole seconds (e.g. PT5M), was " + lifetime);
+            "must be one second to "
+                + MAX_LIFETIME
+                + ", in whole seconds (e.g. PT5M), was "
+                + lifetime);
       }
     }
   }

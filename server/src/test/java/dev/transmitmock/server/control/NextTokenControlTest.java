@@ -355,6 +355,7 @@ class NextTokenControlTest {
         "{\"clientId\":\"demo-app\",\"times\":0}|times",
         "{\"clientId\":\"demo-app\",\"expiresIn\":-1}|expiresIn",
         "{\"clientId\":\"demo-app\",\"expiresIn\":\"soon\"}|expiresIn",
+        "{\"clientId\":\"demo-app\",\"expiresIn\":9223372036854775807}|expiresIn",
         "{\"clientId\":\"demo-app\",\"header\":{\"alg\":\"none\"}}|header.alg",
         "{\"clientId\":\"demo-app\",\"header\":{\"crit\":[\"x\"]}}|header.crit",
         "{\"clientId\":\"demo-app\",\"header\":{\"b64\":false}}|header.b64",

@@ -182,6 +182,7 @@ class SettingsControlTest {
         "{\"tokenLifetime\":0}|tokenLifetime",
         "{\"tokenLifetime\":\"PT0.5S\"}|tokenLifetime",
         "{\"tokenLifetime\":\"soon\"}|tokenLifetime",
+        "{\"tokenLifetime\":\"PT2562047788015215H\"}|tokenLifetime",
         "{\"verboseErrors\":\"yes\"}|verboseErrors",
         "{\"tenantId\":\"x\"}|tenantId"
       })
