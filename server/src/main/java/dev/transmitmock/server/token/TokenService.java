@@ -191,7 +191,7 @@ public final class TokenService {
     }
   }
 
-  /** The error a next-token rule answers with, recorded as a rejection naming the rule. */
+  /** The error a next-token rule answers with, journaled as {@code injected}, naming the rule. */
   private EndpointResponse ruleError(NextTokenRule rule, JournalDraft draft, Settings.Values now) {
     NextTokenRule.RuleError ruleError = rule.error().orElseThrow();
     OAuthError error =
