@@ -186,7 +186,12 @@ public final class TestHttp {
 
   /** {@code POST} a form built from name/value pairs, URL-encoded here, in their order. */
   public Reply postForm(String path, Map<String, String> fields) {
-    return post(path, FORM, encode(fields), Map.of());
+    return postForm(path, encode(fields));
+  }
+
+  /** {@code POST} a form body as given (already encoded). */
+  public Reply postForm(String path, String body) {
+    return post(path, FORM, body, Map.of());
   }
 
   private Reply send(
