@@ -62,6 +62,11 @@ public final class TestHttp {
     return new TestHttp(base, PLAIN, null);
   }
 
+  /** Plain HTTP bound to no server: give it absolute URIs. */
+  public static TestHttp plain() {
+    return to(null);
+  }
+
   /**
    * HTTP/1.1 with this TLS context (the CAs it trusts, and the client certificate it presents if it
    * holds one) to the server at {@code base}.
@@ -77,6 +82,15 @@ public final class TestHttp {
         null);
   }
 
+  /**
+   * A TLS client (as {@link #to(URI, SSLContext)}) bound to no server: give it absolute URIs
+   * ({@code server.httpsTokenEndpoint()}), for tests that reach several listeners with one
+   * identity.
+   */
+  public static TestHttp with(SSLContext tls) {
+    return to(null, tls);
+  }
+
   /** The same client, sending {@code Authorization: Bearer <token>} on JSON and GET requests. */
   public TestHttp withBearer(String token) {
     return new TestHttp(base, client, token);
@@ -89,7 +103,7 @@ public final class TestHttp {
 
   /** A path resolved against the base (an absolute URI string is kept). */
   public URI url(String path) {
-    return base.resolve(path);
+    return base == null ? URI.create(path) : base.resolve(path);
   }
 
   // --- token endpoint
@@ -159,6 +173,11 @@ public final class TestHttp {
     return get(path, Map.of());
   }
 
+  /** {@code GET} an absolute URI. */
+  public Reply get(URI uri) {
+    return get(uri.toString());
+  }
+
   /** {@code GET} a path with these headers. */
   public Reply get(String path, Map<String, String> headers) {
     return send("GET", path, null, null, headers);
@@ -187,6 +206,11 @@ public final class TestHttp {
   /** {@code POST} a form built from name/value pairs, URL-encoded here, in their order. */
   public Reply postForm(String path, Map<String, String> fields) {
     return postForm(path, encode(fields));
+  }
+
+  /** {@code POST} a form to an absolute URI. */
+  public Reply postForm(URI uri, Map<String, String> fields) {
+    return postForm(uri.toString(), fields);
   }
 
   /** {@code POST} a form body as given (already encoded). */
