@@ -1,5 +1,8 @@
 package dev.transmitmock.client;
 
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -80,23 +83,11 @@ class CertificateBindingTest {
   }
 
   private static String tokenOverMutualTls() throws Exception {
-    HttpClient https =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .sslContext(clientCertificate.sslContext(server.caCertificate()))
-            .build();
-    HttpResponse<String> response =
-        https.send(
-            HttpRequest.newBuilder(server.httpsTokenEndpoint())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "grant_type=client_credentials&client_id=" + MTLS_CLIENT))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return new ObjectMapper().readTree(response.body()).path("access_token").asText();
+    Reply response =
+        TestHttp.to(server.httpsTokenEndpoint(), clientCertificate.sslContext(server.caCertificate()))
+            .certificateToken(MTLS_CLIENT);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.accessToken();
   }
 
   @Test

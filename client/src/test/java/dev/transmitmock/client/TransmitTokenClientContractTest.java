@@ -1,5 +1,8 @@
 package dev.transmitmock.client;
 
+import dev.transmitmock.server.testing.TestHttp;
+import java.util.Map;
+
 import dev.transmitmock.junit.TransmitClient;
 import dev.transmitmock.junit.TransmitMock;
 import dev.transmitmock.junit.TransmitMockHandle;
@@ -37,7 +40,6 @@ class TransmitTokenClientContractTest {
   static final String BASIC_CLIENT = "contract-basic-svc";
   static final String BASIC_SECRET = "contract-basic-secret: do not log";
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TestFactory
   Stream<DynamicTest> keeps_the_contract_with_the_secret_in_the_form(TransmitMockHandle mock) {
@@ -75,13 +77,11 @@ class TransmitTokenClientContractTest {
     return downstream -> {
       AccessToken token = tokens.accessToken(ORDERS);
       int status =
-          HTTP.send(
-                  HttpRequest.newBuilder(downstream.resolve("/orders/42"))
-                      .header("Authorization", token.authorizationHeader())
-                      .timeout(Duration.ofSeconds(10))
-                      .build(),
-                  HttpResponse.BodyHandlers.discarding())
-              .statusCode();
+          TestHttp.plain()
+              .get(
+                  downstream.resolve("/orders/42").toString(),
+                  Map.of("Authorization", token.authorizationHeader()))
+              .status();
       if (status == 401) {
         tokens.invalidate(ORDERS);
       }

@@ -1,5 +1,7 @@
 package dev.transmitmock.testcontainers;
 
+import dev.transmitmock.server.testing.TestHttp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.client.TransmitToken;
@@ -26,9 +28,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class FidelityContainerIT {
   private static final String APP_ISSUER = "https://orders.app.transmitsecurity.io";
   private static final String ORDERS_API = "https://api.orders.example";
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
   private static TransmitMockContainer<?> mock;
 
   @BeforeAll
@@ -59,16 +58,9 @@ class FidelityContainerIT {
   }
 
   private static Map<String, Object> post(String form) throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(mock.getTokenEndpoint()))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return Json.parseObject(response.body());
+    return Json.parseObject(TestHttp.plain().postForm(mock.getTokenEndpoint(), form).body());
   }
+
 
   @Test
   void an_apps_token_verifies_through_the_apps_discovery_document() throws Exception {
@@ -123,10 +115,8 @@ class FidelityContainerIT {
         .satisfies(entry -> assertThat(entry.errorDetail()).hasValue("invalid secret provided"));
   }
 
-  private static String get(String uri) throws Exception {
-    return HTTP.send(
-            HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(10)).GET().build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
+  private static String get(String uri) {
+    return TestHttp.plain().get(uri).body();
   }
+
 }

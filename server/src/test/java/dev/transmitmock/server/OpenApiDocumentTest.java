@@ -1,5 +1,9 @@
 package dev.transmitmock.server;
 
+import dev.transmitmock.server.testing.Reply;
+
+import dev.transmitmock.server.testing.TestHttp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,8 +55,6 @@ class OpenApiDocumentTest {
           "GET /_mock/ui/console.css");
 
   private static TransmitMockServer server;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   /** The application whose routes stand for the described {@code /apps/{appId}/...} ones. */
   private static final String APP_ID = "app-orders";
 
@@ -79,18 +81,15 @@ class OpenApiDocumentTest {
     server.close();
   }
 
-  private static HttpResponse<String> get(URI uri, String bearer)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20));
-    if (bearer != null) {
-      request.header("Authorization", "Bearer " + bearer);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private static Reply get(URI uri, String bearer) {
+    TestHttp http = TestHttp.plain();
+    return (bearer == null ? http : http.withBearer(bearer)).get(uri);
   }
 
+
   private static JsonNode servedDocument() throws Exception {
-    HttpResponse<String> response = get(server.baseUrl().resolve("/_mock/openapi.json"), null);
-    assertThat(response.statusCode()).isEqualTo(200);
+    Reply response = get(server.baseUrl().resolve("/_mock/openapi.json"), null);
+    assertThat(response.status()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     return JSON.readTree(response.body());
@@ -276,7 +275,7 @@ class OpenApiDocumentTest {
         TransmitMockServer.builder().controlToken("s3cret").build().start()) {
       URI uri = protectedServer.baseUrl().resolve("/_mock/openapi.json");
 
-      assertThat(get(uri, null).statusCode()).isEqualTo(401);
+      assertThat(get(uri, null).status()).isEqualTo(401);
       JsonNode document = JSON.readTree(get(uri, "s3cret").body());
       assertThat(document.get("security").toString()).isEqualTo("[{\"controlToken\":[]}]");
     }
@@ -285,7 +284,7 @@ class OpenApiDocumentTest {
   @Test
   void with_the_control_api_off_the_document_is_not_served() throws Exception {
     try (TransmitMockServer off = TransmitMockServer.builder().controlApi(false).build().start()) {
-      assertThat(get(off.baseUrl().resolve("/_mock/openapi.json"), null).statusCode())
+      assertThat(get(off.baseUrl().resolve("/_mock/openapi.json"), null).status())
           .isEqualTo(404);
     }
   }

@@ -1,5 +1,7 @@
 package dev.transmitmock.server.cli;
 
+import dev.transmitmock.server.testing.TestHttp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.server.TransmitMockServer;
@@ -22,14 +24,8 @@ class CliControlOptionsTest extends InProcessCliTest {
 
   private static int status(TransmitMockServer server, String path, String bearer)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(server.baseUrl().resolve(path)).timeout(Duration.ofSeconds(10));
-    if (bearer != null) {
-      request.header("Authorization", "Bearer " + bearer);
-    }
-    return HttpClient.newHttpClient()
-        .send(request.build(), HttpResponse.BodyHandlers.discarding())
-        .statusCode();
+    TestHttp http = TestHttp.to(server.baseUrl());
+    return (bearer == null ? http : http.withBearer(bearer)).get(path).status();
   }
 
   @Test

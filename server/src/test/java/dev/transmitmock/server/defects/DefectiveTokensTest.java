@@ -1,5 +1,9 @@
 package dev.transmitmock.server.defects;
 
+import dev.transmitmock.server.testing.Reply;
+
+import dev.transmitmock.server.testing.TestHttp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -311,30 +315,16 @@ class DefectiveTokensTest {
     return copy;
   }
 
-  private static String tokenFromEndpoint() throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(server.tokenEndpoint())
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "grant_type=client_credentials&client_id="
-                        + APP_CLIENT
-                        + "&client_secret="
-                        + APP_SECRET))
-            .build();
-    HttpResponse<String> response =
-        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
-    return (String) JSONObjectUtils.parse(response.body()).get("access_token");
+  private static String tokenFromEndpoint() {
+    Reply response = TestHttp.to(server.baseUrl()).token(APP_CLIENT, APP_SECRET);
+    assertThat(response.status()).isEqualTo(200);
+    return response.accessToken();
   }
 
-  private static String httpGet(URI uri) throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .build()
-            .send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
+  private static String httpGet(URI uri) {
+    Reply response = TestHttp.plain().get(uri);
+    assertThat(response.status()).isEqualTo(200);
     return response.body();
   }
+
 }

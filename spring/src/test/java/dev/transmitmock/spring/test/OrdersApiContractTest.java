@@ -1,5 +1,8 @@
 package dev.transmitmock.spring.test;
 
+import dev.transmitmock.server.testing.TestHttp;
+import java.util.Map;
+
 import static dev.transmitmock.spring.apps.orders.OrdersApplication.ORDERS_API;
 import static dev.transmitmock.spring.test.TransmitMockMvc.protectedEndpoint;
 import static dev.transmitmock.spring.test.TransmitMockMvc.transmitToken;
@@ -52,7 +55,6 @@ class OrdersApiContractTest {
   @LocalServerPort int port;
 
   private MockMvc mvc;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
   void mock_mvc_over_the_security_filter_chain() {
@@ -81,11 +83,11 @@ class OrdersApiContractTest {
       TransmitMockHandle mock) {
     ProtectedEndpoint overHttp =
         authorization -> {
-          HttpRequest.Builder request =
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders/42"))
-                  .timeout(Duration.ofSeconds(20));
-          authorization.ifPresent(value -> request.header("Authorization", value));
-          return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+          TestHttp app = TestHttp.to(URI.create("http://127.0.0.1:" + port));
+          return app.get(
+                  "/orders/42",
+                  authorization.map(value -> Map.of("Authorization", value)).orElse(Map.of()))
+              .status();
         };
     return contract(mock).endpoint(overHttp).build().dynamicTests();
   }
