@@ -129,7 +129,11 @@ class AppSpecificSigningKeysVerifierTest {
       throws Exception {
     String legacy =
         server.mintToken(
-            TokenSpec.builder().clientId(APP_CLIENT).resource(OrdersConfig.ORDERS).globalKey().build());
+            TokenSpec.builder()
+                .clientId(APP_CLIENT)
+                .resource(OrdersConfig.ORDERS)
+                .globalKey()
+                .build());
 
     TransmitToken during = legacyAwareVerifier().verify(legacy);
     server.clock().advance(Duration.ofDays(15));

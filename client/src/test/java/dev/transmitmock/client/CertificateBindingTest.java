@@ -1,12 +1,8 @@
 package dev.transmitmock.client;
 
-import dev.transmitmock.server.testing.Reply;
-import dev.transmitmock.server.testing.TestHttp;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.transmitmock.client.TokenRejectedException.Reason;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ClientAuthConfig;
@@ -14,14 +10,12 @@ import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.defects.TokenSpec;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import dev.transmitmock.server.tls.BindingDefect;
 import dev.transmitmock.server.tls.CertificateThumbprint;
 import dev.transmitmock.server.tls.TlsConfig;
 import dev.transmitmock.server.tls.TlsIdentity;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +78,8 @@ class CertificateBindingTest {
 
   private static String tokenOverMutualTls() throws Exception {
     Reply response =
-        TestHttp.to(server.httpsTokenEndpoint(), clientCertificate.sslContext(server.caCertificate()))
+        TestHttp.to(
+                server.httpsTokenEndpoint(), clientCertificate.sslContext(server.caCertificate()))
             .certificateToken(MTLS_CLIENT);
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     return response.accessToken();

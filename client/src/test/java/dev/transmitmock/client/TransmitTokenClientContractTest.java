@@ -1,8 +1,5 @@
 package dev.transmitmock.client;
 
-import dev.transmitmock.server.testing.TestHttp;
-import java.util.Map;
-
 import dev.transmitmock.junit.TransmitClient;
 import dev.transmitmock.junit.TransmitMock;
 import dev.transmitmock.junit.TransmitMockHandle;
@@ -10,10 +7,8 @@ import dev.transmitmock.junit.contract.ClientContract;
 import dev.transmitmock.junit.contract.JulLogSink;
 import dev.transmitmock.junit.contract.LogSink;
 import dev.transmitmock.junit.contract.TokenCaller;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import dev.transmitmock.server.testing.TestHttp;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -39,7 +34,6 @@ class TransmitTokenClientContractTest {
   static final String POST_SECRET = "contract-post-secret-do-not-log";
   static final String BASIC_CLIENT = "contract-basic-svc";
   static final String BASIC_SECRET = "contract-basic-secret: do not log";
-
 
   @TestFactory
   Stream<DynamicTest> keeps_the_contract_with_the_secret_in_the_form(TransmitMockHandle mock) {

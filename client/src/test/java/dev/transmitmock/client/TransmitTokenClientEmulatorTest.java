@@ -123,7 +123,9 @@ class TransmitTokenClientEmulatorTest {
 
     assertThat(tokens).hasSize(CALLS);
     assertThat(new HashSet<>(tokens)).hasSize(1);
-    assertThat(OrdersConfig.tokenRequests(server)).as(OrdersConfig.describeJournal(server)).isEqualTo(1);
+    assertThat(OrdersConfig.tokenRequests(server))
+        .as(OrdersConfig.describeJournal(server))
+        .isEqualTo(1);
   }
 
   @Test
@@ -146,7 +148,9 @@ class TransmitTokenClientEmulatorTest {
     Set<AccessToken> seen = new HashSet<>(callConcurrently(client));
     AccessToken refreshed = client.accessToken(ORDERS);
 
-    assertThat(OrdersConfig.tokenRequests(server)).as(OrdersConfig.describeJournal(server)).isEqualTo(2);
+    assertThat(OrdersConfig.tokenRequests(server))
+        .as(OrdersConfig.describeJournal(server))
+        .isEqualTo(2);
     assertThat(refreshed).isNotEqualTo(first);
     assertThat(refreshed.expiresAt()).isAfter(first.expiresAt());
     assertThat(seen).contains(refreshed).isSubsetOf(first, refreshed);

@@ -1,16 +1,11 @@
 package dev.transmitmock.testcontainers;
 
-import dev.transmitmock.server.testing.TestHttp;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.client.TransmitToken;
 import dev.transmitmock.client.TransmitTokenVerifier;
+import dev.transmitmock.server.testing.TestHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +55,6 @@ class FidelityContainerIT {
   private static Map<String, Object> post(String form) throws Exception {
     return Json.parseObject(TestHttp.plain().postForm(mock.getTokenEndpoint(), form).body());
   }
-
 
   @Test
   void an_apps_token_verifies_through_the_apps_discovery_document() throws Exception {
@@ -118,5 +112,4 @@ class FidelityContainerIT {
   private static String get(String uri) {
     return TestHttp.plain().get(uri).body();
   }
-
 }

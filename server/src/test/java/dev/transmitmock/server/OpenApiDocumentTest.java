@@ -1,9 +1,5 @@
 package dev.transmitmock.server;
 
-import dev.transmitmock.server.testing.Reply;
-
-import dev.transmitmock.server.testing.TestHttp;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.transmitmock.server.config.ApplicationConfig;
 import dev.transmitmock.server.config.ConfigLoader;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import io.javalin.router.Endpoint;
 import io.javalin.router.ParsedEndpoint;
 import io.swagger.parser.OpenAPIParser;
@@ -18,12 +16,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.SpecVersion;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -55,6 +48,7 @@ class OpenApiDocumentTest {
           "GET /_mock/ui/console.css");
 
   private static TransmitMockServer server;
+
   /** The application whose routes stand for the described {@code /apps/{appId}/...} ones. */
   private static final String APP_ID = "app-orders";
 
@@ -85,7 +79,6 @@ class OpenApiDocumentTest {
     TestHttp http = TestHttp.plain();
     return (bearer == null ? http : http.withBearer(bearer)).get(uri);
   }
-
 
   private static JsonNode servedDocument() throws Exception {
     Reply response = get(server.baseUrl().resolve("/_mock/openapi.json"), null);
@@ -284,8 +277,7 @@ class OpenApiDocumentTest {
   @Test
   void with_the_control_api_off_the_document_is_not_served() throws Exception {
     try (TransmitMockServer off = TransmitMockServer.builder().controlApi(false).build().start()) {
-      assertThat(get(off.baseUrl().resolve("/_mock/openapi.json"), null).status())
-          .isEqualTo(404);
+      assertThat(get(off.baseUrl().resolve("/_mock/openapi.json"), null).status()).isEqualTo(404);
     }
   }
 }

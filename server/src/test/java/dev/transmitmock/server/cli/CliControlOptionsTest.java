@@ -1,14 +1,9 @@
 package dev.transmitmock.server.cli;
 
-import dev.transmitmock.server.testing.TestHttp;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.server.TransmitMockServer;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import dev.transmitmock.server.testing.TestHttp;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,16 +1,12 @@
 package dev.transmitmock.server.cli;
 
-import dev.transmitmock.server.testing.TestHttp;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.testing.TestHttp;
 import dev.transmitmock.server.tls.ClientAuthMode;
 import dev.transmitmock.server.tls.TlsIdentity;
 import java.io.PrintWriter;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

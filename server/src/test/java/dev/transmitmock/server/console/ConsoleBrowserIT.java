@@ -1,14 +1,12 @@
 package dev.transmitmock.server.console;
 
-import dev.transmitmock.server.testing.Reply;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.keys.KeyRing;
+import dev.transmitmock.server.testing.Reply;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,8 +35,7 @@ class ConsoleBrowserIT {
     server.reset();
   }
 
-  private static Reply tokenRequest(
-      String clientId, String secret, String resource) {
+  private static Reply tokenRequest(String clientId, String secret, String resource) {
     return CONSOLE.tokenRequest(clientId, secret, resource);
   }
 
@@ -283,8 +280,7 @@ class ConsoleBrowserIT {
     console.waitUntil(d -> server.clients().client("console-svc").isPresent());
 
     assertThat(
-            tokenRequest("console-svc", "console-secret", "https://api.console.example")
-                .status())
+            tokenRequest("console-svc", "console-secret", "https://api.console.example").status())
         .isEqualTo(200);
     assertThat(console.row("clients-table", "client-id", "console-svc").getText())
         .contains("https://api.console.example");

@@ -3,14 +3,6 @@ package dev.transmitmock.server.console;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.testing.Reply;
 import dev.transmitmock.server.testing.TestHttp;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -75,5 +67,4 @@ final class ConsoleFixture implements BeforeAllCallback, AfterAllCallback {
   Reply tokenRequest(String clientId, String secret, String resource) {
     return TestHttp.to(server.baseUrl()).token(clientId, secret, resource);
   }
-
 }

@@ -1,22 +1,16 @@
 package dev.transmitmock.server.defects;
 
-import dev.transmitmock.server.testing.Reply;
-
-import dev.transmitmock.server.testing.TestHttp;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.SignedJWT;
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import dev.transmitmock.server.tls.BindingDefect;
 import dev.transmitmock.server.token.assertion.AssertionDefect;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,7 +52,6 @@ class ControlApiDefectsTest {
   private static Reply send(String method, String path, String body) {
     return TestHttp.to(server.baseUrl()).send(method, path, body);
   }
-
 
   private static JsonNode json(Reply response) throws IOException {
     return JSON.readTree(response.body());
@@ -137,8 +130,7 @@ class ControlApiDefectsTest {
 
   @Test
   void an_assertion_defect_cannot_be_minted_as_an_access_token() throws Exception {
-    Reply response =
-        send("POST", "/_mock/tokens", "{\"defect\":\"assertion-replay\"}");
+    Reply response = send("POST", "/_mock/tokens", "{\"defect\":\"assertion-replay\"}");
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(json(response).get("error_description").asText())

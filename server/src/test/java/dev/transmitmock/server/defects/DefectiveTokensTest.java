@@ -1,9 +1,5 @@
 package dev.transmitmock.server.defects;
 
-import dev.transmitmock.server.testing.Reply;
-
-import dev.transmitmock.server.testing.TestHttp;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,14 +12,12 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.keys.SigningKey;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import dev.transmitmock.server.token.OAuthException;
 import dev.transmitmock.server.token.TokenService;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -326,5 +320,4 @@ class DefectiveTokensTest {
     assertThat(response.status()).isEqualTo(200);
     return response.body();
   }
-
 }

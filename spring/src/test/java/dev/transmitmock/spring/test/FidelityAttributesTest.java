@@ -1,8 +1,5 @@
 package dev.transmitmock.spring.test;
 
-import dev.transmitmock.server.testing.Reply;
-import dev.transmitmock.server.testing.TestHttp;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -10,13 +7,10 @@ import com.nimbusds.jwt.JWTParser;
 import dev.transmitmock.junit.TransmitApplication;
 import dev.transmitmock.junit.TransmitClient;
 import dev.transmitmock.junit.TransmitMockHandle;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import dev.transmitmock.spring.apps.orders.OrdersApplication;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -68,5 +62,4 @@ class FidelityAttributesTest {
   private static Reply requestToken(URI tokenEndpoint, String clientId, String secret) {
     return TestHttp.to(tokenEndpoint).tokenWithBasic(clientId, secret);
   }
-
 }

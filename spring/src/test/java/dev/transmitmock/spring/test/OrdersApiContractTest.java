@@ -1,8 +1,5 @@
 package dev.transmitmock.spring.test;
 
-import dev.transmitmock.server.testing.TestHttp;
-import java.util.Map;
-
 import static dev.transmitmock.spring.apps.orders.OrdersApplication.ORDERS_API;
 import static dev.transmitmock.spring.test.TransmitMockMvc.protectedEndpoint;
 import static dev.transmitmock.spring.test.TransmitMockMvc.transmitToken;
@@ -13,13 +10,12 @@ import dev.transmitmock.junit.TransmitClient;
 import dev.transmitmock.junit.TransmitMockHandle;
 import dev.transmitmock.junit.contract.ConsumerContract;
 import dev.transmitmock.junit.contract.ProtectedEndpoint;
+import dev.transmitmock.server.testing.TestHttp;
 import dev.transmitmock.spring.apps.orders.OrdersApplication;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
