@@ -91,7 +91,7 @@ public final class TestHttp {
     return to(null, tls);
   }
 
-  /** The same client, sending {@code Authorization: Bearer <token>} on JSON and GET requests. */
+  /** The same client, sending {@code Authorization: Bearer <token>} on every request it builds. */
   public TestHttp withBearer(String token) {
     return new TestHttp(base, client, token);
   }
