@@ -3,10 +3,10 @@ package dev.transmitmock.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
-import dev.transmitmock.junit.support.TokenRequests;
-import dev.transmitmock.junit.support.TokenResponse;
 import dev.transmitmock.server.config.TokenTyp;
 import dev.transmitmock.server.defects.Defect;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NextTokenAndSettingsTest {
 
-  private static TokenResponse token(TransmitMockHandle mock) {
-    return TokenRequests.request(mock.tokenEndpoint(), "demo-app", "demo-app-secret");
+  private static Reply token(TransmitMockHandle mock) {
+    return TestHttp.to(mock.baseUrl()).token("demo-app", "demo-app-secret");
   }
 
   @Test
@@ -35,14 +35,15 @@ class NextTokenAndSettingsTest {
         .install();
     mock.nextToken("demo-app").defect(Defect.WRONG_AUDIENCE).install();
 
-    TokenResponse first = token(mock);
-    assertThat(first.json()).containsEntry("expires_in", 5L).doesNotContainKey("scope");
+    Reply first = token(mock);
+    assertThat(first.json().get("expires_in").asLong()).isEqualTo(5);
+    assertThat(first.json().has("scope")).isFalse();
     assertThat(first.claims().getStringListClaim("roles")).containsExactly("Admin");
-    assertThat(token(mock).json()).containsEntry("expires_in", 5L);
+    assertThat(token(mock).json().get("expires_in").asLong()).isEqualTo(5);
     String third = token(mock).accessToken();
     assertThat(mock.server().tokenInspector().inspect(third).firstReason())
         .hasValueSatisfying(reason -> assertThat(reason.name()).isEqualTo("WRONG_AUDIENCE"));
-    assertThat(token(mock).json()).containsEntry("expires_in", 3600L);
+    assertThat(token(mock).json().get("expires_in").asLong()).isEqualTo(3600);
     assertThat(mock.journal().raw().tokenRequests().shapedByNextTokenRule().count()).isEqualTo(3);
   }
 
@@ -51,10 +52,10 @@ class NextTokenAndSettingsTest {
   void an_error_rule_answers_instead_of_a_token(TransmitMockHandle mock) {
     mock.nextToken("demo-app").error(429, "rate_limited", "slow down").retryAfter(1).install();
 
-    TokenResponse refused = token(mock);
+    Reply refused = token(mock);
 
     assertThat(refused.status()).isEqualTo(429);
-    assertThat(refused.json()).containsEntry("error", "rate_limited");
+    assertThat(refused.error()).isEqualTo("rate_limited");
   }
 
   @Test

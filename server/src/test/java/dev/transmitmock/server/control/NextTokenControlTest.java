@@ -1,11 +1,10 @@
 package dev.transmitmock.server.control;
 
-import static dev.transmitmock.server.control.ControlHttp.ADMIN;
-import static dev.transmitmock.server.control.ControlHttp.ADMIN_SECRET;
-import static dev.transmitmock.server.control.ControlHttp.APP;
-import static dev.transmitmock.server.control.ControlHttp.APP_SECRET;
-import static dev.transmitmock.server.control.ControlHttp.RESOURCE;
-import static dev.transmitmock.server.control.ControlHttp.json;
+import static dev.transmitmock.server.testing.DemoConfig.ADMIN;
+import static dev.transmitmock.server.testing.DemoConfig.ADMIN_SECRET;
+import static dev.transmitmock.server.testing.DemoConfig.APP;
+import static dev.transmitmock.server.testing.DemoConfig.APP_SECRET;
+import static dev.transmitmock.server.testing.DemoConfig.RESOURCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,10 +13,11 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.RejectionCategory;
 import dev.transmitmock.server.defects.TokenInspection;
-import java.net.http.HttpResponse;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.SharedEmulator;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,27 +28,27 @@ import org.junit.jupiter.params.provider.CsvSource;
  * endpoint answers next, over real HTTP.
  */
 class NextTokenControlTest {
-  @RegisterExtension static final EmulatorPerClass EMULATOR = new EmulatorPerClass();
+  @RegisterExtension static final SharedEmulator EMULATOR = new SharedEmulator();
 
   private static final String PATH = "/_mock/next-token";
 
   private static JsonNode install(String body) {
-    HttpResponse<String> response = EMULATOR.http().post(PATH, body);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return json(response);
+    Reply response = EMULATOR.http().post(PATH, body);
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    return response.json();
   }
 
-  private static HttpResponse<String> token() {
-    return EMULATOR.http().token(APP, APP_SECRET, null);
+  private static Reply token() {
+    return EMULATOR.http().token(APP, APP_SECRET);
   }
 
-  private static SignedJWT jwt(HttpResponse<String> response) throws Exception {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return SignedJWT.parse(json(response).get("access_token").asText());
+  private static SignedJWT jwt(Reply response) throws Exception {
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return SignedJWT.parse(response.json().get("access_token").asText());
   }
 
-  private static TokenInspection inspect(HttpResponse<String> response) {
-    return EMULATOR.server().tokenInspector().inspect(json(response).get("access_token").asText());
+  private static TokenInspection inspect(Reply response) {
+    return EMULATOR.server().tokenInspector().inspect(response.json().get("access_token").asText());
   }
 
   @Test
@@ -58,39 +58,39 @@ class NextTokenControlTest {
     assertThat(rule.get("id").asText()).startsWith("next-token-");
     assertThat(rule.get("times").asInt()).isEqualTo(1);
 
-    HttpResponse<String> shaped = token();
+    Reply shaped = token();
     SignedJWT shapedJwt = jwt(shaped);
-    assertThat(json(shaped).get("expires_in").asLong()).isEqualTo(5);
+    assertThat(shaped.json().get("expires_in").asLong()).isEqualTo(5);
     assertThat(
             shapedJwt.getJWTClaimsSet().getExpirationTime().getTime()
                 - shapedJwt.getJWTClaimsSet().getIssueTime().getTime())
         .isEqualTo(5_000);
     assertThat(inspect(shaped).accepted()).isTrue();
 
-    HttpResponse<String> normal = token();
-    assertThat(json(normal).get("expires_in").asLong()).isEqualTo(3600);
-    assertThat(json(EMULATOR.http().get(PATH)).get("rules")).isEmpty();
+    Reply normal = token();
+    assertThat(normal.json().get("expires_in").asLong()).isEqualTo(3600);
+    assertThat((EMULATOR.http().get(PATH)).json().get("rules")).isEmpty();
   }
 
   @Test
   void an_n_shot_rule_shapes_n_responses_and_counts_down() {
     install("{\"clientId\":\"demo-app\",\"times\":2,\"expiresIn\":\"PT30S\"}");
 
-    assertThat(json(token()).get("expires_in").asLong()).isEqualTo(30);
-    JsonNode pending = json(EMULATOR.http().get(PATH)).get("rules");
+    assertThat(token().json().get("expires_in").asLong()).isEqualTo(30);
+    JsonNode pending = (EMULATOR.http().get(PATH)).json().get("rules");
     assertThat(pending).hasSize(1);
     assertThat(pending.get(0).get("times").asInt()).isEqualTo(1);
-    assertThat(json(token()).get("expires_in").asLong()).isEqualTo(30);
-    assertThat(json(token()).get("expires_in").asLong()).isEqualTo(3600);
+    assertThat(token().json().get("expires_in").asLong()).isEqualTo(30);
+    assertThat(token().json().get("expires_in").asLong()).isEqualTo(3600);
   }
 
   @Test
   void expires_in_zero_issues_a_token_expiring_as_it_is_issued() throws Exception {
     install("{\"clientId\":\"demo-app\",\"expiresIn\":0}");
 
-    HttpResponse<String> response = token();
+    Reply response = token();
 
-    assertThat(json(response).get("expires_in").asLong()).isZero();
+    assertThat(response.json().get("expires_in").asLong()).isZero();
     var claims = jwt(response).getJWTClaimsSet();
     assertThat(claims.getExpirationTime()).isEqualTo(claims.getIssueTime());
   }
@@ -101,7 +101,7 @@ class NextTokenControlTest {
         "{\"clientId\":\"demo-app\",\"claims\":{\"roles\":[\"Admin\"],\"tenant_tier\":\"gold\","
             + "\"app_name\":null}}");
 
-    HttpResponse<String> response = token();
+    Reply response = token();
     var claims = jwt(response).getJWTClaimsSet();
 
     assertThat(claims.getStringListClaim("roles")).containsExactly("Admin");
@@ -119,7 +119,7 @@ class NextTokenControlTest {
     assertThat(first.getHeader().getContentType()).isEqualTo("x");
 
     install("{\"clientId\":\"demo-app\",\"header\":{\"typ\":null}}");
-    HttpResponse<String> second = token();
+    Reply second = token();
     assertThat(jwt(second).getHeader().getType()).isNull();
     assertThat(inspect(second).accepted()).isTrue();
 
@@ -132,15 +132,8 @@ class NextTokenControlTest {
         "{\"clientId\":\"demo-app\",\"omit\":[\"scope\",\"expires_in\"],"
             + "\"responseFields\":{\"token_type\":\"bearer\",\"refresh_expires_in\":0}}");
 
-    HttpResponse<String> response =
-        EMULATOR
-            .http()
-            .form(
-                EMULATOR.server().tokenEndpoint(),
-                "grant_type=client_credentials&client_id=demo-app&client_secret=demo-app-secret"
-                    + "&scope=openid",
-                Optional.empty());
-    JsonNode body = json(response);
+    Reply response = EMULATOR.http().token(APP, APP_SECRET, Map.of("scope", "openid"));
+    JsonNode body = response.json();
 
     assertThat(body.has("scope")).isFalse();
     assertThat(body.has("expires_in")).isFalse();
@@ -153,11 +146,11 @@ class NextTokenControlTest {
   void a_catalog_defect_is_applied_to_the_real_endpoints_token() {
     install("{\"clientId\":\"demo-app\",\"defect\":\"expired\"}");
 
-    HttpResponse<String> response = EMULATOR.http().token(APP, APP_SECRET, RESOURCE);
+    Reply response = EMULATOR.http().token(APP, APP_SECRET, RESOURCE);
 
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.status()).isEqualTo(200);
     assertThat(inspect(response).firstReason()).contains(RejectionCategory.EXPIRED);
-    assertThat(json(response).get("expires_in").asLong()).isEqualTo(3600);
+    assertThat(response.json().get("expires_in").asLong()).isEqualTo(3600);
   }
 
   @Test
@@ -166,14 +159,14 @@ class NextTokenControlTest {
         "{\"clientId\":\"demo-app\",\"error\":{\"status\":503,\"error\":\"temporarily_unavailable\","
             + "\"error_description\":\"try again later\",\"retryAfter\":2}}");
 
-    HttpResponse<String> response = token();
+    Reply response = token();
 
-    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.status()).isEqualTo(503);
     assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
     assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
-    assertThat(json(response).get("error").asText()).isEqualTo("temporarily_unavailable");
-    assertThat(json(response).get("error_description").asText()).isEqualTo("try again later");
-    assertThat(token().statusCode()).isEqualTo(200);
+    assertThat(response.json().get("error").asText()).isEqualTo("temporarily_unavailable");
+    assertThat(response.json().get("error_description").asText()).isEqualTo("try again later");
+    assertThat(token().status()).isEqualTo(200);
   }
 
   @Test
@@ -184,10 +177,10 @@ class NextTokenControlTest {
         .errorStyle(dev.transmitmock.server.config.ErrorStyle.TRANSMIT_REST);
     EMULATOR.server().nextToken(APP).error(400, "invalid_grant").install();
 
-    HttpResponse<String> response = token();
+    Reply response = token();
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(json(response).has("error_code")).isTrue();
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().has("error_code")).isTrue();
     assertThat(response.body()).contains("grant request is invalid");
   }
 
@@ -195,22 +188,21 @@ class NextTokenControlTest {
   void a_failed_authentication_gets_its_401_and_does_not_consume_the_rule() {
     install("{\"clientId\":\"demo-app\",\"expiresIn\":7}");
 
-    HttpResponse<String> refused = EMULATOR.http().token(APP, "wrong-secret", null);
+    Reply refused = EMULATOR.http().token(APP, "wrong-secret");
 
-    assertThat(refused.statusCode()).isEqualTo(401);
-    assertThat(json(EMULATOR.http().get(PATH)).get("rules")).hasSize(1);
-    assertThat(json(token()).get("expires_in").asLong()).isEqualTo(7);
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat((EMULATOR.http().get(PATH)).json().get("rules")).hasSize(1);
+    assertThat(token().json().get("expires_in").asLong()).isEqualTo(7);
   }
 
   @Test
   void a_request_refused_for_its_resource_does_not_consume_a_token_rule() {
     install("{\"clientId\":\"demo-app\",\"expiresIn\":7}");
 
-    HttpResponse<String> refused =
-        EMULATOR.http().token(APP, APP_SECRET, "https://not-a-resource.example");
+    Reply refused = EMULATOR.http().token(APP, APP_SECRET, "https://not-a-resource.example");
 
-    assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(json(token()).get("expires_in").asLong()).isEqualTo(7);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(token().json().get("expires_in").asLong()).isEqualTo(7);
   }
 
   @Test
@@ -219,15 +211,15 @@ class NextTokenControlTest {
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newFixedThreadPool(8);
     try {
-      List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+      List<java.util.concurrent.Future<Reply>> answers = new java.util.ArrayList<>();
       for (int i = 0; i < 20; i++) {
         answers.add(pool.submit(NextTokenControlTest::token));
       }
       int shaped = 0;
-      for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
-        HttpResponse<String> response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
-        assertThat(response.statusCode()).isEqualTo(200);
-        if (json(response).get("expires_in").asLong() == 7) {
+      for (java.util.concurrent.Future<Reply> answer : answers) {
+        Reply response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(response.status()).isEqualTo(200);
+        if (response.json().get("expires_in").asLong() == 7) {
           shaped++;
         }
       }
@@ -242,10 +234,10 @@ class NextTokenControlTest {
   void rules_are_per_client() {
     install("{\"clientId\":\"demo-app\",\"expiresIn\":7}");
 
-    HttpResponse<String> admin = EMULATOR.http().token(ADMIN, ADMIN_SECRET, null);
+    Reply admin = EMULATOR.http().token(ADMIN, ADMIN_SECRET);
 
-    assertThat(json(admin).get("expires_in").asLong()).isEqualTo(3600);
-    assertThat(json(token()).get("expires_in").asLong()).isEqualTo(7);
+    assertThat(admin.json().get("expires_in").asLong()).isEqualTo(3600);
+    assertThat(token().json().get("expires_in").asLong()).isEqualTo(7);
   }
 
   @Test
@@ -253,9 +245,9 @@ class NextTokenControlTest {
     install("{\"clientId\":\"demo-app\",\"expiresIn\":7}");
     install("{\"clientId\":\"demo-app\",\"error\":{\"error\":\"invalid_client\",\"status\":401}}");
 
-    assertThat(json(token()).get("expires_in").asLong()).isEqualTo(7);
-    assertThat(token().statusCode()).isEqualTo(401);
-    assertThat(token().statusCode()).isEqualTo(200);
+    assertThat(token().json().get("expires_in").asLong()).isEqualTo(7);
+    assertThat(token().status()).isEqualTo(401);
+    assertThat(token().status()).isEqualTo(200);
   }
 
   @Test
@@ -269,7 +261,8 @@ class NextTokenControlTest {
     token();
     token();
 
-    JsonNode entries = json(EMULATOR.http().get("/_mock/journal?clientId=demo-app")).get("entries");
+    JsonNode entries =
+        (EMULATOR.http().get("/_mock/journal?clientId=demo-app")).json().get("entries");
     assertThat(entries).hasSize(3);
     assertThat(entries.get(0).get("nextTokenRule").asText()).isEqualTo(shapedBy);
     assertThat(entries.get(0).get("outcome").asText()).isEqualTo("issued");
@@ -283,9 +276,9 @@ class NextTokenControlTest {
     EMULATOR.server().journal().tokenRequests().injected().verifyOnce();
     // the test asked for the error: strict mode does not count it as a rejection
     EMULATOR.server().verifyNoRejectedRequests();
-    assertThat(json(EMULATOR.http().get("/_mock/journal?outcome=injected")).get("entries"))
+    assertThat((EMULATOR.http().get("/_mock/journal?outcome=injected")).json().get("entries"))
         .hasSize(1);
-    assertThat(json(EMULATOR.http().get("/_mock/journal")).get("rejected").asInt()).isZero();
+    assertThat((EMULATOR.http().get("/_mock/journal")).json().get("rejected").asInt()).isZero();
   }
 
   @Test
@@ -293,15 +286,15 @@ class NextTokenControlTest {
     install("{\"clientId\":\"demo-app\",\"expiresIn\":7}");
     String second = install("{\"clientId\":\"demo-app\",\"expiresIn\":8}").get("id").asText();
 
-    assertThat(json(EMULATOR.http().delete(PATH + "/" + second)).get("removed").asText())
+    assertThat((EMULATOR.http().delete(PATH + "/" + second)).json().get("removed").asText())
         .isEqualTo(second);
-    assertThat(EMULATOR.http().delete(PATH + "/" + second).statusCode()).isEqualTo(404);
-    assertThat(json(EMULATOR.http().delete(PATH)).get("cleared").asInt()).isEqualTo(1);
+    assertThat(EMULATOR.http().delete(PATH + "/" + second).status()).isEqualTo(404);
+    assertThat((EMULATOR.http().delete(PATH)).json().get("cleared").asInt()).isEqualTo(1);
 
     install("{\"clientId\":\"demo-app\",\"expiresIn\":7}");
     EMULATOR.http().post("/_mock/reset", null);
-    assertThat(json(EMULATOR.http().get(PATH)).get("rules")).isEmpty();
-    assertThat(json(token()).get("expires_in").asLong()).isEqualTo(3600);
+    assertThat((EMULATOR.http().get(PATH)).json().get("rules")).isEmpty();
+    assertThat(token().json().get("expires_in").asLong()).isEqualTo(3600);
   }
 
   @Test
@@ -320,9 +313,9 @@ class NextTokenControlTest {
 
     assertThat(EMULATOR.server().nextTokenRules().rules()).containsExactly(rule);
     assertThat(rule.describe()).contains("2 token responses of demo-app");
-    HttpResponse<String> response = token();
-    assertThat(json(response).get("expires_in").asLong()).isEqualTo(9);
-    assertThat(json(response).get("token_type").asText()).isEqualTo("bearer");
+    Reply response = token();
+    assertThat(response.json().get("expires_in").asLong()).isEqualTo(9);
+    assertThat(response.json().get("token_type").asText()).isEqualTo("bearer");
     assertThat(jwt(response).getHeader().getType().getType()).isEqualTo("JWT");
     assertThat(EMULATOR.server().nextTokenRules().rules().get(0).times()).isEqualTo(1);
 
@@ -372,12 +365,12 @@ class NextTokenControlTest {
         "{\"clientId\":\"demo-app\",\"colour\":\"red\"}|colour"
       })
   void bad_bodies_are_400_naming_the_field(String body, String field) {
-    HttpResponse<String> response = EMULATOR.http().post(PATH, body);
+    Reply response = EMULATOR.http().post(PATH, body);
 
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(json(response).get("error").asText()).isEqualTo("invalid_request");
-    assertThat(json(response).get("error_description").asText()).startsWith(field + ":");
-    assertThat(json(EMULATOR.http().get(PATH)).get("rules")).isEmpty();
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    assertThat(response.json().get("error").asText()).isEqualTo("invalid_request");
+    assertThat(response.json().get("error_description").asText()).startsWith(field + ":");
+    assertThat((EMULATOR.http().get(PATH)).json().get("rules")).isEmpty();
   }
 
   @Test
@@ -386,7 +379,7 @@ class NextTokenControlTest {
         "{\"clientId\":\"demo-app\",\"times\":3,\"claims\":{\"x\":1},\"omit\":[\"scope\"],"
             + "\"defect\":\"alg-none\"}");
 
-    JsonNode rule = json(EMULATOR.http().get(PATH)).get("rules").get(0);
+    JsonNode rule = (EMULATOR.http().get(PATH)).json().get("rules").get(0);
 
     assertThat(rule.get("clientId").asText()).isEqualTo(APP);
     assertThat(rule.get("times").asInt()).isEqualTo(3);

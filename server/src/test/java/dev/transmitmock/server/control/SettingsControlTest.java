@@ -1,8 +1,7 @@
 package dev.transmitmock.server.control;
 
-import static dev.transmitmock.server.control.ControlHttp.APP;
-import static dev.transmitmock.server.control.ControlHttp.APP_SECRET;
-import static dev.transmitmock.server.control.ControlHttp.json;
+import static dev.transmitmock.server.testing.DemoConfig.APP;
+import static dev.transmitmock.server.testing.DemoConfig.APP_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,9 +10,10 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.transmitmock.server.config.ErrorStyle;
 import dev.transmitmock.server.config.TokenTyp;
 import dev.transmitmock.server.defects.RejectionCategory;
-import java.net.http.HttpResponse;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.SharedEmulator;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,24 +21,24 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code GET/PATCH/DELETE /_mock/settings} and {@code server.settings()}, over real HTTP. */
 class SettingsControlTest {
-  @RegisterExtension static final EmulatorPerClass EMULATOR = new EmulatorPerClass();
+  @RegisterExtension static final SharedEmulator EMULATOR = new SharedEmulator();
 
   private static final String PATH = "/_mock/settings";
   private static final String OTHER_ISSUER = "https://tenant-b.example.test";
 
-  private static HttpResponse<String> patch(String body) {
+  private static Reply patch(String body) {
     return EMULATOR.http().send("PATCH", PATH, body);
   }
 
   private static SignedJWT token() throws Exception {
-    HttpResponse<String> response = EMULATOR.http().token(APP, APP_SECRET, null);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return SignedJWT.parse(json(response).get("access_token").asText());
+    Reply response = EMULATOR.http().token(APP, APP_SECRET);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return SignedJWT.parse(response.json().get("access_token").asText());
   }
 
   @Test
   void get_lists_the_start_up_settings() {
-    JsonNode settings = json(EMULATOR.http().get(PATH));
+    JsonNode settings = (EMULATOR.http().get(PATH)).json();
 
     assertThat(settings.get("tokenTyp").asText()).isEqualTo("at+jwt");
     assertThat(settings.get("errorStyle").asText()).isEqualTo("oauth");
@@ -52,7 +52,7 @@ class SettingsControlTest {
   void both_typ_values_and_none_from_one_server() throws Exception {
     assertThat(token().getHeader().getType().getType()).isEqualTo("at+jwt");
 
-    assertThat(json(patch("{\"tokenTyp\":\"JWT\"}")).get("tokenTyp").asText()).isEqualTo("JWT");
+    assertThat(patch("{\"tokenTyp\":\"JWT\"}").json().get("tokenTyp").asText()).isEqualTo("JWT");
     assertThat(token().getHeader().getType().getType()).isEqualTo("JWT");
     assertThat(EMULATOR.server().defectiveToken(dev.transmitmock.server.defects.Defect.EXPIRED))
         .isNotNull();
@@ -65,13 +65,13 @@ class SettingsControlTest {
   void the_error_style_changes_the_next_error() {
     patch("{\"errorStyle\":\"transmit-rest\",\"verboseErrors\":true}");
 
-    HttpResponse<String> refused = EMULATOR.http().token(APP, "wrong", null);
+    Reply refused = EMULATOR.http().token(APP, "wrong");
 
-    assertThat(refused.statusCode()).isEqualTo(401);
-    assertThat(json(refused).get("error_code").asInt()).isEqualTo(401);
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.json().get("error_code").asInt()).isEqualTo(401);
 
     patch("{\"errorStyle\":\"oauth\"}");
-    JsonNode oauth = json(EMULATOR.http().token(APP, "wrong", null));
+    JsonNode oauth = (EMULATOR.http().token(APP, "wrong")).json();
     assertThat(oauth.get("error").asText()).isEqualTo("invalid_client");
     assertThat(oauth.get("error_detail").asText()).isEqualTo("invalid secret provided");
   }
@@ -80,9 +80,9 @@ class SettingsControlTest {
   void the_default_lifetime_changes_expires_in_and_exp() throws Exception {
     patch("{\"tokenLifetime\":\"PT5M\"}");
 
-    HttpResponse<String> response = EMULATOR.http().token(APP, APP_SECRET, null);
+    Reply response = EMULATOR.http().token(APP, APP_SECRET);
 
-    assertThat(json(response).get("expires_in").asLong()).isEqualTo(300);
+    assertThat(response.json().get("expires_in").asLong()).isEqualTo(300);
     patch("{\"tokenLifetime\":120}");
     var claims = token().getJWTClaimsSet();
     assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime())
@@ -93,7 +93,7 @@ class SettingsControlTest {
   void always_include_scope_adds_an_empty_scope() {
     patch("{\"alwaysIncludeScope\":true}");
 
-    JsonNode body = json(EMULATOR.http().token(APP, APP_SECRET, null));
+    JsonNode body = (EMULATOR.http().token(APP, APP_SECRET)).json();
 
     assertThat(body.get("scope").asText()).isEmpty();
   }
@@ -101,17 +101,17 @@ class SettingsControlTest {
   @Test
   void a_changed_issuer_is_the_iss_discovery_issuer_inspector_issuer_and_introspection_issuer()
       throws Exception {
-    String before = EMULATOR.http().accessToken();
+    String before = EMULATOR.http().accessToken(APP, APP_SECRET);
 
     patch("{\"issuer\":\"" + OTHER_ISSUER + "\"}");
 
     assertThat(token().getJWTClaimsSet().getIssuer()).isEqualTo(OTHER_ISSUER);
     assertThat(EMULATOR.server().issuer()).isEqualTo(OTHER_ISSUER);
-    JsonNode discovery = json(EMULATOR.http().get("/cis/oidc/.well-known/openid-configuration"));
+    JsonNode discovery = (EMULATOR.http().get("/cis/oidc/.well-known/openid-configuration")).json();
     assertThat(discovery.get("issuer").asText()).isEqualTo(OTHER_ISSUER);
-    JsonNode client = json(EMULATOR.http().get("/_mock/clients")).get("clients").get(0);
+    JsonNode client = (EMULATOR.http().get("/_mock/clients")).json().get("clients").get(0);
     assertThat(client.get("issuer").asText()).isEqualTo(OTHER_ISSUER);
-    String after = EMULATOR.http().accessToken();
+    String after = EMULATOR.http().accessToken(APP, APP_SECRET);
     assertThat(EMULATOR.server().tokenInspector().inspect(after).accepted()).isTrue();
     assertThat(EMULATOR.server().tokenInspector().inspect(before).firstReason())
         .contains(RejectionCategory.WRONG_ISSUER);
@@ -124,13 +124,12 @@ class SettingsControlTest {
   }
 
   private static JsonNode introspect(String token) {
-    return json(
-        EMULATOR
-            .http()
-            .form(
-                EMULATOR.server().introspectionEndpoint(),
-                "client_id=demo-app&client_secret=demo-app-secret&token=" + token,
-                Optional.empty()));
+    return EMULATOR
+        .http()
+        .postForm(
+            EMULATOR.server().introspectionEndpoint(),
+            Map.of("client_id", APP, "client_secret", APP_SECRET, "token", token))
+        .json();
   }
 
   @Test
@@ -157,7 +156,7 @@ class SettingsControlTest {
         .tokenLifetime(Duration.ofMinutes(2))
         .issuer(OTHER_ISSUER);
 
-    JsonNode settings = json(EMULATOR.http().get(PATH));
+    JsonNode settings = (EMULATOR.http().get(PATH)).json();
     assertThat(settings.get("tokenTyp").asText()).isEqualTo("JWT");
     assertThat(settings.get("errorStyle").asText()).isEqualTo("transmit-rest");
     assertThat(settings.get("tokenLifetime").asText()).isEqualTo("PT2M");
@@ -187,16 +186,16 @@ class SettingsControlTest {
         "{\"tenantId\":\"x\"}|tenantId"
       })
   void bad_patches_are_400_naming_the_field_and_change_nothing(String body, String field) {
-    HttpResponse<String> response = patch("{\"alwaysIncludeScope\":true," + body.substring(1));
+    Reply response = patch("{\"alwaysIncludeScope\":true," + body.substring(1));
 
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(json(response).get("error_description").asText()).startsWith(field + ":");
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    assertThat(response.json().get("error_description").asText()).startsWith(field + ":");
     assertThat(EMULATOR.server().settings().current())
         .isEqualTo(EMULATOR.server().settings().initial());
   }
 
   @Test
   void an_empty_patch_is_a_400() {
-    assertThat(patch("{}").statusCode()).isEqualTo(400);
+    assertThat(patch("{}").status()).isEqualTo(400);
   }
 }
