@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.transmitmock.client.TokenRejectedException.Reason;
+import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.MockConfig;
-import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.defects.TokenSpec;
 import dev.transmitmock.server.tls.BindingDefect;
 import dev.transmitmock.server.tls.CertificateThumbprint;

@@ -3,7 +3,7 @@ package dev.transmitmock.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.junit.support.TokenRequests;
-import dev.transmitmock.server.control.Endpoint;
+import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.control.FaultRule;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

@@ -11,7 +11,7 @@ import dev.transmitmock.junit.TransmitClientCredentials;
 import dev.transmitmock.junit.TransmitMock;
 import dev.transmitmock.junit.TransmitMockHandle;
 import dev.transmitmock.junit.support.TokenResponse;
-import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.server.token.assertion.ClientAssertions;
 import java.io.IOException;
 import java.net.http.HttpClient;

@@ -1,5 +1,7 @@
 package dev.transmitmock.server.control;
 
+import dev.transmitmock.protocol.AuthMethod;
+import dev.transmitmock.protocol.Endpoint;
 import java.time.Instant;
 import java.util.Optional;
 

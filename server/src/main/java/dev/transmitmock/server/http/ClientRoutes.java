@@ -5,6 +5,7 @@ import static dev.transmitmock.server.http.ControlResponses.parseObject;
 import static dev.transmitmock.server.http.ControlResponses.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.transmitmock.protocol.ControlPaths;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ConfigException;
 import dev.transmitmock.server.config.ConfigLoader;
@@ -35,13 +36,12 @@ final class ClientRoutes {
   }
 
   void register(RoutesConfig routes) {
-    routes.get(ControlApi.PREFIX + "/clients", ctx -> ok(ctx, Map.of("clients", clientsJson())));
-    routes.post(ControlApi.PREFIX + "/clients", this::putClient);
-    routes.delete(ControlApi.PREFIX + "/clients/{clientId}", this::removeClient);
-    routes.get(
-        ControlApi.PREFIX + "/resources", ctx -> ok(ctx, Map.of("resources", resourcesJson())));
-    routes.post(ControlApi.PREFIX + "/resources", this::putResource);
-    routes.delete(ControlApi.PREFIX + "/resources", this::removeResource);
+    routes.get(ControlPaths.CLIENTS, ctx -> ok(ctx, Map.of("clients", clientsJson())));
+    routes.post(ControlPaths.CLIENTS, this::putClient);
+    routes.delete(ControlPaths.CLIENTS + "/{clientId}", this::removeClient);
+    routes.get(ControlPaths.RESOURCES, ctx -> ok(ctx, Map.of("resources", resourcesJson())));
+    routes.post(ControlPaths.RESOURCES, this::putResource);
+    routes.delete(ControlPaths.RESOURCES, this::removeResource);
   }
 
   private void putClient(Context ctx) {

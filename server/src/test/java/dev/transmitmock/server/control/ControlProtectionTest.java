@@ -6,6 +6,7 @@ import static dev.transmitmock.server.control.ControlHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.TransmitMockServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import static dev.transmitmock.server.control.ControlHttp.APP_SECRET;
 import static dev.transmitmock.server.control.ControlHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ResourceConfig;
