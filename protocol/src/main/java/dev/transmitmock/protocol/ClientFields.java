@@ -36,7 +36,13 @@ public final class ClientFields {
   /** The {@code app_name} claim. */
   public static final String APP_NAME = "appName";
 
-  /** The resources (audiences) the client may ask for. */
+  /** The config file's list of clients. */
+  public static final String CLIENTS = "clients";
+
+  /** The config file's list of applications with their own signing keys. */
+  public static final String APPLICATIONS = "applications";
+
+  /** The resources (audiences) the client may ask for; also the config file's list of resources. */
   public static final String RESOURCES = "resources";
 
   /** The scopes the client may ask for; also a resource's scopes. */
