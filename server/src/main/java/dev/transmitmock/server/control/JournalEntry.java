@@ -1,6 +1,7 @@
 package dev.transmitmock.server.control;
 
 import dev.transmitmock.protocol.AuthMethod;
+import dev.transmitmock.protocol.ControlFields;
 import dev.transmitmock.protocol.Endpoint;
 import java.time.Instant;
 import java.util.Optional;
@@ -94,12 +95,14 @@ public record JournalEntry(
    */
   public String outcome() {
     if (faulted()) {
-      return "faulted";
+      return ControlFields.Journal.FAULTED;
     }
     if (rejected()) {
-      return "rejected";
+      return ControlFields.Journal.REJECTED;
     }
-    return endpoint == Endpoint.TOKEN ? "issued" : "succeeded";
+    return endpoint == Endpoint.TOKEN
+        ? ControlFields.Journal.ISSUED
+        : ControlFields.Journal.SUCCEEDED;
   }
 
   /** A one-line description for failure messages. */

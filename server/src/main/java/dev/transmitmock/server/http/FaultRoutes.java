@@ -3,6 +3,7 @@ package dev.transmitmock.server.http;
 import static dev.transmitmock.server.http.ControlResponses.ok;
 import static dev.transmitmock.server.http.ControlResponses.write;
 
+import dev.transmitmock.protocol.ControlFields;
 import dev.transmitmock.protocol.ControlPaths;
 import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.protocol.FaultRuleShape;
@@ -26,14 +27,15 @@ final class FaultRoutes {
   }
 
   void register(RoutesConfig routes) {
-    routes.get(ControlPaths.FAULTS, ctx -> ok(ctx, Map.of("faults", faultsJson())));
+    routes.get(
+        ControlPaths.FAULTS, ctx -> ok(ctx, Map.of(ControlFields.Lists.FAULTS, faultsJson())));
     routes.post(ControlPaths.FAULTS, this::addFault);
     routes.delete(
         ControlPaths.FAULTS,
         ctx -> {
           int size = faults.rules().size();
           faults.clear();
-          ok(ctx, Map.of("cleared", size));
+          ok(ctx, Map.of(ControlFields.Lists.CLEARED, size));
         });
     routes.delete(ControlPaths.FAULTS + "/{id}", this::removeFault);
   }
@@ -77,7 +79,7 @@ final class FaultRoutes {
     if (!faults.remove(id)) {
       throw ControlException.notFound("no fault rule " + id);
     }
-    ok(ctx, Map.of("removed", id));
+    ok(ctx, Map.of(ControlFields.Lists.REMOVED, id));
   }
 
   private List<Map<String, Object>> faultsJson() {

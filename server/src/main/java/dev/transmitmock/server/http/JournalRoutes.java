@@ -33,7 +33,7 @@ final class JournalRoutes {
         ctx -> {
           int size = journal.size();
           journal.clear();
-          ok(ctx, Map.of("cleared", size));
+          ok(ctx, Map.of(ControlFields.Lists.CLEARED, size));
         });
   }
 
