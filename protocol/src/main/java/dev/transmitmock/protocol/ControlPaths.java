@@ -64,10 +64,29 @@ public final class ControlPaths {
   /** {@code GET}: the web console's page. */
   public static final String UI = PREFIX + "/ui";
 
+  /** {@code GET, POST, DELETE}: rules shaping the next tokens issued. */
+  public static final String NEXT_TOKEN = PREFIX + "/next-token";
+
+  /** {@code GET, POST}: runtime settings of the emulator. */
+  public static final String SETTINGS = PREFIX + "/settings";
+
+  /** {@code GET, POST}; {@code DELETE /<id>}: isolated workspaces. */
+  public static final String WORKSPACES = PREFIX + "/workspaces";
+
+  /**
+   * The prefix of a workspace's routes: {@code /_ws/<id>} followed by any Transmit or control path.
+   */
+  public static final String WORKSPACE_PREFIX = "/_ws/";
+
   /** {@code GET}: the OpenAPI description of the control API. */
   public static final String OPENAPI = PREFIX + "/openapi.json";
 
   private ControlPaths() {}
+
+  /** The base path of a workspace's routes: {@code /_ws/<id>}. */
+  public static String workspace(String id) {
+    return WORKSPACE_PREFIX + id;
+  }
 
   /** Whether a request path lies under the control API ({@value #PREFIX} or below). */
   public static boolean isControlPath(String path) {
