@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.transmitmock.client.TokenRejectedException.Reason;
+import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.MockConfig;
-import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.defects.TokenSpec;
 import dev.transmitmock.server.testing.Reply;
 import dev.transmitmock.server.testing.TestHttp;

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.transmitmock.client.TokenRejectedException.Reason;
+import dev.transmitmock.protocol.RejectionCategory;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.DefectiveTokens;
-import dev.transmitmock.server.defects.RejectionCategory;
 import dev.transmitmock.server.defects.TokenSpec;
 import java.time.Duration;
 import java.util.Arrays;

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.transmitmock.client.TokenRejectedException.Reason;
+import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.TransmitMockServer;
-import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.FaultRule;
 import dev.transmitmock.server.control.JournalEntry;
 import java.time.Duration;

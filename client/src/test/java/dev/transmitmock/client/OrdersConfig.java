@@ -1,11 +1,11 @@
 package dev.transmitmock.client;
 
+import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ClientType;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.ResourceConfig;
-import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.JournalEntry;
 import java.util.function.Consumer;
 

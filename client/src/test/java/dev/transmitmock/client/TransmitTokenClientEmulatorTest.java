@@ -8,9 +8,9 @@ import static dev.transmitmock.client.OrdersConfig.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.transmitmock.protocol.AuthMethod;
+import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.TransmitMockServer;
-import dev.transmitmock.server.control.AuthMethod;
-import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.JournalEntry;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -2,6 +2,8 @@ package dev.transmitmock.testcontainers;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.ClientFields;
+import dev.transmitmock.protocol.TransmitPaths;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -77,21 +79,22 @@ public record ApplicationDefinition(
 
   /** The path of the app's JWKS on the emulator. */
   public String effectiveJwksPath() {
-    return jwksPath.orElse("/apps/" + appId + "/oidc/jwks");
+    return jwksPath.orElse(TransmitPaths.applicationJwks(appId));
   }
 
   /** The path of the app's discovery document on the emulator. */
   public String discoveryPath() {
-    return "/apps/" + appId + "/.well-known/openid-configuration";
+    return TransmitPaths.applicationDiscovery(appId);
   }
 
   /** The application as an entry of the emulator's {@code applications} config. */
   Map<String, Object> toConfig() {
     Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("appId", appId);
-    entry.put("issuer", issuer);
-    jwksPath.ifPresent(path -> entry.put("jwksPath", path));
-    globalKeyAcceptedFor.ifPresent(window -> entry.put("globalKeyAcceptedFor", window.toString()));
+    entry.put(ClientFields.APP_ID, appId);
+    entry.put(ClientFields.ISSUER, issuer);
+    jwksPath.ifPresent(path -> entry.put(ClientFields.JWKS_PATH, path));
+    globalKeyAcceptedFor.ifPresent(
+        window -> entry.put(ClientFields.GLOBAL_KEY_ACCEPTED_FOR, window.toString()));
     return entry;
   }
 

@@ -2,6 +2,9 @@ package dev.transmitmock.testcontainers;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.AuthMethod;
+import dev.transmitmock.protocol.ClientAuthenticationRules;
+import dev.transmitmock.protocol.ClientFields;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +20,13 @@ import java.util.Optional;
  * ClientDefinition.selfSignedTlsClientAuth("edge-svc").certificateThumbprints(x5tS256).build();
  * }</pre>
  *
- * <p>The rules are the emulator's: a {@code private_key_jwt} client has exactly one of {@code
- * jwks}, {@code jwksUri} or {@code publicKeyPem}; a {@code tls_client_auth} client exactly one
- * subject value; a {@code self_signed_tls_client_auth} client exactly one of certificate
- * thumbprints, {@code publicKeyPem} (its certificate), {@code jwks} or {@code jwksUri} (keys with
- * {@code x5c}); a secret client none of them. The field names are those of the emulator's config
- * and {@code POST /_mock/clients}.
+ * <p>The rules and their messages are the emulator's own ({@link ClientAuthenticationRules}): a
+ * {@code private_key_jwt} client has exactly one of {@code jwks}, {@code jwksUri} or {@code
+ * publicKeyPem}; a {@code tls_client_auth} client exactly one subject value; a {@code
+ * self_signed_tls_client_auth} client exactly one of certificate thumbprints, {@code publicKeyPem}
+ * (its certificate), {@code jwks} or {@code jwksUri} (keys with {@code x5c}); a secret client none
+ * of them. The field names are those of the emulator's config and {@code POST /_mock/clients}
+ * ({@link ClientFields}).
  *
  * @param method the {@code tokenEndpointAuthMethod}
  * @param jwks the client's public keys as a JWK set (or one JWK), JSON text
@@ -37,7 +41,7 @@ import java.util.Optional;
  *     certificate) of accepted self-signed certificates
  */
 public record ClientAuthentication(
-    TokenEndpointAuthMethod method,
+    AuthMethod method,
     Optional<String> jwks,
     Optional<String> jwksUri,
     Optional<String> publicKeyPem,
@@ -48,7 +52,10 @@ public record ClientAuthentication(
     Optional<String> tlsClientAuthSanEmail,
     List<String> certificateThumbprints) {
 
-  /** Validates the combination, with the emulator's rules and wording. */
+  /**
+   * Validates the combination with the emulator's rules and wording ({@link
+   * ClientAuthenticationRules}).
+   */
   public ClientAuthentication {
     requireNonNull(method, "method must not be null");
     requireNonNull(jwks, "jwks must not be null");
@@ -62,58 +69,23 @@ public record ClientAuthentication(
     certificateThumbprints =
         List.copyOf(
             requireNonNull(certificateThumbprints, "certificateThumbprints must not be null"));
-    int keySources = count(jwks, jwksUri, publicKeyPem);
-    int subjects =
-        count(
-            tlsClientAuthSubjectDn,
-            tlsClientAuthSanDns,
-            tlsClientAuthSanUri,
-            tlsClientAuthSanIp,
-            tlsClientAuthSanEmail);
-    boolean thumbprints = !certificateThumbprints.isEmpty();
-    switch (method) {
-      case PRIVATE_KEY_JWT -> {
-        if (keySources != 1 || thumbprints || subjects > 0) {
-          throw new IllegalArgumentException(
-              "a private_key_jwt client needs exactly one of jwks, jwksUri or publicKeyPem");
-        }
-      }
-      case TLS_CLIENT_AUTH -> {
-        if (subjects != 1 || keySources > 0 || thumbprints) {
-          throw new IllegalArgumentException(
-              "a tls_client_auth client needs exactly one of tlsClientAuthSubjectDn,"
-                  + " tlsClientAuthSanDns, tlsClientAuthSanUri, tlsClientAuthSanIp,"
-                  + " tlsClientAuthSanEmail");
-        }
-      }
-      case SELF_SIGNED_TLS_CLIENT_AUTH -> {
-        if (keySources + (thumbprints ? 1 : 0) != 1 || subjects > 0) {
-          throw new IllegalArgumentException(
-              "a self_signed_tls_client_auth client needs exactly one of certificateThumbprints,"
-                  + " publicKeyPem (its certificate), jwks or jwksUri (keys with x5c)");
-        }
-      }
-      case NONE -> {
-        if (keySources > 0 || subjects > 0 || thumbprints) {
-          throw new IllegalArgumentException(
-              "a none (public) client presents nothing but its client_id; jwks, jwksUri,"
-                  + " publicKeyPem, certificate thumbprints and tlsClientAuth* do not apply");
-        }
-      }
-      default -> {
-        if (keySources > 0 || subjects > 0 || thumbprints) {
-          throw new IllegalArgumentException(
-              "a "
-                  + method.wireName()
-                  + " client authenticates with its secret; jwks, jwksUri, publicKeyPem,"
-                  + " certificate thumbprints and tlsClientAuth* do not apply");
-        }
-      }
-    }
+    ClientAuthenticationRules.checkMaterial(
+        method,
+        new ClientAuthenticationRules.Material(
+            jwks.isPresent(),
+            jwksUri.isPresent(),
+            publicKeyPem.isPresent(),
+            count(
+                tlsClientAuthSubjectDn,
+                tlsClientAuthSanDns,
+                tlsClientAuthSanUri,
+                tlsClientAuthSanIp,
+                tlsClientAuthSanEmail),
+            !certificateThumbprints.isEmpty()));
   }
 
   /** Secret-based authentication with the given method (Basic or form body). */
-  public static ClientAuthentication secret(TokenEndpointAuthMethod method) {
+  public static ClientAuthentication secret(AuthMethod method) {
     requireNonNull(method, "method must not be null");
     if (!method.usesSecret()) {
       throw new IllegalArgumentException(method.wireName() + " does not use a client secret");
@@ -127,24 +99,24 @@ public record ClientAuthentication(
   public static ClientAuthentication none() {
     Optional<String> none = Optional.empty();
     return new ClientAuthentication(
-        TokenEndpointAuthMethod.NONE, none, none, none, none, none, none, none, none, List.of());
+        AuthMethod.NONE, none, none, none, none, none, none, none, none, List.of());
   }
 
   /** The fields of this authentication in a client entry of the config or control API. */
   void addTo(Map<String, Object> entry) {
-    entry.put("tokenEndpointAuthMethod", method.wireName());
+    entry.put(ClientFields.TOKEN_ENDPOINT_AUTH_METHOD, method.wireName());
     Map<String, Optional<String>> fields = new LinkedHashMap<>();
-    fields.put("jwks", jwks);
-    fields.put("jwksUri", jwksUri);
-    fields.put("publicKeyPem", publicKeyPem);
-    fields.put("tlsClientAuthSubjectDn", tlsClientAuthSubjectDn);
-    fields.put("tlsClientAuthSanDns", tlsClientAuthSanDns);
-    fields.put("tlsClientAuthSanUri", tlsClientAuthSanUri);
-    fields.put("tlsClientAuthSanIp", tlsClientAuthSanIp);
-    fields.put("tlsClientAuthSanEmail", tlsClientAuthSanEmail);
+    fields.put(ClientFields.JWKS, jwks);
+    fields.put(ClientFields.JWKS_URI, jwksUri);
+    fields.put(ClientFields.PUBLIC_KEY_PEM, publicKeyPem);
+    fields.put(ClientFields.TLS_CLIENT_AUTH_SUBJECT_DN, tlsClientAuthSubjectDn);
+    fields.put(ClientFields.TLS_CLIENT_AUTH_SAN_DNS, tlsClientAuthSanDns);
+    fields.put(ClientFields.TLS_CLIENT_AUTH_SAN_URI, tlsClientAuthSanUri);
+    fields.put(ClientFields.TLS_CLIENT_AUTH_SAN_IP, tlsClientAuthSanIp);
+    fields.put(ClientFields.TLS_CLIENT_AUTH_SAN_EMAIL, tlsClientAuthSanEmail);
     fields.forEach((name, value) -> value.ifPresent(text -> entry.put(name, text)));
     if (!certificateThumbprints.isEmpty()) {
-      entry.put("certificateThumbprints", certificateThumbprints);
+      entry.put(ClientFields.CERTIFICATE_THUMBPRINTS, certificateThumbprints);
     }
   }
 

@@ -2,6 +2,9 @@ package dev.transmitmock.testcontainers;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.ClientFields;
+import dev.transmitmock.protocol.ControlFields;
+import dev.transmitmock.protocol.ControlPaths;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,8 +28,8 @@ import java.util.Optional;
  */
 public final class ClientControl {
 
-  static final String CLIENTS_PATH = "/_mock/clients";
-  static final String RESOURCES_PATH = "/_mock/resources";
+  static final String CLIENTS_PATH = ControlPaths.CLIENTS;
+  static final String RESOURCES_PATH = ControlPaths.RESOURCES;
 
   private final EmulatorHttp http;
 
@@ -47,7 +50,8 @@ public final class ClientControl {
   /** The ids of the registered clients ({@code GET /_mock/clients}; secrets are never returned). */
   public List<String> clientIds() {
     Object answer = http.controlGet(CLIENTS_PATH);
-    Object list = answer instanceof Map ? ((Map<?, ?>) answer).get("clients") : null;
+    Object list =
+        answer instanceof Map ? ((Map<?, ?>) answer).get(ControlFields.Lists.CLIENTS) : null;
     if (!(list instanceof List)) {
       throw new TransmitMockException(
           "GET " + CLIENTS_PATH + " answered without a list of clients", 200, "");
@@ -55,7 +59,7 @@ public final class ClientControl {
     return ((List<?>) list)
         .stream()
             .filter(Map.class::isInstance)
-            .map(client -> ((Map<?, ?>) client).get("clientId"))
+            .map(client -> ((Map<?, ?>) client).get(ClientFields.CLIENT_ID))
             .filter(String.class::isInstance)
             .map(String.class::cast)
             .toList();

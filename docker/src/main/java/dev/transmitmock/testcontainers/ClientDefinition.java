@@ -2,6 +2,9 @@ package dev.transmitmock.testcontainers;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.AuthMethod;
+import dev.transmitmock.protocol.ClientAuthenticationRules;
+import dev.transmitmock.protocol.ClientFields;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,24 +90,15 @@ public record ClientDefinition(
     requireNonNull(certificateBoundAccessTokens, "certificateBoundAccessTokens must not be null");
     requireNonNull(appId, "appId must not be null");
     grantTypes = List.copyOf(requireNonNull(grantTypes, "grantTypes must not be null"));
-    if (authentication.method() == TokenEndpointAuthMethod.NONE
-        && grantTypes.contains("client_credentials")) {
-      throw new IllegalArgumentException(
-          "a none (public) client cannot use client_credentials; give it a secret, a key or a"
-              + " certificate instead");
-    }
     if (clientId.isBlank()) {
       throw new IllegalArgumentException("clientId must not be blank");
     }
-    boolean usesSecret = authentication.method().usesSecret();
-    if (usesSecret && clientSecret.filter(secret -> !secret.isEmpty()).isEmpty()) {
-      throw new IllegalArgumentException(
-          "a " + authentication.method().wireName() + " client needs a non-empty clientSecret");
-    }
-    if (!usesSecret && clientSecret.isPresent()) {
-      throw new IllegalArgumentException(
-          "a " + authentication.method().wireName() + " client has no secret; remove clientSecret");
-    }
+    ClientAuthenticationRules.checkGrantTypes(authentication.method(), grantTypes);
+    boolean hasSecret =
+        authentication.method().usesSecret()
+            ? clientSecret.filter(secret -> !secret.isEmpty()).isPresent()
+            : clientSecret.isPresent();
+    ClientAuthenticationRules.checkSecret(authentication.method(), hasSecret);
   }
 
   /**
@@ -163,13 +157,13 @@ public record ClientDefinition(
    * certificate gets 400 {@code invalid_grant}.
    */
   public boolean bindsTokens() {
-    return certificateBoundAccessTokens.orElse(authentication.method().usesTlsCertificate());
+    return certificateBoundAccessTokens.orElse(authentication.method().usesCertificate());
   }
 
   /** Starts an application client that authenticates with a secret (Basic or form body). */
   public static Builder app(String clientId, String clientSecret) {
     requireNonNull(clientSecret, "clientSecret must not be null");
-    return new Builder(clientId, TokenEndpointAuthMethod.CLIENT_SECRET_BASIC)
+    return new Builder(clientId, AuthMethod.CLIENT_SECRET_BASIC)
         .secret(clientSecret)
         .type(Type.APP);
   }
@@ -184,7 +178,7 @@ public record ClientDefinition(
    * Builder#jwksUri} or {@link Builder#publicKeyPem}.
    */
   public static Builder privateKeyJwt(String clientId) {
-    return new Builder(clientId, TokenEndpointAuthMethod.PRIVATE_KEY_JWT);
+    return new Builder(clientId, AuthMethod.PRIVATE_KEY_JWT);
   }
 
   /**
@@ -192,7 +186,7 @@ public record ClientDefinition(
    * subject with {@link Builder#subjectDn} or one of the {@code san...} methods.
    */
   public static Builder tlsClientAuth(String clientId) {
-    return new Builder(clientId, TokenEndpointAuthMethod.TLS_CLIENT_AUTH);
+    return new Builder(clientId, AuthMethod.TLS_CLIENT_AUTH);
   }
 
   /**
@@ -201,7 +195,7 @@ public record ClientDefinition(
    * {@link Builder#jwks} (keys with {@code x5c}).
    */
   public static Builder selfSignedTlsClientAuth(String clientId) {
-    return new Builder(clientId, TokenEndpointAuthMethod.SELF_SIGNED_TLS_CLIENT_AUTH);
+    return new Builder(clientId, AuthMethod.SELF_SIGNED_TLS_CLIENT_AUTH);
   }
 
   /**
@@ -210,7 +204,7 @@ public record ClientDefinition(
    * allowed for this client".
    */
   public static Builder publicClient(String clientId) {
-    return new Builder(clientId, TokenEndpointAuthMethod.NONE);
+    return new Builder(clientId, AuthMethod.NONE);
   }
 
   /**
@@ -219,24 +213,27 @@ public record ClientDefinition(
    */
   Map<String, Object> toConfig() {
     Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("clientId", clientId);
-    clientSecret.ifPresent(secret -> entry.put("clientSecret", secret));
-    entry.put("type", type == Type.MANAGEMENT ? "management" : "app");
-    if (authentication.method() != TokenEndpointAuthMethod.CLIENT_SECRET_BASIC) {
+    entry.put(ClientFields.CLIENT_ID, clientId);
+    clientSecret.ifPresent(secret -> entry.put(ClientFields.CLIENT_SECRET, secret));
+    entry.put(
+        ClientFields.TYPE,
+        type == Type.MANAGEMENT ? ClientFields.TYPE_MANAGEMENT : ClientFields.TYPE_APP);
+    if (authentication.method() != AuthMethod.CLIENT_SECRET_BASIC) {
       authentication.addTo(entry);
     }
     if (!resources.isEmpty()) {
-      entry.put("resources", resources);
+      entry.put(ClientFields.RESOURCES, resources);
     }
     if (!scopes.isEmpty()) {
-      entry.put("scopes", scopes);
+      entry.put(ClientFields.SCOPES, scopes);
     }
-    tokenLifetime.ifPresent(lifetime -> entry.put("tokenLifetime", lifetime.toString()));
+    tokenLifetime.ifPresent(
+        lifetime -> entry.put(ClientFields.TOKEN_LIFETIME, lifetime.toString()));
     certificateBoundAccessTokens.ifPresent(
-        bound -> entry.put("certificateBoundAccessTokens", bound));
-    appId.ifPresent(id -> entry.put("appId", id));
+        bound -> entry.put(ClientFields.CERTIFICATE_BOUND_ACCESS_TOKENS, bound));
+    appId.ifPresent(id -> entry.put(ClientFields.APP_ID, id));
     if (!grantTypes.isEmpty()) {
-      entry.put("grantTypes", grantTypes);
+      entry.put(ClientFields.GRANT_TYPES, grantTypes);
     }
     return entry;
   }
@@ -270,7 +267,7 @@ public record ClientDefinition(
    */
   public static final class Builder {
     private final String clientId;
-    private TokenEndpointAuthMethod method;
+    private AuthMethod method;
     private String secret;
     private Type type = Type.APP;
     private final List<String> resources = new ArrayList<>();
@@ -289,7 +286,7 @@ public record ClientDefinition(
     private String appId;
     private final List<String> grantTypes = new ArrayList<>();
 
-    private Builder(String clientId, TokenEndpointAuthMethod method) {
+    private Builder(String clientId, AuthMethod method) {
       this.clientId = requireNonNull(clientId, "clientId must not be null");
       this.method = method;
     }
@@ -306,12 +303,12 @@ public record ClientDefinition(
     }
 
     /**
-     * Changes how a secret client sends its secret: {@link
-     * TokenEndpointAuthMethod#CLIENT_SECRET_BASIC} (the default: Basic header or form body) or
-     * {@link TokenEndpointAuthMethod#CLIENT_SECRET_POST} (form body only). The key- and
-     * certificate-based methods have their own starting points ({@link #privateKeyJwt} ...).
+     * Changes how a secret client sends its secret: {@link AuthMethod#CLIENT_SECRET_BASIC} (the
+     * default: Basic header or form body) or {@link AuthMethod#CLIENT_SECRET_POST} (form body
+     * only). The key- and certificate-based methods have their own starting points ({@link
+     * #privateKeyJwt} ...).
      */
-    public Builder tokenEndpointAuthMethod(TokenEndpointAuthMethod method) {
+    public Builder tokenEndpointAuthMethod(AuthMethod method) {
       requireNonNull(method, "method must not be null");
       if (method.usesSecret() != this.method.usesSecret()) {
         throw new IllegalArgumentException(

@@ -2,6 +2,8 @@ package dev.transmitmock.testcontainers;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.ControlFields;
+import dev.transmitmock.protocol.ControlPaths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -18,7 +20,7 @@ import java.util.Map;
  */
 public final class ClockControl {
 
-  static final String PATH = "/_mock/clock";
+  static final String PATH = ControlPaths.CLOCK;
 
   private final EmulatorHttp http;
 
@@ -39,29 +41,30 @@ public final class ClockControl {
   /** Moves the clock forward (a negative amount moves it back); a running clock keeps running. */
   public ClockState advance(Duration amount) {
     requireNonNull(amount, "amount must not be null");
-    return change(Map.of("advance", amount.toString()));
+    return change(Map.of(ControlFields.Clock.ADVANCE, amount.toString()));
   }
 
   /** Moves the clock to the given instant; a running clock runs on from there. */
   public ClockState set(Instant instant) {
     requireNonNull(instant, "instant must not be null");
-    return change(Map.of("set", instant.toString()));
+    return change(Map.of(ControlFields.Clock.SET, instant.toString()));
   }
 
   /** Sets the clock to the given instant and stops it there. */
   public ClockState freezeAt(Instant instant) {
     requireNonNull(instant, "instant must not be null");
-    return change(Map.of("set", instant.toString(), "freeze", true));
+    return change(
+        Map.of(ControlFields.Clock.SET, instant.toString(), ControlFields.Clock.FREEZE, true));
   }
 
   /** Stops the clock at its current time. */
   public ClockState freeze() {
-    return change(Map.of("freeze", true));
+    return change(Map.of(ControlFields.Clock.FREEZE, true));
   }
 
   /** Lets a frozen clock run again from where it stands. */
   public ClockState unfreeze() {
-    return change(Map.of("freeze", false));
+    return change(Map.of(ControlFields.Clock.FREEZE, false));
   }
 
   /** Back to the system clock: not frozen, no offset. */

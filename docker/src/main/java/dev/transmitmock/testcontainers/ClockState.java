@@ -2,6 +2,7 @@ package dev.transmitmock.testcontainers;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.ControlFields;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -22,12 +23,13 @@ public record ClockState(Instant now, boolean frozen, Duration offset) {
   }
 
   static ClockState fromJson(Object answer, String what) {
-    if (answer instanceof Map && ((Map<?, ?>) answer).get("now") instanceof String) {
+    if (answer instanceof Map
+        && ((Map<?, ?>) answer).get(ControlFields.Clock.NOW) instanceof String) {
       Map<?, ?> state = (Map<?, ?>) answer;
-      Object offset = state.get("offset");
+      Object offset = state.get(ControlFields.Clock.OFFSET);
       return new ClockState(
-          Instant.parse((String) state.get("now")),
-          Boolean.TRUE.equals(state.get("frozen")),
+          Instant.parse((String) state.get(ControlFields.Clock.NOW)),
+          Boolean.TRUE.equals(state.get(ControlFields.Clock.FROZEN)),
           offset instanceof String ? Duration.parse((String) offset) : Duration.ZERO);
     }
     throw new TransmitMockException(what + " answered without a clock state", 200, "");

@@ -2,6 +2,8 @@ package dev.transmitmock.testcontainers;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.ControlPaths;
+import dev.transmitmock.protocol.FaultRuleShape;
 import java.util.Map;
 
 /**
@@ -14,7 +16,7 @@ import java.util.Map;
  */
 public final class FaultControl {
 
-  static final String PATH = "/_mock/faults";
+  static final String PATH = ControlPaths.FAULTS;
 
   private final EmulatorHttp http;
 
@@ -30,8 +32,8 @@ public final class FaultControl {
   public String add(FaultRule rule) {
     requireNonNull(rule, "rule must not be null");
     Object answer = http.controlPost(PATH, rule.fields());
-    if (answer instanceof Map && ((Map<?, ?>) answer).get("id") instanceof String) {
-      return (String) ((Map<?, ?>) answer).get("id");
+    if (answer instanceof Map && ((Map<?, ?>) answer).get(FaultRuleShape.ID) instanceof String) {
+      return (String) ((Map<?, ?>) answer).get(FaultRuleShape.ID);
     }
     throw new TransmitMockException("POST " + PATH + " answered without a rule id", 201, "");
   }

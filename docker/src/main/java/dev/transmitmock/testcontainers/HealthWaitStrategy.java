@@ -1,5 +1,6 @@
 package dev.transmitmock.testcontainers;
 
+import dev.transmitmock.protocol.ControlPaths;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URL;
@@ -27,7 +28,7 @@ import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
  */
 final class HealthWaitStrategy extends AbstractWaitStrategy {
 
-  static final String HEALTH_PATH = "/_mock/health";
+  static final String HEALTH_PATH = ControlPaths.HEALTH;
   private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
   private static final int PROBE_TIMEOUT_MILLIS = 1_000;
   private static final int LOG_LINES_QUOTED = 20;

@@ -2,6 +2,8 @@ package dev.transmitmock.testcontainers;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.ControlFields;
+import dev.transmitmock.protocol.ControlPaths;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,7 +28,7 @@ import java.util.TreeMap;
  */
 public final class JournalControl {
 
-  static final String PATH = "/_mock/journal";
+  static final String PATH = ControlPaths.JOURNAL;
 
   private final EmulatorHttp http;
 
@@ -53,7 +55,8 @@ public final class JournalControl {
                             requireNonNull(value, "filter value must not be null"),
                             StandardCharsets.UTF_8)));
     Object answer = http.controlGet(PATH + query);
-    Object list = answer instanceof Map ? ((Map<?, ?>) answer).get("entries") : answer;
+    Object list =
+        answer instanceof Map ? ((Map<?, ?>) answer).get(ControlFields.Journal.ENTRIES) : answer;
     if (!(list instanceof List)) {
       throw new TransmitMockException(
           "GET " + PATH + " answered without a list of entries", 200, "");
@@ -68,12 +71,17 @@ public final class JournalControl {
   /** The tokens issued to a client since the last reset. */
   public List<RecordedRequest> issuedTo(String clientId) {
     requireNonNull(clientId, "clientId must not be null");
-    return entries(Map.of("clientId", clientId, "outcome", "issued"));
+    return entries(
+        Map.of(
+            ControlFields.Journal.CLIENT_ID,
+            clientId,
+            ControlFields.Journal.OUTCOME,
+            ControlFields.Journal.ISSUED));
   }
 
   /** The rejected requests since the last reset (wrong secret, unknown resource, ...). */
   public List<RecordedRequest> rejected() {
-    return entries(Map.of("outcome", "rejected"));
+    return entries(Map.of(ControlFields.Journal.OUTCOME, ControlFields.Journal.REJECTED));
   }
 
   /** Empties the journal. */

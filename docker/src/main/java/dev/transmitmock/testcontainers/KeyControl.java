@@ -2,6 +2,8 @@ package dev.transmitmock.testcontainers;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.ControlFields;
+import dev.transmitmock.protocol.ControlPaths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ import java.util.Map;
  */
 public final class KeyControl {
 
-  static final String PATH = "/_mock/keys";
+  static final String PATH = ControlPaths.KEYS;
 
   private final EmulatorHttp http;
 
@@ -30,8 +32,9 @@ public final class KeyControl {
   /** The {@code kid} of the key that signs new tokens. */
   public String active() {
     Object answer = http.controlGet(PATH);
-    if (answer instanceof Map && ((Map<?, ?>) answer).get("active") instanceof String) {
-      return (String) ((Map<?, ?>) answer).get("active");
+    if (answer instanceof Map
+        && ((Map<?, ?>) answer).get(ControlFields.Keys.ACTIVE) instanceof String) {
+      return (String) ((Map<?, ?>) answer).get(ControlFields.Keys.ACTIVE);
     }
     throw new TransmitMockException("GET " + PATH + " answered without an active key", 200, "");
   }
@@ -39,7 +42,7 @@ public final class KeyControl {
   /** The {@code kid}s of the keys in the JWKS (active and published; not the retired ones). */
   public List<String> published() {
     Object answer = http.controlGet(PATH);
-    Object keys = answer instanceof Map ? ((Map<?, ?>) answer).get("keys") : null;
+    Object keys = answer instanceof Map ? ((Map<?, ?>) answer).get(ControlFields.Keys.KEYS) : null;
     if (!(keys instanceof List)) {
       throw new TransmitMockException("GET " + PATH + " answered without a key list", 200, "");
     }
@@ -47,8 +50,8 @@ public final class KeyControl {
         .stream()
             .filter(Map.class::isInstance)
             .map(Map.class::cast)
-            .filter(key -> !"retired".equals(key.get("status")))
-            .map(key -> String.valueOf(key.get("kid")))
+            .filter(key -> !ControlFields.Keys.RETIRED.equals(key.get(ControlFields.Keys.STATUS)))
+            .map(key -> String.valueOf(key.get(ControlFields.Keys.KID)))
             .toList();
   }
 
@@ -56,14 +59,15 @@ public final class KeyControl {
   public void publish(String kid) {
     requireNonNull(kid, "kid must not be null");
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("kid", kid);
+    body.put(ControlFields.Keys.KID, kid);
     http.controlPost(PATH, body);
   }
 
   /** Makes a published key the one that signs new tokens. */
   public void activate(String kid) {
     requireNonNull(kid, "kid must not be null");
-    http.controlPost(PATH + "/" + EmulatorHttp.pathSegment(kid) + "/activate", Map.of());
+    http.controlPost(
+        PATH + "/" + EmulatorHttp.pathSegment(kid) + ControlPaths.ACTIVATE_SUFFIX, Map.of());
   }
 
   /** Retires a key: it leaves the JWKS. The active key cannot be retired. */
@@ -79,10 +83,12 @@ public final class KeyControl {
    * @return the new key's {@code kid}
    */
   public String rotate() {
-    Object answer = http.controlPost(PATH + "/rotate", Map.of());
-    if (answer instanceof Map && ((Map<?, ?>) answer).get("kid") instanceof String) {
-      return (String) ((Map<?, ?>) answer).get("kid");
+    Object answer = http.controlPost(ControlPaths.KEYS_ROTATE, Map.of());
+    if (answer instanceof Map
+        && ((Map<?, ?>) answer).get(ControlFields.Keys.KID) instanceof String) {
+      return (String) ((Map<?, ?>) answer).get(ControlFields.Keys.KID);
     }
-    throw new TransmitMockException("POST " + PATH + "/rotate answered without a kid", 200, "");
+    throw new TransmitMockException(
+        "POST " + ControlPaths.KEYS_ROTATE + " answered without a kid", 200, "");
   }
 }

@@ -1,5 +1,6 @@
 package dev.transmitmock.testcontainers;
 
+import dev.transmitmock.protocol.ControlFields;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -114,22 +115,22 @@ public record RecordedRequest(
   }
 
   static RecordedRequest fromJson(Map<?, ?> entry) {
-    Optional<String> time = text(entry.get("time"));
+    Optional<String> time = text(entry.get(ControlFields.Journal.TIME));
     return new RecordedRequest(
-        number(entry.get("sequence")),
+        number(entry.get(ControlFields.Journal.SEQUENCE)),
         time.map(Instant::parse).orElse(Instant.EPOCH),
-        text(entry.get("endpoint")).orElse(""),
-        text(entry.get("clientId")),
-        text(entry.get("authMethod")).orElse(""),
-        text(entry.get("resource")),
-        text(entry.get("scope")),
-        (int) number(entry.get("status")),
-        text(entry.get("outcome")).orElse(""),
-        text(entry.get("error")),
-        text(entry.get("errorDescription")),
-        text(entry.get("jti")),
-        text(entry.get("errorDetail")),
-        text(entry.get("nextTokenRule")));
+        text(entry.get(ControlFields.Journal.ENDPOINT)).orElse(""),
+        text(entry.get(ControlFields.Journal.CLIENT_ID)),
+        text(entry.get(ControlFields.Journal.AUTH_METHOD)).orElse(""),
+        text(entry.get(ControlFields.Journal.RESOURCE)),
+        text(entry.get(ControlFields.Journal.SCOPE)),
+        (int) number(entry.get(ControlFields.Journal.STATUS)),
+        text(entry.get(ControlFields.Journal.OUTCOME)).orElse(""),
+        text(entry.get(ControlFields.Journal.ERROR)),
+        text(entry.get(ControlFields.Journal.ERROR_DESCRIPTION)),
+        text(entry.get(ControlFields.Journal.JTI)),
+        text(entry.get(ControlFields.Journal.ERROR_DETAIL)),
+        text(entry.get(ControlFields.Journal.NEXT_TOKEN_RULE)));
   }
 
   private static Optional<String> text(Object value) {

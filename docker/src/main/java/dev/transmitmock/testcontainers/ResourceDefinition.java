@@ -2,6 +2,7 @@ package dev.transmitmock.testcontainers;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.ClientFields;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -36,8 +37,9 @@ public record ResourceDefinition(String uri, Optional<Duration> tokenLifetime) {
   /** The resource as a config-file entry (the emulator's camelCase keys). */
   Map<String, Object> toConfig() {
     Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("uri", uri);
-    tokenLifetime.ifPresent(lifetime -> entry.put("tokenLifetime", lifetime.toString()));
+    entry.put(ClientFields.URI, uri);
+    tokenLifetime.ifPresent(
+        lifetime -> entry.put(ClientFields.TOKEN_LIFETIME, lifetime.toString()));
     return entry;
   }
 }

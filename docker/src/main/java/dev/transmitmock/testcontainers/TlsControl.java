@@ -2,6 +2,8 @@ package dev.transmitmock.testcontainers;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.ControlFields;
+import dev.transmitmock.protocol.ControlPaths;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +25,7 @@ import java.util.Map;
  */
 public final class TlsControl {
 
-  static final String CLIENT_CERTIFICATES_PATH = "/_mock/tls/client-certificates";
+  static final String CLIENT_CERTIFICATES_PATH = ControlPaths.TLS_CLIENT_CERTIFICATES;
 
   private final EmulatorHttp http;
 
@@ -53,19 +55,19 @@ public final class TlsControl {
             .map(name -> requireNonNull(name, "subject alternative name must not be null"))
             .toList();
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("subjectDn", subjectDn);
-    body.put("subjectAltNames", names);
+    body.put(ControlFields.Tls.SUBJECT_DN, subjectDn);
+    body.put(ControlFields.Tls.SUBJECT_ALT_NAMES, names);
     Object answer = http.controlPost(CLIENT_CERTIFICATES_PATH, body);
     if (!(answer instanceof Map<?, ?> json)) {
       throw new TransmitMockException(
           "POST " + CLIENT_CERTIFICATES_PATH + " answered without a certificate", 201, "");
     }
     return new IssuedClientCertificate(
-        text(json, "subjectDn"),
-        text(json, "thumbprint"),
-        text(json, "certificatePem"),
-        text(json, "chainPem"),
-        text(json, "privateKeyPem"));
+        text(json, ControlFields.Tls.SUBJECT_DN),
+        text(json, ControlFields.Tls.THUMBPRINT),
+        text(json, ControlFields.Tls.CERTIFICATE_PEM),
+        text(json, ControlFields.Tls.CHAIN_PEM),
+        text(json, ControlFields.Tls.PRIVATE_KEY_PEM));
   }
 
   private static String text(Map<?, ?> json, String field) {

@@ -2,6 +2,8 @@ package dev.transmitmock.testcontainers;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.ControlFields;
+import dev.transmitmock.protocol.ControlPaths;
 import java.util.Map;
 
 /**
@@ -15,7 +17,7 @@ import java.util.Map;
  */
 public final class TokenControl {
 
-  static final String PATH = "/_mock/tokens";
+  static final String PATH = ControlPaths.TOKENS;
 
   private final EmulatorHttp http;
 
@@ -27,8 +29,9 @@ public final class TokenControl {
   public String mint(TokenMintRequest request) {
     requireNonNull(request, "request must not be null");
     Object answer = http.controlPost(PATH, request.fields());
-    if (answer instanceof Map && ((Map<?, ?>) answer).get("access_token") instanceof String) {
-      return (String) ((Map<?, ?>) answer).get("access_token");
+    if (answer instanceof Map
+        && ((Map<?, ?>) answer).get(ControlFields.Tokens.ACCESS_TOKEN) instanceof String) {
+      return (String) ((Map<?, ?>) answer).get(ControlFields.Tokens.ACCESS_TOKEN);
     }
     throw new TransmitMockException("POST " + PATH + " answered without an access_token", 200, "");
   }

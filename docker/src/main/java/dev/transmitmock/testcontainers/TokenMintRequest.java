@@ -2,6 +2,7 @@ package dev.transmitmock.testcontainers;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.ControlFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,24 +36,27 @@ public record TokenMintRequest(Map<String, Object> fields) {
     private final Map<String, Object> header = new LinkedHashMap<>();
 
     private Builder(String clientId) {
-      fields.put("clientId", requireNonNull(clientId, "clientId must not be null"));
+      fields.put(
+          ControlFields.Tokens.CLIENT_ID, requireNonNull(clientId, "clientId must not be null"));
     }
 
     /** The resource (audience) of the token. */
     public Builder resource(String resource) {
-      fields.put("resource", requireNonNull(resource, "resource must not be null"));
+      fields.put(
+          ControlFields.Tokens.RESOURCE, requireNonNull(resource, "resource must not be null"));
       return this;
     }
 
     /** The scope, checked as on the wire. */
     public Builder scope(String scope) {
-      fields.put("scope", requireNonNull(scope, "scope must not be null"));
+      fields.put(ControlFields.Tokens.SCOPE, requireNonNull(scope, "scope must not be null"));
       return this;
     }
 
     /** A defect from the catalog ({@link TransmitMockControl#defects()}). */
     public Builder defect(String defectId) {
-      fields.put("defect", requireNonNull(defectId, "defectId must not be null"));
+      fields.put(
+          ControlFields.Tokens.DEFECT, requireNonNull(defectId, "defectId must not be null"));
       return this;
     }
 
@@ -60,7 +64,7 @@ public record TokenMintRequest(Map<String, Object> fields) {
      * A defect from the catalog ({@link TransmitMockControl#defects()}).
      *
      * @throws IllegalArgumentException for a defect that is not an access token ({@link
-     *     Defect#isMintable()} is false, e.g. a {@value Defect#CLIENT_ASSERTION} defect)
+     *     Defect#isMintable()} is false, e.g. a {@code client-assertion} defect)
      */
     public Builder defect(Defect defect) {
       requireNonNull(defect, "defect must not be null");
@@ -95,10 +99,10 @@ public record TokenMintRequest(Map<String, Object> fields) {
     public TokenMintRequest build() {
       Map<String, Object> all = new LinkedHashMap<>(fields);
       if (!claims.isEmpty()) {
-        all.put("claims", new LinkedHashMap<>(claims));
+        all.put(ControlFields.Tokens.CLAIMS, new LinkedHashMap<>(claims));
       }
       if (!header.isEmpty()) {
-        all.put("header", new LinkedHashMap<>(header));
+        all.put(ControlFields.Tokens.HEADER, new LinkedHashMap<>(header));
       }
       return new TokenMintRequest(all);
     }

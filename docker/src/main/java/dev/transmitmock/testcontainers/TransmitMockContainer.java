@@ -3,6 +3,10 @@ package dev.transmitmock.testcontainers;
 import static java.util.Objects.requireNonNull;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.transmitmock.protocol.ClientFields;
+import dev.transmitmock.protocol.ControlPaths;
+import dev.transmitmock.protocol.EnvironmentVariables;
+import dev.transmitmock.protocol.TransmitPaths;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,23 +100,12 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
   /** How long {@link #start()} waits for the emulator to answer. */
   public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
-  static final String TOKEN_PATH = "/oidc/token";
-  static final String JWKS_PATH = "/cis/oidc/jwks";
-  static final String DISCOVERY_PATH = "/cis/oidc/.well-known/openid-configuration";
+  static final String TOKEN_PATH = TransmitPaths.TOKEN;
+  static final String JWKS_PATH = TransmitPaths.JWKS;
+  static final String DISCOVERY_PATH = TransmitPaths.DISCOVERY;
 
-  static final String ENV_CONFIG = "TRANSMIT_MOCK_CONFIG";
-  static final String ENV_ISSUER = "TRANSMIT_MOCK_ISSUER";
-  static final String ENV_TOKEN_LIFETIME = "TRANSMIT_MOCK_TOKEN_LIFETIME";
-  static final String ENV_VERBOSE_ERRORS = "TRANSMIT_MOCK_VERBOSE_ERRORS";
-  static final String ENV_CONTROL_ENABLED = "TRANSMIT_MOCK_CONTROL_ENABLED";
-  static final String ENV_CONTROL_TOKEN = "TRANSMIT_MOCK_CONTROL_TOKEN";
-  static final String ENV_HTTPS_PORT = "TRANSMIT_MOCK_HTTPS_PORT";
-  static final String ENV_HTTP_ENABLED = "TRANSMIT_MOCK_HTTP_ENABLED";
-  static final String ENV_TLS_SUBJECT_ALT_NAMES = "TRANSMIT_MOCK_TLS_SUBJECT_ALT_NAMES";
-  static final String ENV_TLS_CA_OUT = "TRANSMIT_MOCK_TLS_CA_OUT";
-  static final String ENV_TLS_CLIENT_AUTH = "TRANSMIT_MOCK_TLS_CLIENT_AUTH";
   static final String CLIENT_AUTH_NEED = "need";
-  static final String CA_PEM_PATH = "/_mock/tls/ca.pem";
+  static final String CA_PEM_PATH = ControlPaths.TLS_CA_PEM;
 
   private static final int CONFIG_FILE_MODE = 0644;
 
@@ -368,29 +361,29 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
     }
     if (configFile != null) {
       withCopyFileToContainer(configFile, CONFIG_PATH);
-      withEnv(ENV_CONFIG, CONFIG_PATH);
+      withEnv(EnvironmentVariables.CONFIG, CONFIG_PATH);
     } else {
       configToCopy()
           .ifPresent(
               config -> {
                 withCopyToContainer(config, CONFIG_PATH);
-                withEnv(ENV_CONFIG, CONFIG_PATH);
+                withEnv(EnvironmentVariables.CONFIG, CONFIG_PATH);
               });
     }
     if (issuer != null) {
-      withEnv(ENV_ISSUER, issuer);
+      withEnv(EnvironmentVariables.ISSUER, issuer);
     }
     if (tokenLifetime != null) {
-      withEnv(ENV_TOKEN_LIFETIME, tokenLifetime.toString());
+      withEnv(EnvironmentVariables.TOKEN_LIFETIME, tokenLifetime.toString());
     }
     if (verboseErrors) {
-      withEnv(ENV_VERBOSE_ERRORS, "true");
+      withEnv(EnvironmentVariables.VERBOSE_ERRORS, "true");
     }
     if (!controlEnabled) {
-      withEnv(ENV_CONTROL_ENABLED, "false");
+      withEnv(EnvironmentVariables.CONTROL_ENABLED, "false");
     }
     if (controlToken != null) {
-      withEnv(ENV_CONTROL_TOKEN, controlToken);
+      withEnv(EnvironmentVariables.CONTROL_TOKEN, controlToken);
     }
     if (https) {
       configureHttps(getHost());
@@ -399,7 +392,7 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
 
   private boolean clientCertificatesRequired() {
     return CLIENT_AUTH_NEED.equalsIgnoreCase(
-        getEnvMap().getOrDefault(ENV_TLS_CLIENT_AUTH, "").trim());
+        getEnvMap().getOrDefault(EnvironmentVariables.TLS_CLIENT_AUTH, "").trim());
   }
 
   /** Exposes the HTTPS port and sets its variables; {@code host} is where the test reaches it. */
@@ -407,22 +400,22 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
     if (!httpEnabled && clientCertificatesRequired()) {
       throw new IllegalStateException(
           "withHttpsOnly() with "
-              + ENV_TLS_CLIENT_AUTH
+              + EnvironmentVariables.TLS_CLIENT_AUTH
               + "=need cannot be checked for readiness (the health checks have no client"
               + " certificate): use withHttps() to keep plain HTTP, or client auth 'want'");
     }
     List<Integer> ports = new ArrayList<>(getExposedPorts());
     if (!httpEnabled) {
       ports.remove(Integer.valueOf(PORT));
-      withEnv(ENV_HTTP_ENABLED, "false");
+      withEnv(EnvironmentVariables.HTTP_ENABLED, "false");
     }
     if (!ports.contains(HTTPS_PORT)) {
       ports.add(HTTPS_PORT);
     }
     setExposedPorts(ports);
-    withEnv(ENV_HTTPS_PORT, Integer.toString(HTTPS_PORT));
-    withEnv(ENV_TLS_SUBJECT_ALT_NAMES, String.join(",", subjectAltNames(host)));
-    withEnv(ENV_TLS_CA_OUT, CA_CERTIFICATE_PATH);
+    withEnv(EnvironmentVariables.HTTPS_PORT, Integer.toString(HTTPS_PORT));
+    withEnv(EnvironmentVariables.TLS_SUBJECT_ALT_NAMES, String.join(",", subjectAltNames(host)));
+    withEnv(EnvironmentVariables.TLS_CA_OUT, CA_CERTIFICATE_PATH);
   }
 
   /**
@@ -434,7 +427,7 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
     names.add("localhost");
     names.add(host);
     names.addAll(getNetworkAliases());
-    String given = getEnvMap().get(ENV_TLS_SUBJECT_ALT_NAMES);
+    String given = getEnvMap().get(EnvironmentVariables.TLS_SUBJECT_ALT_NAMES);
     if (given != null) {
       Arrays.stream(given.split(","))
           .map(String::trim)
@@ -469,11 +462,13 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
             uri -> allResources.putIfAbsent(uri, new ResourceDefinition(uri, Optional.empty())));
     Map<String, Object> config = new LinkedHashMap<>();
     config.put(
-        "resources", allResources.values().stream().map(ResourceDefinition::toConfig).toList());
-    config.put("clients", clients.stream().map(ClientDefinition::toConfig).toList());
+        ClientFields.RESOURCES,
+        allResources.values().stream().map(ResourceDefinition::toConfig).toList());
+    config.put(ClientFields.CLIENTS, clients.stream().map(ClientDefinition::toConfig).toList());
     if (!applications.isEmpty()) {
       config.put(
-          "applications", applications.stream().map(ApplicationDefinition::toConfig).toList());
+          ClientFields.APPLICATIONS,
+          applications.stream().map(ApplicationDefinition::toConfig).toList());
     }
     return config;
   }

@@ -2,6 +2,8 @@ package dev.transmitmock.testcontainers;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.ControlFields;
+import dev.transmitmock.protocol.ControlPaths;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,8 +27,8 @@ import java.util.Map;
  */
 public final class TransmitMockControl {
 
-  static final String RESET_PATH = "/_mock/reset";
-  static final String DEFECTS_PATH = "/_mock/defects";
+  static final String RESET_PATH = ControlPaths.RESET;
+  static final String DEFECTS_PATH = ControlPaths.DEFECTS;
 
   private final EmulatorHttp http;
 
@@ -103,7 +105,8 @@ public final class TransmitMockControl {
 
   private List<Defect> defectsAt(String path) {
     Object answer = http.controlGet(path);
-    Object list = answer instanceof Map ? ((Map<?, ?>) answer).get("defects") : answer;
+    Object list =
+        answer instanceof Map ? ((Map<?, ?>) answer).get(ControlFields.Tokens.DEFECTS) : answer;
     if (!(list instanceof List)) {
       throw new TransmitMockException(
           "GET " + DEFECTS_PATH + " answered without a list of defects", 200, "");

@@ -3,6 +3,7 @@ package dev.transmitmock.testcontainers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.transmitmock.protocol.AuthMethod;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class ClientDefinitionTest {
         .containsEntry("clientSecret", "s");
     assertThat(
             ClientDefinition.app("a", "s")
-                .tokenEndpointAuthMethod(TokenEndpointAuthMethod.CLIENT_SECRET_POST)
+                .tokenEndpointAuthMethod(AuthMethod.CLIENT_SECRET_POST)
                 .build()
                 .toConfig())
         .containsEntry("tokenEndpointAuthMethod", "client_secret_post")
@@ -126,8 +127,7 @@ class ClientDefinitionTest {
         .hasMessageContaining("non-empty clientSecret");
     assertThatThrownBy(
             () ->
-                ClientDefinition.app("a", "s")
-                    .tokenEndpointAuthMethod(TokenEndpointAuthMethod.PRIVATE_KEY_JWT))
+                ClientDefinition.app("a", "s").tokenEndpointAuthMethod(AuthMethod.PRIVATE_KEY_JWT))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ClientDefinition.privateKeyJwt");
   }

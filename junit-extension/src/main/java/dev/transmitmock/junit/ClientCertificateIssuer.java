@@ -2,8 +2,8 @@ package dev.transmitmock.junit;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.server.TransmitMockServer;
-import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.tls.TlsConfig;
 import dev.transmitmock.server.tls.TlsIdentity;
 import java.security.cert.X509Certificate;

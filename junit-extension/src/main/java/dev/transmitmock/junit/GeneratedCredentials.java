@@ -3,10 +3,10 @@ package dev.transmitmock.junit;
 import static java.util.Objects.requireNonNull;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
-import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.tls.TlsIdentity;
 import dev.transmitmock.server.token.assertion.ClientAssertions;
 import java.util.List;

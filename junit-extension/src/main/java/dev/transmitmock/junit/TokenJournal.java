@@ -2,7 +2,7 @@ package dev.transmitmock.junit;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.transmitmock.server.control.Endpoint;
+import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.control.RequestJournal;
 import java.util.List;

@@ -4,8 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.transmitmock.protocol.AuthMethod;
+import dev.transmitmock.protocol.GrantTypes;
 import dev.transmitmock.server.TransmitMockServer;
-import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.tls.TlsIdentity;
 import dev.transmitmock.server.token.assertion.ClientAssertions;
 import java.net.URI;
@@ -255,7 +256,7 @@ public final class TransmitClientCredentials {
    */
   public HttpRequest tokenRequest(String resource) {
     Map<String, String> form = new LinkedHashMap<>();
-    form.put("grant_type", "client_credentials");
+    form.put("grant_type", GrantTypes.CLIENT_CREDENTIALS);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(tokenEndpoint())
             .timeout(REQUEST_TIMEOUT)

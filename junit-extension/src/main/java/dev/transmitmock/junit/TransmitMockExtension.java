@@ -2,6 +2,8 @@ package dev.transmitmock.junit;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.AuthMethod;
+import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ApplicationConfig;
 import dev.transmitmock.server.config.ClientAuthConfig;
@@ -9,8 +11,6 @@ import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ClientType;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.Region;
-import dev.transmitmock.server.control.AuthMethod;
-import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.tls.TlsConfig;
 import java.lang.reflect.Field;

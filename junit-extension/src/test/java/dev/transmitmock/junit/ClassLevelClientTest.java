@@ -2,8 +2,8 @@ package dev.transmitmock.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.server.config.ClientType;
-import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.testing.Reply;
 import dev.transmitmock.server.testing.TestHttp;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.transmitmock.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transmitmock.server.control.Endpoint;
+import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.control.FaultRule;
 import dev.transmitmock.server.testing.TestHttp;
 import org.junit.jupiter.api.MethodOrderer;

@@ -3,8 +3,8 @@ package dev.transmitmock.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.server.config.ClientType;
-import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.tls.TlsIdentity;
 import java.util.List;
 import java.util.Optional;

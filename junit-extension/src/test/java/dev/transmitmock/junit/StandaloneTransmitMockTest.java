@@ -3,7 +3,7 @@ package dev.transmitmock.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.server.testing.Reply;
 import dev.transmitmock.server.testing.TestHttp;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.transmitmock.server;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.TransmitPaths;
 import dev.transmitmock.server.config.ApplicationConfig;
 import dev.transmitmock.server.config.ConfigLoader;
 import dev.transmitmock.server.config.EmbeddedDefaultConfig;
@@ -300,27 +301,27 @@ public final class TransmitMockServer implements AutoCloseable {
 
   /** {@code <https base>/oidc/token}. */
   public URI httpsTokenEndpoint() {
-    return httpsBaseUrl().resolve("/oidc/token");
+    return httpsBaseUrl().resolve(TransmitPaths.TOKEN);
   }
 
   /** {@code <https base>/cis/oidc/jwks}. */
   public URI httpsJwksUri() {
-    return httpsBaseUrl().resolve("/cis/oidc/jwks");
+    return httpsBaseUrl().resolve(TransmitPaths.JWKS);
   }
 
   /** {@code <https base>/cis/oidc/.well-known/openid-configuration}. */
   public URI httpsDiscoveryUri() {
-    return httpsBaseUrl().resolve("/cis/oidc/.well-known/openid-configuration");
+    return httpsBaseUrl().resolve(TransmitPaths.DISCOVERY);
   }
 
   /** {@code <https base>/cis/oidc/token/introspection}. */
   public URI httpsIntrospectionEndpoint() {
-    return httpsBaseUrl().resolve("/cis/oidc/token/introspection");
+    return httpsBaseUrl().resolve(TransmitPaths.CIS_PREFIX + TransmitPaths.INTROSPECTION_SUFFIX);
   }
 
   /** {@code <https base>/cis/oidc/token/revocation}. */
   public URI httpsRevocationEndpoint() {
-    return httpsBaseUrl().resolve("/cis/oidc/token/revocation");
+    return httpsBaseUrl().resolve(TransmitPaths.CIS_PREFIX + TransmitPaths.REVOCATION_SUFFIX);
   }
 
   /** The server's TLS certificate (the leaf). */
@@ -394,17 +395,17 @@ public final class TransmitMockServer implements AutoCloseable {
 
   /** {@code POST} client-credentials requests here: {@code <base>/oidc/token}. */
   public URI tokenEndpoint() {
-    return baseUrl().resolve("/oidc/token");
+    return baseUrl().resolve(TransmitPaths.TOKEN);
   }
 
   /** The JWKS: {@code <base>/cis/oidc/jwks}, the path Transmit documents. */
   public URI jwksUri() {
-    return baseUrl().resolve("/cis/oidc/jwks");
+    return baseUrl().resolve(TransmitPaths.JWKS);
   }
 
   /** OpenID discovery: {@code <base>/cis/oidc/.well-known/openid-configuration}. */
   public URI discoveryUri() {
-    return baseUrl().resolve("/cis/oidc/.well-known/openid-configuration");
+    return baseUrl().resolve(TransmitPaths.DISCOVERY);
   }
 
   /**
@@ -449,12 +450,12 @@ public final class TransmitMockServer implements AutoCloseable {
 
   /** RFC 7662 introspection: {@code <base>/cis/oidc/token/introspection}. */
   public URI introspectionEndpoint() {
-    return baseUrl().resolve("/cis/oidc/token/introspection");
+    return baseUrl().resolve(TransmitPaths.CIS_PREFIX + TransmitPaths.INTROSPECTION_SUFFIX);
   }
 
   /** RFC 7009 revocation: {@code <base>/cis/oidc/token/revocation}. */
   public URI revocationEndpoint() {
-    return baseUrl().resolve("/cis/oidc/token/revocation");
+    return baseUrl().resolve(TransmitPaths.CIS_PREFIX + TransmitPaths.REVOCATION_SUFFIX);
   }
 
   /**

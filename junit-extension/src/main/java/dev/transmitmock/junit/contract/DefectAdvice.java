@@ -1,6 +1,6 @@
 package dev.transmitmock.junit.contract;
 
-import dev.transmitmock.server.defects.RejectionCategory;
+import dev.transmitmock.protocol.RejectionCategory;
 
 /**
  * What an attacker gains when a consumer accepts a defective token of a {@link RejectionCategory},

@@ -1,8 +1,8 @@
 package dev.transmitmock.junit.contract;
 
+import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ClientConfig;
-import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.FaultRule;
 import dev.transmitmock.server.control.JournalEntry;
 import java.net.URI;

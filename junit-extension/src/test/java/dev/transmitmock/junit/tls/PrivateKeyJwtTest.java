@@ -10,7 +10,7 @@ import dev.transmitmock.junit.TransmitClient;
 import dev.transmitmock.junit.TransmitClientCredentials;
 import dev.transmitmock.junit.TransmitMock;
 import dev.transmitmock.junit.TransmitMockHandle;
-import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.server.testing.Reply;
 import dev.transmitmock.server.testing.TestHttp;
 import dev.transmitmock.server.token.assertion.ClientAssertions;

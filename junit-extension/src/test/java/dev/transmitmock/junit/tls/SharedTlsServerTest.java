@@ -8,7 +8,7 @@ import dev.transmitmock.junit.TransmitClientCredentials;
 import dev.transmitmock.junit.TransmitMock;
 import dev.transmitmock.junit.TransmitMockHandle;
 import dev.transmitmock.junit.support.Fixtures;
-import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.server.testing.TestHttp;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -2,9 +2,9 @@ package dev.transmitmock.junit.tls;
 
 import dev.transmitmock.junit.TransmitClientCredentials;
 import dev.transmitmock.junit.TransmitMockExtension;
+import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
-import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.testing.Reply;
 import dev.transmitmock.server.testing.TestHttp;
 import dev.transmitmock.server.tls.TlsConfig;

@@ -1,5 +1,6 @@
 package dev.transmitmock.server.cli;
 
+import dev.transmitmock.protocol.ControlPaths;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ConfigLoader;
 import dev.transmitmock.server.config.EnvironmentConfig;
@@ -81,7 +82,7 @@ public final class ArchiveTraining {
       failures += post(server.tokenEndpoint(), BAD_CREDENTIALS, 401) == null ? 1 : 0;
       failures += get(server.jwksUri(), 200) == null ? 1 : 0;
       failures += get(server.discoveryUri(), 200) == null ? 1 : 0;
-      failures += get(server.baseUrl().resolve("/_mock/health"), 200) == null ? 1 : 0;
+      failures += get(server.baseUrl().resolve(ControlPaths.HEALTH), 200) == null ? 1 : 0;
       if (token != null) {
         String credentials = "&client_id=demo-app&client_secret=demo-app-secret";
         failures +=

@@ -1,7 +1,8 @@
 package dev.transmitmock.server.cli;
 
+import dev.transmitmock.protocol.ControlPaths;
+import dev.transmitmock.protocol.EnvironmentVariables;
 import dev.transmitmock.server.config.EnvironmentConfig;
-import dev.transmitmock.server.http.HttpApi;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.HttpURLConnection;
@@ -44,13 +45,13 @@ final class HealthProbe {
         options
             .host()
             .orElseGet(
-                () -> EnvironmentConfig.value(env, EnvironmentConfig.HOST).orElse("127.0.0.1"));
+                () -> EnvironmentConfig.value(env, EnvironmentVariables.HOST).orElse("127.0.0.1"));
     int effectivePort;
     try {
       effectivePort =
           options.port().isPresent()
               ? options.port().get()
-              : EnvironmentConfig.value(env, EnvironmentConfig.PORT)
+              : EnvironmentConfig.value(env, EnvironmentVariables.PORT)
                   .map(Integer::parseInt)
                   .orElse(TransmitMockCli.DEFAULT_PORT);
     } catch (NumberFormatException e) {
@@ -81,9 +82,9 @@ final class HealthProbe {
    * config parser; without any of them plain HTTP is on and the fast path applies.
    */
   static boolean mayTurnPlainHttpOff(Map<String, String> env) {
-    return EnvironmentConfig.value(env, EnvironmentConfig.CONFIG).isPresent()
-        || EnvironmentConfig.value(env, EnvironmentConfig.CONFIG_INLINE).isPresent()
-        || EnvironmentConfig.value(env, EnvironmentConfig.HTTP_ENABLED).isPresent();
+    return EnvironmentConfig.value(env, EnvironmentVariables.CONFIG).isPresent()
+        || EnvironmentConfig.value(env, EnvironmentVariables.CONFIG_INLINE).isPresent()
+        || EnvironmentConfig.value(env, EnvironmentVariables.HTTP_ENABLED).isPresent();
   }
 
   /** Asks the emulator at host:port whether it is healthy. */
@@ -92,7 +93,7 @@ final class HealthProbe {
     if (target.contains(":") && !target.startsWith("[")) {
       target = "[" + target + "]";
     }
-    String health = "http://" + target + ":" + port + HttpApi.HEALTH_PATH;
+    String health = "http://" + target + ":" + port + ControlPaths.HEALTH;
     HttpURLConnection connection = null;
     try {
       connection = (HttpURLConnection) new URL(health).openConnection();

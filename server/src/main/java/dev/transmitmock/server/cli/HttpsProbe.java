@@ -1,6 +1,6 @@
 package dev.transmitmock.server.cli;
 
-import dev.transmitmock.server.http.HttpApi;
+import dev.transmitmock.protocol.ControlPaths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
@@ -43,7 +43,7 @@ final class HttpsProbe {
     if (target.contains(":") && !target.startsWith("[")) {
       target = "[" + target + "]";
     }
-    URI health = URI.create("https://" + target + ":" + port + HttpApi.HEALTH_PATH);
+    URI health = URI.create("https://" + target + ":" + port + ControlPaths.HEALTH);
     try {
       HttpsURLConnection connection = (HttpsURLConnection) health.toURL().openConnection();
       connection.setSSLSocketFactory(anyServerCertificate().getSocketFactory());

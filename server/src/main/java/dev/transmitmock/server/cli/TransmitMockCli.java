@@ -1,5 +1,8 @@
 package dev.transmitmock.server.cli;
 
+import dev.transmitmock.protocol.ControlPaths;
+import dev.transmitmock.protocol.EnvironmentVariables;
+import dev.transmitmock.protocol.TransmitPaths;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ConfigException;
@@ -138,12 +141,12 @@ public final class TransmitMockCli {
       effectiveHost =
           host != null
               ? host
-              : EnvironmentConfig.value(env, EnvironmentConfig.HOST)
+              : EnvironmentConfig.value(env, EnvironmentVariables.HOST)
                   .orElse(TransmitMockServer.DEFAULT_HOST);
       effectivePort = port != null ? port : envPort();
       if (effectivePort < 0 || effectivePort > 65_535) {
         throw new ConfigException(
-            port != null ? "--port" : EnvironmentConfig.PORT,
+            port != null ? "--port" : EnvironmentVariables.PORT,
             null,
             "must be between 0 and 65535, was " + effectivePort);
       }
@@ -151,10 +154,10 @@ public final class TransmitMockCli {
       effectiveControlToken = controlToken();
       if (!controlEnabled && effectiveControlToken.isPresent()) {
         throw new ConfigException(
-            controlToken != null ? "--control-token" : EnvironmentConfig.CONTROL_TOKEN,
+            controlToken != null ? "--control-token" : EnvironmentVariables.CONTROL_TOKEN,
             null,
             "has no effect when the control API is off ("
-                + (noControl ? "--no-control" : EnvironmentConfig.CONTROL_ENABLED + "=false")
+                + (noControl ? "--no-control" : EnvironmentVariables.CONTROL_ENABLED + "=false")
                 + "); drop one of them");
       }
     } catch (ConfigException e) {
@@ -168,8 +171,8 @@ public final class TransmitMockCli {
     MockConfig resolved;
     boolean embedded =
         config == null
-            && !env.containsKey(EnvironmentConfig.CONFIG)
-            && !env.containsKey(EnvironmentConfig.CONFIG_INLINE);
+            && !env.containsKey(EnvironmentVariables.CONFIG)
+            && !env.containsKey(EnvironmentVariables.CONFIG_INLINE);
     try {
       resolved = withTlsFlags(EnvironmentConfig.resolve(Optional.ofNullable(config), env));
       TransmitMockServer.Builder builder =
@@ -229,7 +232,7 @@ public final class TransmitMockCli {
       err.println(
           "transmit-mock: cannot probe: the emulator serves HTTPS only, on a free port chosen at"
               + " start (HTTPS port 0); give it a fixed one (--https-port, "
-              + EnvironmentConfig.HTTPS_PORT
+              + EnvironmentVariables.HTTPS_PORT
               + " or tls.port) or keep plain HTTP on");
       return EXIT_USAGE;
     }
@@ -280,11 +283,11 @@ public final class TransmitMockCli {
       }
       return Optional.of(controlToken);
     }
-    return EnvironmentConfig.value(env, EnvironmentConfig.CONTROL_TOKEN);
+    return EnvironmentConfig.value(env, EnvironmentVariables.CONTROL_TOKEN);
   }
 
   private int envPort() {
-    Optional<String> text = EnvironmentConfig.value(env, EnvironmentConfig.PORT);
+    Optional<String> text = EnvironmentConfig.value(env, EnvironmentVariables.PORT);
     if (text.isEmpty()) {
       return DEFAULT_PORT;
     }
@@ -292,7 +295,7 @@ public final class TransmitMockCli {
       return Integer.parseInt(text.get());
     } catch (NumberFormatException e) {
       throw new ConfigException(
-          EnvironmentConfig.PORT, null, "not a port number: '" + text.get() + "'");
+          EnvironmentVariables.PORT, null, "not a port number: '" + text.get() + "'");
     }
   }
 
@@ -300,11 +303,11 @@ public final class TransmitMockCli {
     if (config != null) {
       return config.toString();
     }
-    return EnvironmentConfig.value(env, EnvironmentConfig.CONFIG)
+    return EnvironmentConfig.value(env, EnvironmentVariables.CONFIG)
         .or(
             () ->
-                EnvironmentConfig.value(env, EnvironmentConfig.CONFIG_INLINE)
-                    .map(inline -> EnvironmentConfig.CONFIG_INLINE))
+                EnvironmentConfig.value(env, EnvironmentVariables.CONFIG_INLINE)
+                    .map(inline -> EnvironmentVariables.CONFIG_INLINE))
         .orElse("embedded default config");
   }
 
@@ -314,7 +317,10 @@ public final class TransmitMockCli {
     StringBuilder banner = new StringBuilder();
     banner.append("transmit-mock is running (issuer ").append(resolved.issuer()).append(")\n");
     banner.append("  token endpoint:  ").append(server.tokenEndpoint()).append('\n');
-    banner.append("                   ").append(base).append("/cis/oidc/token\n");
+    banner
+        .append("                   ")
+        .append(base)
+        .append(TransmitPaths.CIS_PREFIX + TransmitPaths.TOKEN_SUFFIX + "\n");
     banner.append("  JWKS:            ").append(server.jwksUri()).append('\n');
     banner.append("  discovery:       ").append(server.discoveryUri()).append('\n');
     banner.append("  introspection:   ").append(server.introspectionEndpoint()).append('\n');
@@ -325,15 +331,15 @@ public final class TransmitMockCli {
       banner.append("  trust this CA:   ");
       banner.append(resolved.tls().caCertificateOut().map(Path::toString).orElse("(not written)"));
       if (controlEnabled) {
-        banner.append(", GET ").append(base).append("/_mock/tls/ca.pem");
+        banner.append(", GET ").append(base).append(ControlPaths.TLS_CA_PEM);
       }
       banner.append('\n');
     }
     banner.append("  control API:     ");
     if (controlEnabled) {
-      banner.append(base).append("/_mock/");
+      banner.append(base).append(ControlPaths.PREFIX + "/");
       banner.append(controlProtected ? " (bearer token required)" : "").append('\n');
-      banner.append("  console:         ").append(base).append("/_mock/ui");
+      banner.append("  console:         ").append(base).append(ControlPaths.UI);
       banner.append(controlProtected ? " (asks for the token)" : "").append('\n');
     } else {
       banner.append("off\n");

@@ -2,6 +2,7 @@ package dev.transmitmock.server.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.TransmitPaths;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -79,16 +80,12 @@ public record ApplicationConfig(
 
   /** The default {@link #jwksPath()} of an app: {@code /apps/<appId>/oidc/jwks}. */
   public static String defaultJwksPath(String appId) {
-    return basePath(appId) + "/oidc/jwks";
+    return TransmitPaths.applicationJwks(appId);
   }
 
   /** Where the app's discovery document is served: {@code /apps/<appId>/.well-known/...}. */
   public String discoveryPath() {
-    return basePath(appId) + "/.well-known/openid-configuration";
-  }
-
-  private static String basePath(String appId) {
-    return "/apps/" + appId;
+    return TransmitPaths.applicationDiscovery(appId);
   }
 
   private static boolean isAbsoluteHttpUri(String value) {

@@ -2,7 +2,8 @@ package dev.transmitmock.server.config;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.protocol.AuthMethod;
+import dev.transmitmock.protocol.ClientAuthenticationRules;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,18 +74,19 @@ public record ClientAuthConfig(
     requireNonNull(tlsClientAuthSanEmail, "tlsClientAuthSanEmail must not be null");
     certificateThumbprints = List.copyOf(certificateThumbprints);
     requireNonNull(certificateBoundAccessTokens, "certificateBoundAccessTokens must not be null");
-    validate(
+    ClientAuthenticationRules.checkMaterial(
         method,
-        jwks,
-        jwksUri,
-        publicKeyPem,
-        subjectMatchers(
-            tlsClientAuthSubjectDn,
-            tlsClientAuthSanDns,
-            tlsClientAuthSanUri,
-            tlsClientAuthSanIp,
-            tlsClientAuthSanEmail),
-        certificateThumbprints);
+        new ClientAuthenticationRules.Material(
+            jwks.isPresent(),
+            jwksUri.isPresent(),
+            publicKeyPem.isPresent(),
+            subjectMatchers(
+                tlsClientAuthSubjectDn,
+                tlsClientAuthSanDns,
+                tlsClientAuthSanUri,
+                tlsClientAuthSanIp,
+                tlsClientAuthSanEmail),
+            !certificateThumbprints.isEmpty()));
   }
 
   /** Starts a configuration for a method. */
@@ -123,58 +125,6 @@ public record ClientAuthConfig(
       count += value.isPresent() ? 1 : 0;
     }
     return count;
-  }
-
-  private static void validate(
-      AuthMethod method,
-      Optional<String> jwks,
-      Optional<URI> jwksUri,
-      Optional<String> publicKeyPem,
-      int subjectMatchers,
-      List<String> thumbprints) {
-    int keySources =
-        (jwks.isPresent() ? 1 : 0)
-            + (jwksUri.isPresent() ? 1 : 0)
-            + (publicKeyPem.isPresent() ? 1 : 0);
-    switch (method) {
-      case NONE -> {
-        if (keySources > 0 || subjectMatchers > 0 || !thumbprints.isEmpty()) {
-          throw new IllegalArgumentException(
-              "a none client (a public client) proves nothing; jwks, jwksUri, publicKeyPem, "
-                  + "certificate thumbprints and tlsClientAuth* do not apply");
-        }
-      }
-      case PRIVATE_KEY_JWT -> {
-        if (keySources != 1 || !thumbprints.isEmpty() || subjectMatchers > 0) {
-          throw new IllegalArgumentException(
-              "a private_key_jwt client needs exactly one of jwks, jwksUri or publicKeyPem");
-        }
-      }
-      case TLS_CLIENT_AUTH -> {
-        if (subjectMatchers != 1 || keySources > 0 || !thumbprints.isEmpty()) {
-          throw new IllegalArgumentException(
-              "a tls_client_auth client needs exactly one of tlsClientAuthSubjectDn, "
-                  + "tlsClientAuthSanDns, tlsClientAuthSanUri, tlsClientAuthSanIp, "
-                  + "tlsClientAuthSanEmail");
-        }
-      }
-      case SELF_SIGNED_TLS_CLIENT_AUTH -> {
-        if (keySources + (thumbprints.isEmpty() ? 0 : 1) != 1 || subjectMatchers > 0) {
-          throw new IllegalArgumentException(
-              "a self_signed_tls_client_auth client needs exactly one of certificateThumbprints, "
-                  + "publicKeyPem (its certificate), jwks or jwksUri (keys with x5c)");
-        }
-      }
-      default -> {
-        if (keySources > 0 || subjectMatchers > 0 || !thumbprints.isEmpty()) {
-          throw new IllegalArgumentException(
-              "a "
-                  + method.wireName()
-                  + " client authenticates with its secret; jwks, jwksUri, publicKeyPem, "
-                  + "certificate thumbprints and tlsClientAuth* do not apply");
-        }
-      }
-    }
   }
 
   @Override

@@ -2,7 +2,9 @@ package dev.transmitmock.server.config;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.protocol.AuthMethod;
+import dev.transmitmock.protocol.ClientAuthenticationRules;
+import dev.transmitmock.protocol.GrantTypes;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,23 +121,7 @@ public record ClientConfig(
     claims = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(claims, "claims")));
     requireNonNull(authentication, "authentication must not be null");
     grantTypes = List.copyOf(requireNonNull(grantTypes, "grantTypes must not be null"));
-    for (String grantType : grantTypes) {
-      if (!GrantTypes.isTransmit(grantType)) {
-        throw new IllegalArgumentException(
-            "grant type '"
-                + grantType
-                + "' is not one of Transmit's: "
-                + String.join(", ", GrantTypes.TRANSMIT));
-      }
-    }
-    if (authentication.method() == AuthMethod.NONE
-        && grantTypes.contains(GrantTypes.CLIENT_CREDENTIALS)) {
-      throw new IllegalArgumentException(
-          "client "
-              + clientId
-              + " authenticates with 'none' (a public client), which cannot use "
-              + "client_credentials; give it a secret, a key or a certificate instead");
-    }
+    ClientAuthenticationRules.checkGrantTypes(authentication.method(), grantTypes);
   }
 
   /** Whether the client may use this grant type. */

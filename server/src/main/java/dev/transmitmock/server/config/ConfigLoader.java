@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.protocol.AuthMethod;
+import dev.transmitmock.protocol.ClientAuthenticationRules;
+import dev.transmitmock.protocol.ClientFields;
 import dev.transmitmock.server.tls.ClientAuthMode;
 import dev.transmitmock.server.tls.TlsConfig;
 import java.io.IOException;
@@ -64,32 +66,9 @@ public final class ConfigLoader {
           "unknownScopePolicy",
           "metadataWithoutCis",
           "applications");
-  private static final Set<String> RESOURCE_KEYS = Set.of("uri", "tokenLifetime", "scopes");
-  private static final Set<String> APPLICATION_KEYS =
-      Set.of("appId", "issuer", "keys", "jwksPath", "globalKeyAcceptedFor");
-  private static final Set<String> CLIENT_KEYS =
-      Set.of(
-          "clientId",
-          "clientSecret",
-          "type",
-          "appId",
-          "appName",
-          "resources",
-          "scopes",
-          "tokenLifetime",
-          "claims",
-          "tokenEndpointAuthMethod",
-          "jwks",
-          "jwksUri",
-          "publicKeyPem",
-          "tlsClientAuthSubjectDn",
-          "tlsClientAuthSanDns",
-          "tlsClientAuthSanUri",
-          "tlsClientAuthSanIp",
-          "tlsClientAuthSanEmail",
-          "certificateThumbprints",
-          "certificateBoundAccessTokens",
-          "grantTypes");
+  private static final Set<String> RESOURCE_KEYS = ClientFields.RESOURCE;
+  private static final Set<String> APPLICATION_KEYS = ClientFields.APPLICATION;
+  private static final Set<String> CLIENT_KEYS = ClientFields.CLIENT;
   private static final Set<String> TLS_KEYS =
       Set.of(
           "enabled",
@@ -293,35 +272,39 @@ public final class ConfigLoader {
 
   private static ClientConfig toClient(ConfigNode client) {
     client.requireObject(CLIENT_KEYS);
-    ClientConfig.Builder builder = ClientConfig.builder(client.requiredText("clientId"));
+    ClientConfig.Builder builder =
+        ClientConfig.builder(client.requiredText(ClientFields.CLIENT_ID));
     AuthMethod method =
         client
-            .choice("tokenEndpointAuthMethod", authMethods())
+            .choice(ClientFields.TOKEN_ENDPOINT_AUTH_METHOD, authMethods())
             .orElse(AuthMethod.CLIENT_SECRET_BASIC);
     if (method.usesSecret()) {
-      builder.secret(client.requiredText("clientSecret"));
-    } else if (client.has("clientSecret")) {
+      builder.secret(client.requiredText(ClientFields.CLIENT_SECRET));
+    } else if (client.has(ClientFields.CLIENT_SECRET)) {
       throw ConfigException.at(
-          child(client, "clientSecret"),
-          "a " + method.wireName() + " client has no secret; remove clientSecret");
+          child(client, ClientFields.CLIENT_SECRET),
+          ClientAuthenticationRules.secretProblem(method, true).orElseThrow());
     }
     builder.authentication(toAuthentication(client, method));
     client
-        .choice("type", choices(ClientType.values(), ClientType::configName))
+        .choice(ClientFields.TYPE, choices(ClientType.values(), ClientType::configName))
         .ifPresent(builder::type);
-    client.text("appId").ifPresent(builder::appId);
-    client.text("appName").ifPresent(builder::appName);
-    client.list("resources").forEach(r -> builder.resources(java.util.List.of(r.asAbsoluteUri())));
-    client.list("scopes").forEach(s -> builder.scopes(s.asText()));
-    client.duration("tokenLifetime").ifPresent(builder::tokenLifetime);
-    builder.claims(client.plainObject("claims"));
-    if (client.has("grantTypes")) {
-      builder.grantTypes(client.list("grantTypes").stream().map(ConfigNode::asText).toList());
+    client.text(ClientFields.APP_ID).ifPresent(builder::appId);
+    client.text(ClientFields.APP_NAME).ifPresent(builder::appName);
+    client
+        .list(ClientFields.RESOURCES)
+        .forEach(r -> builder.resources(java.util.List.of(r.asAbsoluteUri())));
+    client.list(ClientFields.SCOPES).forEach(s -> builder.scopes(s.asText()));
+    client.duration(ClientFields.TOKEN_LIFETIME).ifPresent(builder::tokenLifetime);
+    builder.claims(client.plainObject(ClientFields.CLAIMS));
+    if (client.has(ClientFields.GRANT_TYPES)) {
+      builder.grantTypes(
+          client.list(ClientFields.GRANT_TYPES).stream().map(ConfigNode::asText).toList());
     }
     try {
       return builder.build();
     } catch (IllegalArgumentException e) {
-      throw ConfigException.at(child(client, "grantTypes"), e.getMessage());
+      throw ConfigException.at(child(client, ClientFields.GRANT_TYPES), e.getMessage());
     }
   }
 
@@ -358,22 +341,27 @@ public final class ConfigLoader {
 
   private static ClientAuthConfig toAuthentication(ConfigNode client, AuthMethod method) {
     ClientAuthConfig.Builder auth = ClientAuthConfig.builder(method);
-    client.json("jwks").ifPresent(auth::jwks);
-    client.uri("jwksUri").ifPresent(auth::jwksUri);
-    client.text("publicKeyPem").ifPresent(auth::publicKeyPem);
-    client.text("tlsClientAuthSubjectDn").ifPresent(auth::tlsClientAuthSubjectDn);
-    client.text("tlsClientAuthSanDns").ifPresent(auth::tlsClientAuthSanDns);
-    client.text("tlsClientAuthSanUri").ifPresent(auth::tlsClientAuthSanUri);
-    client.text("tlsClientAuthSanIp").ifPresent(auth::tlsClientAuthSanIp);
-    client.text("tlsClientAuthSanEmail").ifPresent(auth::tlsClientAuthSanEmail);
-    client.list("certificateThumbprints").forEach(t -> auth.certificateThumbprint(t.asText()));
-    client.bool("certificateBoundAccessTokens").ifPresent(auth::certificateBoundAccessTokens);
+    client.json(ClientFields.JWKS).ifPresent(auth::jwks);
+    client.uri(ClientFields.JWKS_URI).ifPresent(auth::jwksUri);
+    client.text(ClientFields.PUBLIC_KEY_PEM).ifPresent(auth::publicKeyPem);
+    client.text(ClientFields.TLS_CLIENT_AUTH_SUBJECT_DN).ifPresent(auth::tlsClientAuthSubjectDn);
+    client.text(ClientFields.TLS_CLIENT_AUTH_SAN_DNS).ifPresent(auth::tlsClientAuthSanDns);
+    client.text(ClientFields.TLS_CLIENT_AUTH_SAN_URI).ifPresent(auth::tlsClientAuthSanUri);
+    client.text(ClientFields.TLS_CLIENT_AUTH_SAN_IP).ifPresent(auth::tlsClientAuthSanIp);
+    client.text(ClientFields.TLS_CLIENT_AUTH_SAN_EMAIL).ifPresent(auth::tlsClientAuthSanEmail);
+    client
+        .list(ClientFields.CERTIFICATE_THUMBPRINTS)
+        .forEach(t -> auth.certificateThumbprint(t.asText()));
+    client
+        .bool(ClientFields.CERTIFICATE_BOUND_ACCESS_TOKENS)
+        .ifPresent(auth::certificateBoundAccessTokens);
     ClientAuthConfig built;
     try {
       built = auth.build();
       dev.transmitmock.server.token.assertion.ClientKeys.check(built);
     } catch (IllegalArgumentException e) {
-      throw ConfigException.at(child(client, "tokenEndpointAuthMethod"), e.getMessage());
+      throw ConfigException.at(
+          child(client, ClientFields.TOKEN_ENDPOINT_AUTH_METHOD), e.getMessage());
     }
     return built;
   }

@@ -2,6 +2,8 @@ package dev.transmitmock.server.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.ControlPaths;
+import dev.transmitmock.protocol.TransmitPaths;
 import dev.transmitmock.server.tls.TlsConfig;
 import java.net.URI;
 import java.time.Duration;
@@ -548,9 +550,9 @@ public record MockConfig(
               "is the tenant's issuer; an app with its own keys has its own domain as issuer");
         }
         if (!paths.add(app.jwksPath())
-            || app.jwksPath().startsWith("/_mock")
-            || app.jwksPath().startsWith("/oidc/")
-            || app.jwksPath().startsWith("/cis/oidc/")) {
+            || app.jwksPath().startsWith(ControlPaths.PREFIX)
+            || app.jwksPath().startsWith(TransmitPaths.OIDC_PREFIX + "/")
+            || app.jwksPath().startsWith(TransmitPaths.CIS_PREFIX + "/")) {
           throw ConfigException.at(
               at + ".jwksPath",
               app.jwksPath() + " is taken (by another application or the emulator's own routes)");

@@ -2,13 +2,14 @@ package dev.transmitmock.server.control;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.Endpoint;
+import dev.transmitmock.protocol.FaultRuleShape;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Pattern;
 
 /**
  * A fault to inject at one endpoint: answer with a status and body, add a delay, drop the
@@ -53,20 +54,16 @@ public record FaultRule(
     OptionalInt times) {
 
   /** Transmit's documented 500 body for its token and JWKS endpoints. */
-  public static final String TRANSMIT_SERVER_ERROR_BODY =
-      "{\"message\":\"Something went wrong - Internal server error\",\"error_code\":500}";
+  public static final String TRANSMIT_SERVER_ERROR_BODY = FaultRuleShape.TRANSMIT_SERVER_ERROR_BODY;
 
   /** What a malformed-JSON fault sends: a JSON object cut off in the middle. */
-  public static final String MALFORMED_JSON_BODY = "{\"access_token\":\"eyJhbGciOi";
+  public static final String MALFORMED_JSON_BODY = FaultRuleShape.MALFORMED_JSON_BODY;
 
   /** The content type of fault bodies unless set otherwise. */
-  public static final String JSON_CONTENT_TYPE = "application/json; charset=utf-8";
-
-  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-  private static final Pattern HEADER_VALUE = Pattern.compile("[\\t\\x20-\\x7e\\x80-\\xff]*");
+  public static final String JSON_CONTENT_TYPE = FaultRuleShape.JSON_CONTENT_TYPE;
 
   /** The longest delay a rule may add; longer would only make tests hang. */
-  public static final Duration MAX_DELAY = Duration.ofMinutes(5);
+  public static final Duration MAX_DELAY = FaultRuleShape.MAX_DELAY;
 
   public FaultRule {
     requireNonNull(id, "id must not be null");
@@ -78,45 +75,18 @@ public record FaultRule(
     requireNonNull(contentType, "contentType must not be null");
     requireNonNull(delay, "delay must not be null");
     requireNonNull(times, "times must not be null");
-    if (status.isPresent() && (status.getAsInt() < 200 || status.getAsInt() > 599)) {
-      throw new IllegalArgumentException(
-          "status must be between 200 and 599, was " + status.getAsInt());
-    }
-    headers.forEach(
-        (name, value) -> {
-          if (!HEADER_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("header name '" + name + "' is not a valid token");
-          }
-          if (!HEADER_VALUE.matcher(value).matches()) {
-            throw new IllegalArgumentException(
-                "header " + name + " must not contain control characters");
-          }
-        });
-    if (!HEADER_VALUE.matcher(contentType).matches() || contentType.isBlank()) {
-      throw new IllegalArgumentException("contentType must be a non-blank header value");
-    }
-    if (delay.isNegative() || delay.compareTo(MAX_DELAY) > 0) {
-      throw new IllegalArgumentException(
-          "delay must be between PT0S and " + MAX_DELAY + ", was " + delay);
-    }
-    if (times.isPresent() && times.getAsInt() < 1) {
-      throw new IllegalArgumentException("times must be at least 1, was " + times.getAsInt());
-    }
-    if (drop && (status.isPresent() || body.isPresent() || malformedJson || !headers.isEmpty())) {
-      throw new IllegalArgumentException(
-          "drop sends no response, so it cannot be combined with status, headers, body or"
-              + " malformedJson");
-    }
-    if (malformedJson && body.isPresent()) {
-      throw new IllegalArgumentException("malformedJson sends its own body; do not also set body");
-    }
-    if (!drop && !malformedJson && status.isEmpty() && delay.isZero()) {
-      throw new IllegalArgumentException(
-          "a fault needs at least one of status, delay, drop or malformedJson");
-    }
-    if (status.isEmpty() && !malformedJson && (body.isPresent() || !headers.isEmpty())) {
-      throw new IllegalArgumentException("body and headers need a status");
-    }
+    status.ifPresent(FaultRuleShape::checkStatus);
+    headers.forEach(FaultRuleShape::checkHeader);
+    FaultRuleShape.checkContentType(contentType);
+    FaultRuleShape.checkDelay(delay);
+    times.ifPresent(FaultRuleShape::checkTimes);
+    FaultRuleShape.checkCombination(
+        status.isPresent(),
+        body.isPresent(),
+        !headers.isEmpty(),
+        !delay.isZero(),
+        drop,
+        malformedJson);
   }
 
   /** Starts a rule for an endpoint. */

@@ -2,6 +2,7 @@ package dev.transmitmock.server.control;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.Endpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package dev.transmitmock.server.control;
 
+import dev.transmitmock.protocol.AuthMethod;
+import dev.transmitmock.protocol.ControlFields;
+import dev.transmitmock.protocol.Endpoint;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -134,15 +137,17 @@ public record JournalEntry(
    */
   public String outcome() {
     if (faulted()) {
-      return "faulted";
+      return ControlFields.Journal.FAULTED;
     }
     if (injected()) {
       return "injected";
     }
     if (rejected()) {
-      return "rejected";
+      return ControlFields.Journal.REJECTED;
     }
-    return endpoint == Endpoint.TOKEN ? "issued" : "succeeded";
+    return endpoint == Endpoint.TOKEN
+        ? ControlFields.Journal.ISSUED
+        : ControlFields.Journal.SUCCEEDED;
   }
 
   /** A one-line description for failure messages. */

@@ -2,6 +2,8 @@ package dev.transmitmock.server.control;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.AuthMethod;
+import dev.transmitmock.protocol.Endpoint;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.transmitmock.server.control;
 
+import dev.transmitmock.protocol.Endpoint;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;

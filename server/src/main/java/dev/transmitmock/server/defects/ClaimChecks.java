@@ -1,5 +1,6 @@
 package dev.transmitmock.server.defects;
 
+import dev.transmitmock.protocol.RejectionCategory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

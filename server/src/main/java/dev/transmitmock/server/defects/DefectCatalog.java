@@ -2,6 +2,7 @@ package dev.transmitmock.server.defects;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.RejectionCategory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

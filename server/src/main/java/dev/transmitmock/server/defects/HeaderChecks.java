@@ -8,6 +8,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
+import dev.transmitmock.protocol.RejectionCategory;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.keys.SigningKey;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.transmitmock.server.defects;
 
+import dev.transmitmock.protocol.RejectionCategory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -5,7 +5,7 @@
  * consumer of Transmit access tokens must reject (expired, wrong audience, {@code alg: none}, HS256
  * keyed with the RSA public key, unknown {@code kid}, the ES256 "psychic" signature, ...), each
  * with a stable id, a one-line description, its RFC section or CVE, and the reason a careful
- * verifier gives ({@link dev.transmitmock.server.defects.RejectionCategory}). {@link
+ * verifier gives ({@link dev.transmitmock.protocol.RejectionCategory}). {@link
  * dev.transmitmock.server.defects.DefectiveTokens} mints them, and good tokens with any claim or
  * header overridden ({@link dev.transmitmock.server.defects.TokenSpec}), from the emulator's own
  * token service, keys, configuration and clock.

@@ -1,5 +1,6 @@
 package dev.transmitmock.server.http;
 
+import dev.transmitmock.protocol.ControlPaths;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.token.OAuthError;
 
@@ -45,6 +46,6 @@ record BodyLimits(int controlLimit) {
   }
 
   private static boolean isTransmitEndpoint(String path) {
-    return !path.startsWith(ControlApi.PREFIX + "/") && !path.equals(ControlApi.PREFIX);
+    return !ControlPaths.isControlPath(path);
   }
 }

@@ -5,6 +5,9 @@ import static dev.transmitmock.server.http.ControlResponses.parseObject;
 import static dev.transmitmock.server.http.ControlResponses.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.transmitmock.protocol.ClientFields;
+import dev.transmitmock.protocol.ControlFields;
+import dev.transmitmock.protocol.ControlPaths;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ConfigException;
 import dev.transmitmock.server.config.ConfigLoader;
@@ -41,13 +44,15 @@ final class ClientRoutes {
   }
 
   void register(RoutesConfig routes) {
-    routes.get(ControlApi.PREFIX + "/clients", ctx -> ok(ctx, Map.of("clients", clientsJson())));
-    routes.post(ControlApi.PREFIX + "/clients", this::putClient);
-    routes.delete(ControlApi.PREFIX + "/clients/{clientId}", this::removeClient);
     routes.get(
-        ControlApi.PREFIX + "/resources", ctx -> ok(ctx, Map.of("resources", resourcesJson())));
-    routes.post(ControlApi.PREFIX + "/resources", this::putResource);
-    routes.delete(ControlApi.PREFIX + "/resources", this::removeResource);
+        ControlPaths.CLIENTS, ctx -> ok(ctx, Map.of(ControlFields.Lists.CLIENTS, clientsJson())));
+    routes.post(ControlPaths.CLIENTS, this::putClient);
+    routes.delete(ControlPaths.CLIENTS + "/{clientId}", this::removeClient);
+    routes.get(
+        ControlPaths.RESOURCES,
+        ctx -> ok(ctx, Map.of(ControlFields.Lists.RESOURCES, resourcesJson())));
+    routes.post(ControlPaths.RESOURCES, this::putResource);
+    routes.delete(ControlPaths.RESOURCES, this::removeResource);
   }
 
   private void putClient(Context ctx) {
@@ -73,7 +78,7 @@ final class ClientRoutes {
     if (!clients.removeClient(clientId)) {
       throw ControlException.notFound("no client " + clientId);
     }
-    ok(ctx, Map.of("removed", clientId));
+    ok(ctx, Map.of(ControlFields.Lists.REMOVED, clientId));
   }
 
   private void putResource(Context ctx) {
@@ -109,7 +114,7 @@ final class ClientRoutes {
     if (!clients.removeResource(uri)) {
       throw ControlException.notFound("no resource " + text);
     }
-    ok(ctx, Map.of("removed", text));
+    ok(ctx, Map.of(ControlFields.Lists.REMOVED, text));
   }
 
   private List<Map<String, Object>> clientsJson() {
@@ -123,11 +128,11 @@ final class ClientRoutes {
   /** A client as the control API shows it: everything but the secret. */
   private Map<String, Object> clientJson(ClientConfig client) {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("clientId", client.clientId());
+    json.put(ClientFields.CLIENT_ID, client.clientId());
     json.put("type", client.type().configName());
     json.put("appId", config.appIdOf(client));
     json.put("appName", config.appNameOf(client));
-    json.put("resources", client.resources().stream().map(URI::toString).toList());
+    json.put(ClientFields.RESOURCES, client.resources().stream().map(URI::toString).toList());
     json.put("scopes", client.scopes());
     json.put("tokenLifetime", client.tokenLifetime().map(Duration::toString).orElse(null));
     json.put("claims", client.claims());

@@ -2,6 +2,8 @@ package dev.transmitmock.server.http;
 
 import static dev.transmitmock.server.http.ControlResponses.ok;
 
+import dev.transmitmock.protocol.ControlFields;
+import dev.transmitmock.protocol.ControlPaths;
 import dev.transmitmock.server.control.MockClock;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -14,7 +16,7 @@ import java.util.Set;
 
 /** The clock routes: {@code GET, POST, DELETE /_mock/clock}. */
 final class ClockRoutes {
-  private static final Set<String> CLOCK_FIELDS = Set.of("advance", "set", "freeze");
+  private static final Set<String> CLOCK_FIELDS = ControlFields.Clock.REQUEST;
   private final MockClock clock;
 
   ClockRoutes(MockClock clock) {
@@ -22,10 +24,10 @@ final class ClockRoutes {
   }
 
   void register(RoutesConfig routes) {
-    routes.get(ControlApi.PREFIX + "/clock", ctx -> ok(ctx, clockJson()));
-    routes.post(ControlApi.PREFIX + "/clock", this::moveClock);
+    routes.get(ControlPaths.CLOCK, ctx -> ok(ctx, clockJson()));
+    routes.post(ControlPaths.CLOCK, this::moveClock);
     routes.delete(
-        ControlApi.PREFIX + "/clock",
+        ControlPaths.CLOCK,
         ctx -> {
           clock.reset();
           ok(ctx, clockJson());
@@ -39,9 +41,9 @@ final class ClockRoutes {
           "give at least one of advance (ISO-8601 duration), set (ISO-8601 instant), freeze"
               + " (true|false)");
     }
-    Optional<Boolean> freeze = body.bool("freeze");
-    Optional<Instant> set = body.instant("set");
-    Optional<Duration> advance = body.duration("advance");
+    Optional<Boolean> freeze = body.bool(ControlFields.Clock.FREEZE);
+    Optional<Instant> set = body.instant(ControlFields.Clock.SET);
+    Optional<Duration> advance = body.duration(ControlFields.Clock.ADVANCE);
     if (freeze.orElse(false)) {
       clock.freeze();
     }
@@ -56,10 +58,10 @@ final class ClockRoutes {
   private Map<String, Object> clockJson() {
     Instant now = clock.instant();
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("now", now.toString());
-    json.put("epochSecond", now.getEpochSecond());
-    json.put("frozen", clock.isFrozen());
-    json.put("offset", clock.offset().toString());
+    json.put(ControlFields.Clock.NOW, now.toString());
+    json.put(ControlFields.Clock.EPOCH_SECOND, now.getEpochSecond());
+    json.put(ControlFields.Clock.FROZEN, clock.isFrozen());
+    json.put(ControlFields.Clock.OFFSET, clock.offset().toString());
     return json;
   }
 }

@@ -1,5 +1,6 @@
 package dev.transmitmock.server.http;
 
+import dev.transmitmock.protocol.ControlPaths;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the page's own escaping of everything it shows.
  */
 final class ConsoleRoutes {
-  static final String PAGE = ControlApi.PREFIX + "/ui";
+  static final String PAGE = ControlPaths.UI;
   private static final String RESOURCES = "/dev/transmitmock/server/console/";
 
   /** The served paths and their resources and content types. */

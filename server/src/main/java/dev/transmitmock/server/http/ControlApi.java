@@ -4,6 +4,7 @@ import static dev.transmitmock.server.http.ControlResponses.ok;
 import static dev.transmitmock.server.http.ControlResponses.write;
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.ControlPaths;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.control.Faults;
 import dev.transmitmock.server.control.MockClock;
@@ -45,8 +46,8 @@ import java.util.Set;
  * <p>Every endpoint is documented in {@code docs/CONTROL_API.md}.
  */
 public final class ControlApi {
-  /** The prefix of every control route. */
-  public static final String PREFIX = "/_mock";
+  /** The prefix of every control route ({@link ControlPaths#PREFIX}). */
+  public static final String PREFIX = ControlPaths.PREFIX;
 
   private final MockClock clock;
   private final RequestJournal journal;
@@ -107,7 +108,7 @@ public final class ControlApi {
     nextTokens.ifPresent(rules -> new NextTokenRoutes(rules).register(cfg.routes));
     new TlsRoutes(https).register(cfg.routes);
     cfg.routes.post(
-        PREFIX + "/reset",
+        ControlPaths.RESET,
         ctx -> {
           JsonBody.parse(ctx.body(), Set.of());
           reset.run();
@@ -123,7 +124,7 @@ public final class ControlApi {
   // --- protection ---------------------------------------------------------------------------
 
   private void authorize(Context ctx) {
-    if (ctx.path().equals(HttpApi.HEALTH_PATH)) {
+    if (ctx.path().equals(ControlPaths.HEALTH)) {
       return;
     }
     if (!enabled) {

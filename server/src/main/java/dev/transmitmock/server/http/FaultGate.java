@@ -1,6 +1,6 @@
 package dev.transmitmock.server.http;
 
-import dev.transmitmock.server.control.Endpoint;
+import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.control.FaultRule;
 import dev.transmitmock.server.control.Faults;
 import dev.transmitmock.server.control.JournalEntry;

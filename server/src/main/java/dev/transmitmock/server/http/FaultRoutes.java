@@ -3,7 +3,10 @@ package dev.transmitmock.server.http;
 import static dev.transmitmock.server.http.ControlResponses.ok;
 import static dev.transmitmock.server.http.ControlResponses.write;
 
-import dev.transmitmock.server.control.Endpoint;
+import dev.transmitmock.protocol.ControlFields;
+import dev.transmitmock.protocol.ControlPaths;
+import dev.transmitmock.protocol.Endpoint;
+import dev.transmitmock.protocol.FaultRuleShape;
 import dev.transmitmock.server.control.FaultRule;
 import dev.transmitmock.server.control.Faults;
 import io.javalin.config.RoutesConfig;
@@ -12,24 +15,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The fault routes: {@code GET, POST, DELETE /_mock/faults} and {@code DELETE /_mock/faults/{id}}.
  */
 final class FaultRoutes {
-  private static final Set<String> FAULT_FIELDS =
-      Set.of(
-          "endpoint",
-          "status",
-          "times",
-          "delay",
-          "drop",
-          "malformed",
-          "clientId",
-          "headers",
-          "body",
-          "contentType");
   private final Faults faults;
 
   FaultRoutes(Faults faults) {
@@ -37,45 +27,43 @@ final class FaultRoutes {
   }
 
   void register(RoutesConfig routes) {
-    routes.get(ControlApi.PREFIX + "/faults", ctx -> ok(ctx, Map.of("faults", faultsJson())));
-    routes.post(ControlApi.PREFIX + "/faults", this::addFault);
+    routes.get(
+        ControlPaths.FAULTS, ctx -> ok(ctx, Map.of(ControlFields.Lists.FAULTS, faultsJson())));
+    routes.post(ControlPaths.FAULTS, this::addFault);
     routes.delete(
-        ControlApi.PREFIX + "/faults",
+        ControlPaths.FAULTS,
         ctx -> {
           int size = faults.rules().size();
           faults.clear();
-          ok(ctx, Map.of("cleared", size));
+          ok(ctx, Map.of(ControlFields.Lists.CLEARED, size));
         });
-    routes.delete(ControlApi.PREFIX + "/faults/{id}", this::removeFault);
+    routes.delete(ControlPaths.FAULTS + "/{id}", this::removeFault);
   }
 
   private void addFault(Context ctx) {
-    JsonBody body = JsonBody.parse(ctx.body(), FAULT_FIELDS);
-    String endpointName = body.requiredText("endpoint");
+    JsonBody body = JsonBody.parse(ctx.body(), FaultRuleShape.FIELDS);
+    String endpointName = body.requiredText(FaultRuleShape.ENDPOINT);
     Endpoint endpoint =
         Endpoint.parse(endpointName)
             .orElseThrow(
                 () ->
                     ControlException.badField(
-                        "endpoint",
-                        "'"
-                            + endpointName
-                            + "' is not one of token, jwks, discovery, introspection, revocation"));
+                        FaultRuleShape.ENDPOINT, FaultRuleShape.unknownEndpoint(endpointName)));
     FaultRule.Builder rule = FaultRule.on(endpoint);
-    body.integer("status").ifPresent(rule::status);
-    body.integer("times").ifPresent(rule::times);
-    body.duration("delay").ifPresent(rule::delay);
-    if (body.bool("drop").orElse(false)) {
+    body.integer(FaultRuleShape.STATUS).ifPresent(rule::status);
+    body.integer(FaultRuleShape.TIMES).ifPresent(rule::times);
+    body.duration(FaultRuleShape.DELAY).ifPresent(rule::delay);
+    if (body.bool(FaultRuleShape.DROP).orElse(false)) {
       rule.dropConnection();
     }
-    if (body.bool("malformed").orElse(false)) {
+    if (body.bool(FaultRuleShape.MALFORMED).orElse(false)) {
       rule.malformedJson();
     }
-    body.text("clientId").ifPresent(rule::forClient);
-    body.stringMap("headers").ifPresent(h -> h.forEach(rule::header));
-    body.raw("body")
+    body.text(FaultRuleShape.CLIENT_ID).ifPresent(rule::forClient);
+    body.stringMap(FaultRuleShape.HEADERS).ifPresent(h -> h.forEach(rule::header));
+    body.raw(FaultRuleShape.BODY)
         .ifPresent(value -> rule.body(value.isTextual() ? value.asText() : value.toString()));
-    body.text("contentType").ifPresent(rule::contentType);
+    body.text(FaultRuleShape.CONTENT_TYPE).ifPresent(rule::contentType);
     FaultRule added;
     try {
       added = faults.add(rule.build());
@@ -91,7 +79,7 @@ final class FaultRoutes {
     if (!faults.remove(id)) {
       throw ControlException.notFound("no fault rule " + id);
     }
-    ok(ctx, Map.of("removed", id));
+    ok(ctx, Map.of(ControlFields.Lists.REMOVED, id));
   }
 
   private List<Map<String, Object>> faultsJson() {
@@ -104,18 +92,18 @@ final class FaultRoutes {
 
   private static Map<String, Object> faultJson(FaultRule rule) {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("id", rule.id());
-    json.put("endpoint", rule.endpoint().wireName());
-    json.put("clientId", rule.clientId().orElse(null));
-    json.put("status", rule.status().isPresent() ? rule.status().getAsInt() : null);
-    json.put("headers", rule.headers());
-    json.put("body", rule.body().orElse(null));
-    json.put("contentType", rule.contentType());
-    json.put("delay", rule.delay().toString());
-    json.put("drop", rule.drop());
-    json.put("malformed", rule.malformedJson());
-    json.put("times", rule.times().isPresent() ? rule.times().getAsInt() : null);
-    json.put("description", rule.describe());
+    json.put(FaultRuleShape.ID, rule.id());
+    json.put(FaultRuleShape.ENDPOINT, rule.endpoint().wireName());
+    json.put(FaultRuleShape.CLIENT_ID, rule.clientId().orElse(null));
+    json.put(FaultRuleShape.STATUS, rule.status().isPresent() ? rule.status().getAsInt() : null);
+    json.put(FaultRuleShape.HEADERS, rule.headers());
+    json.put(FaultRuleShape.BODY, rule.body().orElse(null));
+    json.put(FaultRuleShape.CONTENT_TYPE, rule.contentType());
+    json.put(FaultRuleShape.DELAY, rule.delay().toString());
+    json.put(FaultRuleShape.DROP, rule.drop());
+    json.put(FaultRuleShape.MALFORMED, rule.malformedJson());
+    json.put(FaultRuleShape.TIMES, rule.times().isPresent() ? rule.times().getAsInt() : null);
+    json.put(FaultRuleShape.DESCRIPTION, rule.describe());
     return json;
   }
 }

@@ -1,8 +1,13 @@
 package dev.transmitmock.server.http;
 
+import static dev.transmitmock.protocol.TransmitPaths.CIS_PREFIX;
+import static dev.transmitmock.protocol.TransmitPaths.OIDC_PREFIXES;
+
+import dev.transmitmock.protocol.ControlPaths;
+import dev.transmitmock.protocol.Endpoint;
+import dev.transmitmock.protocol.TransmitPaths;
 import dev.transmitmock.server.config.ApplicationConfig;
 import dev.transmitmock.server.config.MockConfig;
-import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.Faults;
 import dev.transmitmock.server.control.MockClock;
 import dev.transmitmock.server.control.RequestJournal;
@@ -45,15 +50,6 @@ import org.slf4j.LoggerFactory;
  * and unexpected failures answer OAuth-style JSON, never a stack trace.
  */
 public final class HttpApi {
-  /** The documented prefix of Transmit's OIDC endpoints, the only one of its JWKS and discovery. */
-  public static final String CIS_PREFIX = "/cis/oidc";
-
-  /** The two prefixes Transmit serves its OIDC endpoints under. */
-  public static final List<String> OIDC_PREFIXES = List.of(CIS_PREFIX, "/oidc");
-
-  /** Health probe path, always on, used by the Docker HEALTHCHECK and readiness waits. */
-  public static final String HEALTH_PATH = "/_mock/health";
-
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final String JSON = "application/json; charset=utf-8";
 
@@ -122,23 +118,26 @@ public final class HttpApi {
           cfg.http.maxRequestSize = config.maxRequestBodyBytes();
           ServerLimits.apply(cfg, config.maxRequestBodyBytes());
           for (String prefix : OIDC_PREFIXES) {
-            cfg.routes.post(prefix + "/token", form(Endpoint.TOKEN, tokens::handle));
             cfg.routes.post(
-                prefix + "/token/introspection",
+                prefix + TransmitPaths.TOKEN_SUFFIX, form(Endpoint.TOKEN, tokens::handle));
+            cfg.routes.post(
+                prefix + TransmitPaths.INTROSPECTION_SUFFIX,
                 form(Endpoint.INTROSPECTION, introspection::handle));
             cfg.routes.post(
-                prefix + "/token/revocation", form(Endpoint.REVOCATION, revocation::handle));
+                prefix + TransmitPaths.REVOCATION_SUFFIX,
+                form(Endpoint.REVOCATION, revocation::handle));
             if (prefix.equals(CIS_PREFIX) || config.metadataWithoutCis()) {
-              cfg.routes.get(prefix + "/jwks", this::jwks);
+              cfg.routes.get(prefix + TransmitPaths.JWKS_SUFFIX, this::jwks);
               cfg.routes.get(
-                  prefix + "/.well-known/openid-configuration", ctx -> discovery(ctx, prefix));
+                  prefix + TransmitPaths.DISCOVERY_SUFFIX, ctx -> discovery(ctx, prefix));
             }
           }
           for (ApplicationConfig app : config.applications()) {
             cfg.routes.get(app.jwksPath(), ctx -> applicationJwks(ctx, app));
             cfg.routes.get(app.discoveryPath(), ctx -> applicationDiscovery(ctx, app));
           }
-          cfg.routes.get(HEALTH_PATH, ctx -> ctx.contentType(JSON).result("{\"status\":\"UP\"}"));
+          cfg.routes.get(
+              ControlPaths.HEALTH, ctx -> ctx.contentType(JSON).result("{\"status\":\"UP\"}"));
           extraRoutes.accept(cfg);
           cfg.routes.error(404, HttpApi::unknownRoute);
           cfg.routes.error(405, HttpApi::unknownRoute);
@@ -216,7 +215,7 @@ public final class HttpApi {
     Set<String> urls = new LinkedHashSet<>();
     for (String base : bases) {
       for (String prefix : OIDC_PREFIXES) {
-        urls.add(base + prefix + "/token");
+        urls.add(base + prefix + TransmitPaths.TOKEN_SUFFIX);
       }
       urls.add(base + ctx.path());
     }

@@ -2,7 +2,9 @@ package dev.transmitmock.server.http;
 
 import static dev.transmitmock.server.http.ControlResponses.ok;
 
-import dev.transmitmock.server.control.Endpoint;
+import dev.transmitmock.protocol.ControlFields;
+import dev.transmitmock.protocol.ControlPaths;
+import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.control.JournalQuery;
 import dev.transmitmock.server.control.RequestJournal;
@@ -17,8 +19,7 @@ import java.util.TreeSet;
 
 /** The journal routes: {@code GET, DELETE /_mock/journal}. */
 final class JournalRoutes {
-  private static final Set<String> JOURNAL_PARAMETERS =
-      Set.of("clientId", "endpoint", "outcome", "resource", "after");
+  private static final Set<String> JOURNAL_PARAMETERS = ControlFields.Journal.QUERY;
   private final RequestJournal journal;
 
   JournalRoutes(RequestJournal journal) {
@@ -26,13 +27,13 @@ final class JournalRoutes {
   }
 
   void register(RoutesConfig routes) {
-    routes.get(ControlApi.PREFIX + "/journal", this::readJournal);
+    routes.get(ControlPaths.JOURNAL, this::readJournal);
     routes.delete(
-        ControlApi.PREFIX + "/journal",
+        ControlPaths.JOURNAL,
         ctx -> {
           int size = journal.size();
           journal.clear();
-          ok(ctx, Map.of("cleared", size));
+          ok(ctx, Map.of(ControlFields.Lists.CLEARED, size));
         });
   }
 
@@ -46,11 +47,11 @@ final class JournalRoutes {
       }
     }
     JournalQuery query = journal.requests();
-    String clientId = ctx.queryParam("clientId");
+    String clientId = ctx.queryParam(ControlFields.Journal.CLIENT_ID);
     if (clientId != null) {
       query = query.forClient(clientId);
     }
-    String endpoint = ctx.queryParam("endpoint");
+    String endpoint = ctx.queryParam(ControlFields.Journal.ENDPOINT);
     if (endpoint != null) {
       query =
           query.at(
@@ -63,25 +64,26 @@ final class JournalRoutes {
                   .orElseThrow(
                       () ->
                           ControlException.badField(
-                              "endpoint",
+                              ControlFields.Journal.ENDPOINT,
                               "'"
                                   + endpoint
                                   + "' is not one of token, introspection, revocation")));
     }
-    String resource = ctx.queryParam("resource");
+    String resource = ctx.queryParam(ControlFields.Journal.RESOURCE);
     if (resource != null) {
       query = query.forResource(resource);
     }
-    String outcome = ctx.queryParam("outcome");
+    String outcome = ctx.queryParam(ControlFields.Journal.OUTCOME);
     if (outcome != null) {
       query = byOutcome(query, outcome);
     }
-    String after = ctx.queryParam("after");
+    String after = ctx.queryParam(ControlFields.Journal.AFTER);
     if (after != null) {
       try {
         query = query.after(Long.parseLong(after));
       } catch (NumberFormatException e) {
-        throw ControlException.badField("after", "must be a sequence number, was '" + after + "'");
+        throw ControlException.badField(
+            ControlFields.Journal.AFTER, "must be a sequence number, was '" + after + "'");
       }
     }
     List<Map<String, Object>> entries = new ArrayList<>();
@@ -93,17 +95,17 @@ final class JournalRoutes {
     json.put("size", journal.size());
     json.put("dropped", journal.dropped());
     json.put("rejected", journal.rejectedCount());
-    json.put("entries", entries);
+    json.put(ControlFields.Journal.ENTRIES, entries);
     ok(ctx, json);
   }
 
   private static JournalQuery byOutcome(JournalQuery query, String outcome) {
     return switch (outcome) {
-      case "issued" -> query.issued();
-      case "succeeded" -> query.succeeded();
-      case "rejected" -> query.rejected();
-      case "faulted" -> query.faulted();
-      case "injected" -> query.injected();
+      case ControlFields.Journal.ISSUED -> query.issued();
+      case ControlFields.Journal.SUCCEEDED -> query.succeeded();
+      case ControlFields.Journal.REJECTED -> query.rejected();
+      case ControlFields.Journal.FAULTED -> query.faulted();
+      case ControlFields.Journal.INJECTED -> query.injected();
       default -> {
         if (outcome.isEmpty()
             || !outcome.chars().allMatch(c -> c == '_' || Character.isLowerCase(c))) {
@@ -122,20 +124,20 @@ final class JournalRoutes {
 
   static Map<String, Object> entryJson(JournalEntry entry) {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("sequence", entry.sequence());
-    json.put("time", entry.time().toString());
-    json.put("endpoint", entry.endpoint().wireName());
-    json.put("clientId", entry.clientId().orElse(null));
-    json.put("authMethod", entry.authMethod().wireName());
-    json.put("resource", entry.resource().orElse(null));
-    json.put("scope", entry.scope().orElse(null));
-    json.put("status", entry.status());
-    json.put("outcome", entry.outcome());
-    json.put("error", entry.error().orElse(null));
-    json.put("errorDescription", entry.errorDescription().orElse(null));
-    json.put("errorDetail", entry.errorDetail().orElse(null));
-    json.put("jti", entry.jti().orElse(null));
-    json.put("nextTokenRule", entry.nextTokenRule().orElse(null));
+    json.put(ControlFields.Journal.SEQUENCE, entry.sequence());
+    json.put(ControlFields.Journal.TIME, entry.time().toString());
+    json.put(ControlFields.Journal.ENDPOINT, entry.endpoint().wireName());
+    json.put(ControlFields.Journal.CLIENT_ID, entry.clientId().orElse(null));
+    json.put(ControlFields.Journal.AUTH_METHOD, entry.authMethod().wireName());
+    json.put(ControlFields.Journal.RESOURCE, entry.resource().orElse(null));
+    json.put(ControlFields.Journal.SCOPE, entry.scope().orElse(null));
+    json.put(ControlFields.Journal.STATUS, entry.status());
+    json.put(ControlFields.Journal.OUTCOME, entry.outcome());
+    json.put(ControlFields.Journal.ERROR, entry.error().orElse(null));
+    json.put(ControlFields.Journal.ERROR_DESCRIPTION, entry.errorDescription().orElse(null));
+    json.put(ControlFields.Journal.ERROR_DETAIL, entry.errorDetail().orElse(null));
+    json.put(ControlFields.Journal.JTI, entry.jti().orElse(null));
+    json.put(ControlFields.Journal.NEXT_TOKEN_RULE, entry.nextTokenRule().orElse(null));
     return json;
   }
 }

@@ -3,6 +3,8 @@ package dev.transmitmock.server.http;
 import static dev.transmitmock.server.http.ControlResponses.ok;
 import static dev.transmitmock.server.http.ControlResponses.write;
 
+import dev.transmitmock.protocol.ControlFields;
+import dev.transmitmock.protocol.ControlPaths;
 import dev.transmitmock.server.config.SigningAlgorithm;
 import dev.transmitmock.server.keys.KeyMaterial;
 import dev.transmitmock.server.keys.KeyRing;
@@ -21,7 +23,7 @@ import java.util.Set;
  * The key routes: list, add, rotate, activate and retire signing keys under {@code /_mock/keys}.
  */
 final class KeyRoutes {
-  private static final Set<String> KEY_FIELDS = Set.of("kid", "algorithm", "activate");
+  private static final Set<String> KEY_FIELDS = ControlFields.Keys.REQUEST;
   private final KeyRing keys;
 
   KeyRoutes(KeyRing keys) {
@@ -29,21 +31,21 @@ final class KeyRoutes {
   }
 
   void register(RoutesConfig routes) {
-    routes.get(ControlApi.PREFIX + "/keys", ctx -> ok(ctx, keysJson()));
-    routes.post(ControlApi.PREFIX + "/keys", this::addKey);
-    routes.post(ControlApi.PREFIX + "/keys/rotate", this::rotateKeys);
-    routes.post(ControlApi.PREFIX + "/keys/{kid}/activate", this::activateKey);
-    routes.delete(ControlApi.PREFIX + "/keys/{kid}", this::retireKey);
+    routes.get(ControlPaths.KEYS, ctx -> ok(ctx, keysJson()));
+    routes.post(ControlPaths.KEYS, this::addKey);
+    routes.post(ControlPaths.KEYS_ROTATE, this::rotateKeys);
+    routes.post(ControlPaths.KEYS + "/{kid}/activate", this::activateKey);
+    routes.delete(ControlPaths.KEYS + "/{kid}", this::retireKey);
   }
 
   private void addKey(Context ctx) {
     JsonBody body = JsonBody.parse(ctx.body(), KEY_FIELDS);
-    Optional<String> kid = body.text("kid");
+    Optional<String> kid = body.text(ControlFields.Keys.KID);
     if (kid.isPresent() && kid.get().isBlank()) {
-      throw ControlException.badField("kid", "must not be blank");
+      throw ControlException.badField(ControlFields.Keys.KID, "must not be blank");
     }
     SigningAlgorithm algorithm =
-        body.text("algorithm")
+        body.text(ControlFields.Keys.ALGORITHM)
             .map(
                 name -> {
                   try {
@@ -54,7 +56,7 @@ final class KeyRoutes {
                   }
                 })
             .orElse(keys.active().algorithm());
-    boolean activate = body.bool("activate").orElse(false);
+    boolean activate = body.bool(ControlFields.Keys.ACTIVATE).orElse(false);
     if (kid.isPresent() && keys.state().findAny(kid.get()).isPresent()) {
       throw ControlException.conflict("a key with kid " + kid.get() + " already exists");
     }
@@ -73,8 +75,8 @@ final class KeyRoutes {
     String previous = keys.active().kid();
     SigningKey fresh = keys.rotate();
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("kid", fresh.kid());
-    json.put("previous", previous);
+    json.put(ControlFields.Keys.KID, fresh.kid());
+    json.put(ControlFields.Keys.PREVIOUS, previous);
     json.putAll(keysJson());
     ok(ctx, json);
   }
@@ -111,22 +113,25 @@ final class KeyRoutes {
     KeyRing.State state = keys.state();
     List<Map<String, Object>> list = new ArrayList<>();
     for (SigningKey key : state.published()) {
-      list.add(keyJson(key, key == state.active() ? "active" : "published"));
+      list.add(
+          keyJson(
+              key,
+              key == state.active() ? ControlFields.Keys.ACTIVE : ControlFields.Keys.PUBLISHED));
     }
     for (SigningKey key : state.retired()) {
-      list.add(keyJson(key, "retired"));
+      list.add(keyJson(key, ControlFields.Keys.RETIRED));
     }
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("active", state.active().kid());
-    json.put("keys", list);
+    json.put(ControlFields.Keys.ACTIVE, state.active().kid());
+    json.put(ControlFields.Keys.KEYS, list);
     return json;
   }
 
   private static Map<String, Object> keyJson(SigningKey key, String status) {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("kid", key.kid());
-    json.put("algorithm", key.algorithm().name());
-    json.put("status", status);
+    json.put(ControlFields.Keys.KID, key.kid());
+    json.put(ControlFields.Keys.ALGORITHM, key.algorithm().name());
+    json.put(ControlFields.Keys.STATUS, status);
     return json;
   }
 }

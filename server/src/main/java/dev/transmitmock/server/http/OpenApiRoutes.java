@@ -3,6 +3,7 @@ package dev.transmitmock.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.transmitmock.protocol.ControlPaths;
 import dev.transmitmock.server.config.MockConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -18,7 +19,7 @@ import java.io.UncheckedIOException;
  * used, and the bearer requirement on the control routes only when a control token is set.
  */
 final class OpenApiRoutes {
-  static final String PATH = ControlApi.PREFIX + "/openapi.json";
+  static final String PATH = ControlPaths.OPENAPI;
   static final String RESOURCE = "/dev/transmitmock/server/openapi.yaml";
 
   private final MockConfig config;

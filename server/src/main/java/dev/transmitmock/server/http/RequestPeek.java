@@ -1,6 +1,6 @@
 package dev.transmitmock.server.http;
 
-import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.server.token.FormParameters;
 import dev.transmitmock.server.token.FormParser;
 import dev.transmitmock.server.token.OAuthException;

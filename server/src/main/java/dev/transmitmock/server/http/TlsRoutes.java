@@ -1,6 +1,8 @@
 package dev.transmitmock.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.transmitmock.protocol.ControlFields;
+import dev.transmitmock.protocol.ControlPaths;
 import dev.transmitmock.server.tls.HttpsListener;
 import dev.transmitmock.server.tls.TlsIdentity;
 import io.javalin.config.RoutesConfig;
@@ -20,7 +22,7 @@ import java.util.Set;
  * for tests that cannot run openssl. 404 when HTTPS is off.
  */
 final class TlsRoutes {
-  private static final Set<String> CERTIFICATE_FIELDS = Set.of("subjectDn", "subjectAltNames");
+  private static final Set<String> CERTIFICATE_FIELDS = ControlFields.Tls.REQUEST;
 
   /** The media type of a PEM certificate. */
   static final String PEM = "application/x-pem-file";
@@ -32,8 +34,8 @@ final class TlsRoutes {
   }
 
   void register(RoutesConfig routes) {
-    routes.get(ControlApi.PREFIX + "/tls/ca.pem", this::caCertificate);
-    routes.post(ControlApi.PREFIX + "/tls/client-certificates", this::issueClientCertificate);
+    routes.get(ControlPaths.TLS_CA_PEM, this::caCertificate);
+    routes.post(ControlPaths.TLS_CLIENT_CERTIFICATES, this::issueClientCertificate);
   }
 
   private HttpsListener listener() {
@@ -51,16 +53,18 @@ final class TlsRoutes {
   private void issueClientCertificate(Context ctx) {
     HttpsListener listener = listener();
     JsonBody body = JsonBody.parse(ctx.body(), CERTIFICATE_FIELDS);
-    String subjectDn = body.requiredText("subjectDn");
+    String subjectDn = body.requiredText(ControlFields.Tls.SUBJECT_DN);
     List<String> names = new ArrayList<>();
-    if (body.has("subjectAltNames")) {
-      JsonNode list = body.node().get("subjectAltNames");
+    if (body.has(ControlFields.Tls.SUBJECT_ALT_NAMES)) {
+      JsonNode list = body.node().get(ControlFields.Tls.SUBJECT_ALT_NAMES);
       if (!list.isArray()) {
-        throw ControlException.badField("subjectAltNames", "must be a list of strings");
+        throw ControlException.badField(
+            ControlFields.Tls.SUBJECT_ALT_NAMES, "must be a list of strings");
       }
       for (JsonNode name : list) {
         if (!name.isTextual() || name.asText().isBlank()) {
-          throw ControlException.badField("subjectAltNames", "must be a list of non-empty strings");
+          throw ControlException.badField(
+              ControlFields.Tls.SUBJECT_ALT_NAMES, "must be a list of non-empty strings");
         }
         names.add(name.asText().trim());
       }
@@ -69,16 +73,16 @@ final class TlsRoutes {
     try {
       issued = listener.issueClientCertificate(subjectDn, names);
     } catch (IllegalArgumentException e) {
-      throw ControlException.badField("subjectDn", e.getMessage());
+      throw ControlException.badField(ControlFields.Tls.SUBJECT_DN, e.getMessage());
     } catch (IllegalStateException e) {
       throw ControlException.badRequest(e.getMessage());
     }
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("subjectDn", issued.subjectDn());
-    json.put("thumbprint", issued.thumbprint());
-    json.put("certificatePem", issued.certificatePem());
-    json.put("chainPem", issued.chainPem());
-    json.put("privateKeyPem", issued.privateKeyPem());
+    json.put(ControlFields.Tls.SUBJECT_DN, issued.subjectDn());
+    json.put(ControlFields.Tls.THUMBPRINT, issued.thumbprint());
+    json.put(ControlFields.Tls.CERTIFICATE_PEM, issued.certificatePem());
+    json.put(ControlFields.Tls.CHAIN_PEM, issued.chainPem());
+    json.put(ControlFields.Tls.PRIVATE_KEY_PEM, issued.privateKeyPem());
     ctx.status(201);
     ControlResponses.write(ctx, json);
   }

@@ -2,6 +2,7 @@ package dev.transmitmock.server.http;
 
 import static dev.transmitmock.server.http.ControlResponses.ok;
 
+import dev.transmitmock.protocol.ControlPaths;
 import dev.transmitmock.server.defects.TokenInspection;
 import dev.transmitmock.server.defects.TokenInspector;
 import io.javalin.config.RoutesConfig;
@@ -19,7 +20,7 @@ import java.util.Set;
  * holds the decoded header and claims, never the token.
  */
 final class TokenInspectionRoutes {
-  static final String PATH = ControlApi.PREFIX + "/tokens/inspect";
+  static final String PATH = ControlPaths.TOKENS_INSPECT;
   private static final Set<String> FIELDS = Set.of("token", "audience", "clockSkew");
 
   private final TokenInspector inspector;

@@ -2,6 +2,9 @@ package dev.transmitmock.server.http;
 
 import static dev.transmitmock.server.http.ControlResponses.ok;
 
+import dev.transmitmock.protocol.ControlFields;
+import dev.transmitmock.protocol.ControlPaths;
+import dev.transmitmock.protocol.DefectKind;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.DefectCatalog;
@@ -14,6 +17,7 @@ import dev.transmitmock.server.token.assertion.AssertionDefect;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +32,10 @@ import java.util.Set;
  * mTLS binding must reject).
  */
 final class TokenRoutes {
-  static final String ACCESS_TOKEN = "access-token";
-  static final String CLIENT_ASSERTION = "client-assertion";
-  static final String CERTIFICATE_BINDING = "certificate-binding";
-  static final List<String> KINDS = List.of(ACCESS_TOKEN, CLIENT_ASSERTION, CERTIFICATE_BINDING);
+  static final List<String> KINDS =
+      Arrays.stream(DefectKind.values()).map(DefectKind::wireName).toList();
 
-  private static final Set<String> TOKEN_FIELDS =
-      Set.of("clientId", "resource", "scope", "defect", "claims", "header", "globalKey");
+  private static final Set<String> TOKEN_FIELDS = ControlFields.Tokens.REQUEST;
   private final ClientRegistry clients;
   private final MockConfig config;
   private final DefectiveTokens minting;
@@ -46,28 +47,29 @@ final class TokenRoutes {
   }
 
   void register(RoutesConfig routes) {
-    routes.get(ControlApi.PREFIX + "/defects", TokenRoutes::listDefects);
-    routes.post(ControlApi.PREFIX + "/tokens", this::mintToken);
+    routes.get(ControlPaths.DEFECTS, TokenRoutes::listDefects);
+    routes.post(ControlPaths.TOKENS, this::mintToken);
   }
 
   private static void listDefects(Context ctx) {
     for (String name : ctx.queryParamMap().keySet()) {
-      if (!name.equals("kind")) {
+      if (!name.equals(ControlFields.Tokens.KIND)) {
         throw ControlException.badField(name, "unknown query parameter; allowed: kind");
       }
     }
-    String kind = ctx.queryParam("kind");
+    String kind = ctx.queryParam(ControlFields.Tokens.KIND);
     if (kind != null && !KINDS.contains(kind)) {
       throw ControlException.badField(
-          "kind", "unknown kind '" + kind + "'; one of " + String.join(", ", KINDS));
+          ControlFields.Tokens.KIND,
+          "unknown kind '" + kind + "'; one of " + String.join(", ", KINDS));
     }
     List<Map<String, Object>> defects = new ArrayList<>();
     for (Map<String, Object> defect : defectsJson()) {
-      if (kind == null || kind.equals(defect.get("kind"))) {
+      if (kind == null || kind.equals(defect.get(ControlFields.Tokens.KIND))) {
         defects.add(defect);
       }
     }
-    ok(ctx, Map.of("defects", defects));
+    ok(ctx, Map.of(ControlFields.Tokens.DEFECTS, defects));
   }
 
   /** Every defect of every kind; the access-token ones first, as before kinds existed. */
@@ -75,21 +77,21 @@ final class TokenRoutes {
     List<Map<String, Object>> list = new ArrayList<>();
     for (DefectCatalog.Entry entry : DefectCatalog.entries()) {
       Map<String, Object> json = new LinkedHashMap<>();
-      json.put("id", entry.id());
-      json.put("kind", ACCESS_TOKEN);
-      json.put("description", entry.description());
-      json.put("reference", entry.reference());
-      json.put("expectedRejection", entry.expectedRejection().name());
+      json.put(ControlFields.Tokens.ID, entry.id());
+      json.put(ControlFields.Tokens.KIND, DefectKind.ACCESS_TOKEN.wireName());
+      json.put(ControlFields.Tokens.DESCRIPTION, entry.description());
+      json.put(ControlFields.Tokens.REFERENCE, entry.reference());
+      json.put(ControlFields.Tokens.EXPECTED_REJECTION, entry.expectedRejection().name());
       json.put("skewSensitive", entry.skewSensitive());
       list.add(json);
     }
     for (AssertionDefect defect : AssertionDefect.values()) {
       Map<String, Object> json = new LinkedHashMap<>();
-      json.put("id", defect.id());
-      json.put("kind", CLIENT_ASSERTION);
-      json.put("description", defect.description());
-      json.put("reference", defect.reference());
-      json.put("expectedRejection", "invalid_client");
+      json.put(ControlFields.Tokens.ID, defect.id());
+      json.put(ControlFields.Tokens.KIND, DefectKind.CLIENT_ASSERTION.wireName());
+      json.put(ControlFields.Tokens.DESCRIPTION, defect.description());
+      json.put(ControlFields.Tokens.REFERENCE, defect.reference());
+      json.put(ControlFields.Tokens.EXPECTED_REJECTION, "invalid_client");
       json.put("skewSensitive", false);
       json.put("expectedStatus", 401);
       json.put("expectedDescription", defect.expectedDescription());
@@ -99,11 +101,11 @@ final class TokenRoutes {
     }
     for (BindingDefect defect : BindingDefect.values()) {
       Map<String, Object> json = new LinkedHashMap<>();
-      json.put("id", defect.id());
-      json.put("kind", CERTIFICATE_BINDING);
-      json.put("description", defect.description());
-      json.put("reference", defect.reference());
-      json.put("expectedRejection", defect.expectedRejection());
+      json.put(ControlFields.Tokens.ID, defect.id());
+      json.put(ControlFields.Tokens.KIND, DefectKind.CERTIFICATE_BINDING.wireName());
+      json.put(ControlFields.Tokens.DESCRIPTION, defect.description());
+      json.put(ControlFields.Tokens.REFERENCE, defect.reference());
+      json.put(ControlFields.Tokens.EXPECTED_REJECTION, defect.expectedRejection());
       json.put("skewSensitive", false);
       list.add(json);
     }
@@ -113,25 +115,27 @@ final class TokenRoutes {
   private void mintToken(Context ctx) {
     JsonBody body = JsonBody.parse(ctx.body(), TOKEN_FIELDS);
     TokenSpec.Builder spec = TokenSpec.builder();
-    Optional<String> clientId = body.text("clientId");
+    Optional<String> clientId = body.text(ControlFields.Tokens.CLIENT_ID);
     if (clientId.isPresent()) {
       if (clients.client(clientId.get()).isEmpty()) {
-        throw ControlException.badField("clientId", "no client " + clientId.get());
+        throw ControlException.badField(
+            ControlFields.Tokens.CLIENT_ID, "no client " + clientId.get());
       }
       spec.clientId(clientId.get());
     } else if (config.clients().isEmpty()) {
-      throw ControlException.badField("clientId", "is required: no client is configured");
+      throw ControlException.badField(
+          ControlFields.Tokens.CLIENT_ID, "is required: no client is configured");
     }
-    body.text("resource").ifPresent(spec::resource);
-    body.text("scope").ifPresent(spec::scope);
-    if (body.bool("globalKey").orElse(false)) {
+    body.text(ControlFields.Tokens.RESOURCE).ifPresent(spec::resource);
+    body.text(ControlFields.Tokens.SCOPE).ifPresent(spec::scope);
+    if (body.bool(ControlFields.Tokens.GLOBAL_KEY).orElse(false)) {
       spec.globalKey();
     }
-    Optional<String> defectId = body.text("defect");
+    Optional<String> defectId = body.text(ControlFields.Tokens.DEFECT);
     Optional<BindingDefect> binding = defectId.flatMap(BindingDefect::byId);
     if (defectId.isPresent() && AssertionDefect.byId(defectId.get()).isPresent()) {
       throw ControlException.badField(
-          "defect",
+          ControlFields.Tokens.DEFECT,
           "'"
               + defectId.get()
               + "' is a client-assertion defect: an attack on the token endpoint, not an access"
@@ -146,16 +150,16 @@ final class TokenRoutes {
                         .orElseThrow(
                             () ->
                                 ControlException.badField(
-                                    "defect",
+                                    ControlFields.Tokens.DEFECT,
                                     "unknown defect '"
                                         + id
                                         + "'; GET "
-                                        + ControlApi.PREFIX
-                                        + "/defects lists the known ones")));
+                                        + ControlPaths.DEFECTS
+                                        + " lists the known ones")));
     String token;
     try {
-      body.object("claims").ifPresent(spec::claims);
-      body.object("header").ifPresent(spec::headers);
+      body.object(ControlFields.Tokens.CLAIMS).ifPresent(spec::claims);
+      body.object(ControlFields.Tokens.HEADER).ifPresent(spec::headers);
       binding.ifPresent(b -> b.applyTo(spec));
       TokenSpec built = spec.build();
       DefectiveTokens tokens = minting;
@@ -171,6 +175,6 @@ final class TokenRoutes {
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw ControlException.badRequest(e.getMessage());
     }
-    ok(ctx, Map.of("access_token", token));
+    ok(ctx, Map.of(ControlFields.Tokens.ACCESS_TOKEN, token));
   }
 }

@@ -2,9 +2,9 @@ package dev.transmitmock.server.token;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
-import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.control.MockClock;
 import dev.transmitmock.server.tls.CertificateThumbprint;
 import dev.transmitmock.server.tls.ClientCaTrust;

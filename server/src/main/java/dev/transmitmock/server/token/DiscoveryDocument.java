@@ -20,8 +20,8 @@ import java.util.Optional;
 public final class DiscoveryDocument {
   /** Every client authentication method, in the order discovery lists them ({@code none} last). */
   public static final List<String> AUTH_METHODS =
-      java.util.Arrays.stream(dev.transmitmock.server.control.AuthMethod.values())
-          .map(dev.transmitmock.server.control.AuthMethod::wireName)
+      java.util.Arrays.stream(dev.transmitmock.protocol.AuthMethod.values())
+          .map(dev.transmitmock.protocol.AuthMethod::wireName)
           .toList();
 
   private DiscoveryDocument() {}

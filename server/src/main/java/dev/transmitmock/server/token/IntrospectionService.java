@@ -1,7 +1,7 @@
 package dev.transmitmock.server.token;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import dev.transmitmock.server.control.Endpoint;
+import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.control.MockClock;
 import java.time.Instant;
 import java.util.Date;

@@ -1,6 +1,6 @@
 package dev.transmitmock.server.token;
 
-import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.protocol.AuthMethod;
 import java.util.Optional;
 
 /**

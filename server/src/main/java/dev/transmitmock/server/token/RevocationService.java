@@ -1,8 +1,8 @@
 package dev.transmitmock.server.token;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.config.ClientConfig;
-import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.MockClock;
 import java.time.Instant;
 import java.util.Optional;

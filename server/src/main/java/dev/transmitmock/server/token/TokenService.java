@@ -2,11 +2,11 @@ package dev.transmitmock.server.token;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.AuthMethod;
+import dev.transmitmock.protocol.Endpoint;
+import dev.transmitmock.protocol.GrantTypes;
 import dev.transmitmock.server.config.ClientConfig;
-import dev.transmitmock.server.config.GrantTypes;
 import dev.transmitmock.server.config.MockConfig;
-import dev.transmitmock.server.control.AuthMethod;
-import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.control.MockClock;
 import dev.transmitmock.server.control.NextTokenRule;

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.protocol.AuthMethod;
+import dev.transmitmock.protocol.EnvironmentVariables;
 import dev.transmitmock.server.tls.ClientAuthMode;
 import dev.transmitmock.server.tls.TlsIdentity;
 import dev.transmitmock.server.token.assertion.ClientAssertions;
@@ -93,13 +94,13 @@ class TlsConfigLoaderTest {
         EnvironmentConfig.applyOverrides(
             MockConfig.builder().build(),
             java.util.Map.of(
-                EnvironmentConfig.TLS_CLIENT_CA_CERTIFICATES,
+                EnvironmentVariables.TLS_CLIENT_CA_CERTIFICATES,
                 dir.resolve("a.pem") + "," + dir.resolve("b.pem")));
     MockConfig fromText =
         EnvironmentConfig.applyOverrides(
             MockConfig.builder().build(),
             java.util.Map.of(
-                EnvironmentConfig.TLS_CLIENT_CA_CERTIFICATES,
+                EnvironmentVariables.TLS_CLIENT_CA_CERTIFICATES,
                 first.certificatePem() + second.certificatePem()));
 
     assertThat(fromFiles.tls().enabled()).isTrue();
@@ -112,9 +113,9 @@ class TlsConfigLoaderTest {
                 EnvironmentConfig.applyOverrides(
                     MockConfig.builder().build(),
                     java.util.Map.of(
-                        EnvironmentConfig.TLS_CLIENT_CA_CERTIFICATES,
+                        EnvironmentVariables.TLS_CLIENT_CA_CERTIFICATES,
                         dir.resolve("none.pem").toString())))
-        .hasMessageContaining(EnvironmentConfig.TLS_CLIENT_CA_CERTIFICATES);
+        .hasMessageContaining(EnvironmentVariables.TLS_CLIENT_CA_CERTIFICATES);
   }
 
   @Test
@@ -127,9 +128,9 @@ class TlsConfigLoaderTest {
                 EnvironmentConfig.applyOverrides(
                     MockConfig.builder().build(),
                     java.util.Map.of(
-                        EnvironmentConfig.TLS_CLIENT_CA_CERTIFICATES, garbage.toString())))
+                        EnvironmentVariables.TLS_CLIENT_CA_CERTIFICATES, garbage.toString())))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining(EnvironmentConfig.TLS_CLIENT_CA_CERTIFICATES)
+        .hasMessageContaining(EnvironmentVariables.TLS_CLIENT_CA_CERTIFICATES)
         .hasMessageContaining(garbage.toString())
         .hasMessageContaining("is not a readable PEM certificate");
   }

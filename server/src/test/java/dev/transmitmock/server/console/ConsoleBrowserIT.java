@@ -179,8 +179,7 @@ class ConsoleBrowserIT {
     server
         .faults()
         .add(
-            dev.transmitmock.server.control.FaultRule.on(
-                    dev.transmitmock.server.control.Endpoint.JWKS)
+            dev.transmitmock.server.control.FaultRule.on(dev.transmitmock.protocol.Endpoint.JWKS)
                 .status(500));
     console.open("faults");
     console.waitUntil(d -> console.all("#faults-table tr.fault-row").size() == 1);

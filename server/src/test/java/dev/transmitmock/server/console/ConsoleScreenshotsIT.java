@@ -2,10 +2,10 @@ package dev.transmitmock.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ResourceConfig;
-import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.FaultRule;
 import dev.transmitmock.server.keys.KeyMaterial;
 import java.io.IOException;

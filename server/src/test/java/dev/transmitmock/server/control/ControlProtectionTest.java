@@ -5,6 +5,7 @@ import static dev.transmitmock.server.testing.DemoConfig.APP_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.testing.Reply;
 import dev.transmitmock.server.testing.TestHttp;

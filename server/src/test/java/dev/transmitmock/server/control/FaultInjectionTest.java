@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.testing.Reply;
 import dev.transmitmock.server.testing.SharedEmulator;
 import java.io.IOException;

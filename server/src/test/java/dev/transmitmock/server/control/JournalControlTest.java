@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.server.testing.Reply;
 import dev.transmitmock.server.testing.SharedEmulator;
 import org.junit.jupiter.api.Test;

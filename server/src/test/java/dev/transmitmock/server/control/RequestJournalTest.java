@@ -3,6 +3,8 @@ package dev.transmitmock.server.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.transmitmock.protocol.AuthMethod;
+import dev.transmitmock.protocol.Endpoint;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import static dev.transmitmock.server.testing.DemoConfig.APP;
 import static dev.transmitmock.server.testing.DemoConfig.APP_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ResourceConfig;

@@ -17,6 +17,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.transmitmock.protocol.RejectionCategory;
 import dev.transmitmock.server.TransmitMockServer;
 import java.io.Closeable;
 import java.io.IOException;

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.transmitmock.protocol.RejectionCategory;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.keys.SigningKey;
 import dev.transmitmock.server.testing.Reply;

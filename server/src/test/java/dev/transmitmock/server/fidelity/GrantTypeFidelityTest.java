@@ -3,11 +3,11 @@ package dev.transmitmock.server.fidelity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ConfigLoader;
 import dev.transmitmock.server.config.MockConfig;
-import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.testing.Reply;
 import dev.transmitmock.server.testing.TestEmulator;
 import dev.transmitmock.server.testing.TestHttp;

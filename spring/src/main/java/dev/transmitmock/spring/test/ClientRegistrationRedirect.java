@@ -1,6 +1,7 @@
 package dev.transmitmock.spring.test;
 
 import dev.transmitmock.client.TransmitRegion;
+import dev.transmitmock.protocol.TransmitPaths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +47,11 @@ final class ClientRegistrationRedirect {
     Set<String> endpoints = new HashSet<>();
     for (TransmitRegion region : TransmitRegion.values()) {
       endpoints.add(region.tokenEndpoint().toString());
-      endpoints.add(region.apiBaseUri().resolve("/cis/oidc/token").toString());
+      endpoints.add(
+          region
+              .apiBaseUri()
+              .resolve(TransmitPaths.CIS_PREFIX + TransmitPaths.TOKEN_SUFFIX)
+              .toString());
     }
     String configured = environment.getProperty(EmulatorProperties.PROVIDER_PREFIX + "token-uri");
     if (configured != null) {

@@ -7,7 +7,7 @@ import dev.transmitmock.junit.InjectTransmitMock;
 import dev.transmitmock.junit.TransmitClient;
 import dev.transmitmock.junit.TransmitMock;
 import dev.transmitmock.junit.TransmitMockHandle;
-import dev.transmitmock.server.control.Endpoint;
+import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.control.FaultRule;
 import java.io.IOException;
 import java.net.InetSocketAddress;

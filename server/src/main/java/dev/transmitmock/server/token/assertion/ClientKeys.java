@@ -72,7 +72,7 @@ public final class ClientKeys {
                 + "' is not an x5t#S256 value (43 base64url characters)");
       }
     }
-    if (auth.method() == dev.transmitmock.server.control.AuthMethod.SELF_SIGNED_TLS_CLIENT_AUTH) {
+    if (auth.method() == dev.transmitmock.protocol.AuthMethod.SELF_SIGNED_TLS_CLIENT_AUTH) {
       if (auth.publicKeyPem().isPresent()
           && TlsIdentity.certificates(auth.publicKeyPem().get()).isEmpty()) {
         throw new IllegalArgumentException(

@@ -1,15 +1,26 @@
-package dev.transmitmock.server.control;
+package dev.transmitmock.protocol;
 
 import java.util.Locale;
 import java.util.Optional;
 
-/** The emulator's endpoints, as named in the journal and in fault rules. */
+/**
+ * The emulator's Transmit endpoints, as named in the journal and in fault rules ({@code "endpoint":
+ * "token"}).
+ *
+ * <pre>{@code
+ * Endpoint.parse("jwks").orElseThrow();   // Endpoint.JWKS
+ * Endpoint.TOKEN.wireName();              // "token"
+ * }</pre>
+ */
 public enum Endpoint {
   TOKEN,
   INTROSPECTION,
   REVOCATION,
   JWKS,
   DISCOVERY;
+
+  /** The wire names in the order error messages list them. */
+  public static final String WIRE_NAMES = "token, jwks, discovery, introspection, revocation";
 
   /** The lower-case name used on the wire ({@code "token"}). */
   public String wireName() {

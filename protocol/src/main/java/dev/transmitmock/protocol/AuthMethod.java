@@ -1,8 +1,20 @@
-package dev.transmitmock.server.control;
+package dev.transmitmock.protocol;
 
-/** How a client authenticated at the token, introspection or revocation endpoint. */
+import java.util.Optional;
+
+/**
+ * How a client authenticates at the token, introspection or revocation endpoint: the RFC 7591
+ * {@code token_endpoint_auth_method}, the {@code tokenEndpointAuthMethod} of a client entry in the
+ * emulator's config and of {@code POST /_mock/clients}.
+ *
+ * <pre>{@code
+ * AuthMethod method = AuthMethod.byWireName("private_key_jwt").orElseThrow();
+ * method.wireName();        // "private_key_jwt"
+ * method.usesSecret();      // false
+ * }</pre>
+ */
 public enum AuthMethod {
-  /** {@code client_id} and {@code client_secret} in an HTTP Basic header. */
+  /** {@code client_id} and {@code client_secret} in an HTTP Basic header or the form body. */
   CLIENT_SECRET_BASIC("client_secret_basic"),
   /** {@code client_id} and {@code client_secret} in the form body. */
   CLIENT_SECRET_POST("client_secret_post"),
@@ -12,7 +24,9 @@ public enum AuthMethod {
   TLS_CLIENT_AUTH("tls_client_auth"),
   /** A registered self-signed client certificate in the TLS handshake (RFC 8705). */
   SELF_SIGNED_TLS_CLIENT_AUTH("self_signed_tls_client_auth"),
-  /** Only a {@code client_id}, or nothing usable. */
+  /**
+   * Only a {@code client_id}: a public client (a PKCE app), which may not use client credentials.
+   */
   NONE("none");
 
   private final String wireName;
@@ -21,19 +35,19 @@ public enum AuthMethod {
     this.wireName = wireName;
   }
 
-  /** The RFC 7591 name ({@code client_secret_basic}). */
+  /** The RFC 7591 name, on the wire and in config files ({@code client_secret_basic}). */
   public String wireName() {
     return wireName;
   }
 
   /** The method with this RFC 7591 name, if any. */
-  public static java.util.Optional<AuthMethod> byWireName(String name) {
+  public static Optional<AuthMethod> byWireName(String name) {
     for (AuthMethod method : values()) {
       if (method.wireName.equals(name)) {
-        return java.util.Optional.of(method);
+        return Optional.of(method);
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** Whether the client proves itself with a shared secret (Basic or form body). */
@@ -41,7 +55,7 @@ public enum AuthMethod {
     return this == CLIENT_SECRET_BASIC || this == CLIENT_SECRET_POST;
   }
 
-  /** Whether the client proves itself with a certificate in the TLS handshake. */
+  /** Whether the client proves itself with a certificate in the TLS handshake (needs HTTPS). */
   public boolean usesCertificate() {
     return this == TLS_CLIENT_AUTH || this == SELF_SIGNED_TLS_CLIENT_AUTH;
   }

@@ -1,10 +1,15 @@
-package dev.transmitmock.server.defects;
+package dev.transmitmock.protocol;
 
 /**
  * Why a careful verifier rejects a defective token: the first check that fails, in the order parse,
  * type, algorithm, key, signature, claims. The names are those of the client verifier's {@code
- * TokenRejectedException.Reason}, so a test can compare a consumer's reason with {@link
- * Defect#expectedRejection()} directly.
+ * TokenRejectedException.Reason} (a test in the client module fails when they drift), so a test can
+ * compare a consumer's reason with a defect's {@code expectedRejection} directly; the emulator's
+ * {@code GET /_mock/defects} lists these names.
+ *
+ * <pre>{@code
+ * RejectionCategory.valueOf(defect.expectedRejection()); // RejectionCategory.EXPIRED
+ * }</pre>
  */
 public enum RejectionCategory {
   /** Not a well-formed JWS: segment count, characters outside base64url, unknown {@code crit}. */
