@@ -2,6 +2,7 @@ package dev.transmitmock.testcontainers;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.ControlPaths;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 public final class NextTokenControl {
 
-  static final String PATH = "/_mock/next-token";
+  static final String PATH = ControlPaths.NEXT_TOKEN;
 
   private final EmulatorHttp http;
 

@@ -2,6 +2,7 @@ package dev.transmitmock.testcontainers;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.protocol.ControlPaths;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +21,7 @@ import java.util.Map;
  */
 public final class SettingsControl {
 
-  static final String PATH = "/_mock/settings";
+  static final String PATH = ControlPaths.SETTINGS;
 
   private final EmulatorHttp http;
 

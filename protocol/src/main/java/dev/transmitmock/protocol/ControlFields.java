@@ -52,8 +52,8 @@ public final class ControlFields {
     public static final String ENDPOINT = "endpoint";
 
     /**
-     * Query and entry: {@value #ISSUED}, {@value #SUCCEEDED}, {@value #REJECTED}, {@value
-     * #FAULTED} or {@value #INJECTED}.
+     * Query and entry: {@value #ISSUED}, {@value #SUCCEEDED}, {@value #REJECTED}, {@value #FAULTED}
+     * or {@value #INJECTED}.
      */
     public static final String OUTCOME = "outcome";
 

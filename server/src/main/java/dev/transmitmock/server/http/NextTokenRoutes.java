@@ -4,6 +4,7 @@ import static dev.transmitmock.server.http.ControlResponses.ok;
 import static dev.transmitmock.server.http.ControlResponses.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.transmitmock.protocol.ControlPaths;
 import dev.transmitmock.server.control.NextTokenRule;
 import dev.transmitmock.server.control.NextTokenRules;
 import dev.transmitmock.server.defects.Defect;
@@ -26,7 +27,7 @@ import java.util.TreeSet;
  * {@code DELETE} forgets them (all, or one by id).
  */
 final class NextTokenRoutes {
-  static final String PATH = ControlApi.PREFIX + "/next-token";
+  static final String PATH = ControlPaths.NEXT_TOKEN;
 
   private static final Set<String> FIELDS =
       Set.of(

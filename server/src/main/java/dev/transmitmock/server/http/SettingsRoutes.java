@@ -3,6 +3,7 @@ package dev.transmitmock.server.http;
 import static dev.transmitmock.server.http.ControlResponses.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.transmitmock.protocol.ControlPaths;
 import dev.transmitmock.server.config.ErrorStyle;
 import dev.transmitmock.server.config.TokenTyp;
 import dev.transmitmock.server.control.Settings;
@@ -22,7 +23,7 @@ import java.util.function.UnaryOperator;
  * fields given, all or none), {@code DELETE /_mock/settings} (back to the start-up settings).
  */
 final class SettingsRoutes {
-  static final String PATH = ControlApi.PREFIX + "/settings";
+  static final String PATH = ControlPaths.SETTINGS;
 
   private static final Set<String> FIELDS =
       Set.of(

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
+import dev.transmitmock.protocol.RejectionCategory;
 import dev.transmitmock.server.defects.Defect;
-import dev.transmitmock.server.defects.RejectionCategory;
 import dev.transmitmock.server.defects.TokenInspection;
 import dev.transmitmock.server.testing.Reply;
 import dev.transmitmock.server.testing.SharedEmulator;

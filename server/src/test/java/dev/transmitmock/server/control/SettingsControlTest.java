@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
+import dev.transmitmock.protocol.RejectionCategory;
 import dev.transmitmock.server.config.ErrorStyle;
 import dev.transmitmock.server.config.TokenTyp;
-import dev.transmitmock.server.defects.RejectionCategory;
 import dev.transmitmock.server.testing.Reply;
 import dev.transmitmock.server.testing.SharedEmulator;
 import java.time.Duration;
