@@ -22,11 +22,9 @@ import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.tls.HttpsListener;
 import dev.transmitmock.server.tls.TlsConfig;
 import dev.transmitmock.server.token.ClientRegistry;
-import dev.transmitmock.server.token.IntrospectionService;
 import dev.transmitmock.server.token.IssuedToken;
-import dev.transmitmock.server.token.RevocationService;
-import dev.transmitmock.server.token.RevokedTokens;
-import dev.transmitmock.server.token.TokenService;
+import dev.transmitmock.server.workspace.Workspace;
+import dev.transmitmock.server.workspace.Workspaces;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.nio.file.Path;
@@ -98,17 +96,10 @@ public final class TransmitMockServer implements AutoCloseable {
   private final String host;
   private final int requestedPort;
   private final MockConfig config;
-  private final MockClock clock;
-  private final RequestJournal journal;
   private final KeyRing keys;
   private final AppSigningKeys signing;
-  private final ClientRegistry registry;
-  private final ClientRegistry.Snapshot initialClients;
-  private final RevokedTokens revoked;
-  private final Faults faults;
-  private final TokenService tokens;
-  private final DefectiveTokens defectiveTokens;
-  private final TokenInspector tokenInspector;
+  private final Workspaces workspaces;
+  private final Workspace root;
   private final HttpApi httpApi;
   private final ControlApi controlApi;
   private final boolean controlEnabled;
@@ -120,40 +111,25 @@ public final class TransmitMockServer implements AutoCloseable {
     this.host = builder.host;
     this.requestedPort = builder.port;
     this.config = builder.config != null ? builder.config : EmbeddedDefaultConfig.config();
-    this.clock = new MockClock(builder.systemClock);
-    this.journal = new RequestJournal(config.journalCapacity());
     this.keys = KeyRing.fromConfig(config.keys());
-    this.signing = new AppSigningKeys(config, keys, clock.instant());
-    this.registry = new ClientRegistry(config.clients(), config.resources());
-    this.initialClients = registry.snapshot();
-    this.revoked = new RevokedTokens();
-    this.faults = new Faults();
-    this.tokens = new TokenService(config, registry, signing, clock, journal);
-    this.defectiveTokens = new DefectiveTokens(tokens, keys, config, clock);
-    this.tokenInspector = new TokenInspector(keys, config, registry, clock, revoked);
-    this.httpApi =
-        new HttpApi(
-            config,
-            keys,
-            tokens,
-            new IntrospectionService(tokens, revoked, clock),
-            new RevocationService(tokens, revoked, clock),
-            faults,
-            journal,
-            clock);
+    this.signing = new AppSigningKeys(config, keys, builder.systemClock.instant());
+    this.workspaces =
+        new Workspaces(config, keys, signing, builder.systemClock, Optional.empty(), this::baseUrl);
+    this.root = workspaces.root();
+    this.httpApi = new HttpApi(config, keys, workspaces);
     this.controlEnabled = builder.controlApi;
     TlsConfig tls = builder.tls != null ? builder.tls : config.tls();
     this.https = tls.enabled() ? HttpsListener.create(tls) : null;
     if (https != null) {
-      tokens.clientCaTrust(https.clientCaTrust());
+      workspaces.clientCaTrust(https.clientCaTrust());
     }
     ControlApi.Builder control =
-        ControlApi.builder(clock, journal, faults, keys, registry, config)
+        ControlApi.builder(workspaces, keys, config)
             .reset(this::reset)
             .enabled(builder.controlApi)
             .controlToken(Optional.ofNullable(builder.controlToken))
-            .defectiveTokens(defectiveTokens)
-            .tokenInspector(tokenInspector);
+            .defectiveTokens()
+            .tokenInspector();
     if (https != null) {
       control.https(https);
     }
@@ -461,12 +437,12 @@ public final class TransmitMockServer implements AutoCloseable {
 
   /** The settable clock behind every timestamp; shareable with a consumer's verifier. */
   public MockClock clock() {
-    return clock;
+    return root.clock();
   }
 
   /** The bounded record of token, introspection and revocation requests. */
   public RequestJournal journal() {
-    return journal;
+    return root.journal();
   }
 
   /** The tenant's global signing keys: add, activate, retire, rotate. */
@@ -481,7 +457,7 @@ public final class TransmitMockServer implements AutoCloseable {
 
   /** The clients and resources, changeable at runtime. */
   public ClientRegistry clients() {
-    return registry;
+    return root.clients();
   }
 
   /**
@@ -492,7 +468,7 @@ public final class TransmitMockServer implements AutoCloseable {
    * }</pre>
    */
   public Faults faults() {
-    return faults;
+    return root.faults();
   }
 
   /** Whether the HTTP control API under {@code /_mock/} is served. */
@@ -505,7 +481,7 @@ public final class TransmitMockServer implements AutoCloseable {
    * ...), oldest first; for strict tests.
    */
   public List<JournalEntry> rejectedRequests() {
-    return journal.rejected();
+    return root.rejectedRequests();
   }
 
   /**
@@ -515,7 +491,7 @@ public final class TransmitMockServer implements AutoCloseable {
    * @throws AssertionError listing each rejected request and its reason
    */
   public void verifyNoRejectedRequests() {
-    journal.verifyNoRejectedRequests();
+    root.verifyNoRejectedRequests();
   }
 
   /**
@@ -535,7 +511,7 @@ public final class TransmitMockServer implements AutoCloseable {
   /** Mints a token and returns it with its metadata. */
   public IssuedToken issueToken(
       String clientId, Optional<String> resource, Optional<String> scope) {
-    return tokens.issueFor(clientId, resource, scope);
+    return root.issueToken(clientId, resource, scope);
   }
 
   /**
@@ -547,7 +523,7 @@ public final class TransmitMockServer implements AutoCloseable {
    * }</pre>
    */
   public String defectiveToken(Defect defect) {
-    return defectiveTokens.mint(defect);
+    return root.defectiveTokens().mint(defect);
   }
 
   /**
@@ -557,7 +533,7 @@ public final class TransmitMockServer implements AutoCloseable {
    *     or scope is refused, as the token endpoint would
    */
   public String defectiveToken(Defect defect, TokenSpec spec) {
-    return defectiveTokens.mint(defect, spec);
+    return root.defectiveToken(defect, spec);
   }
 
   /**
@@ -570,12 +546,12 @@ public final class TransmitMockServer implements AutoCloseable {
    * }</pre>
    */
   public String mintToken(TokenSpec spec) {
-    return defectiveTokens.mintValid(spec);
+    return root.mintToken(spec);
   }
 
   /** The minting behind {@link #defectiveToken(Defect)} and {@link #mintToken(TokenSpec)}. */
   public DefectiveTokens defectiveTokens() {
-    return defectiveTokens;
+    return root.defectiveTokens();
   }
 
   /**
@@ -588,22 +564,52 @@ public final class TransmitMockServer implements AutoCloseable {
    * }</pre>
    */
   public TokenInspector tokenInspector() {
-    return tokenInspector;
+    return root.tokenInspector();
   }
 
   /**
    * Back to exactly the configured state: clients and resources, keys (no key is generated), clock,
    * journal, faults and revocations. Cheap enough to call before every test (microseconds).
+   * Workspaces are left alone (each has its own {@link Workspace#reset()}), except that the keys
+   * they share with the root come back too.
    */
   public void reset() {
-    faults.clear();
-    tokens.resetClientAuthentication();
-    registry.restore(initialClients);
+    root.reset();
     keys.resetToInitial();
     signing.resetApplications();
-    clock.reset();
-    revoked.clear();
-    journal.clear();
+  }
+
+  // --- workspaces ------------------------------------------------------------------------------
+
+  /**
+   * A new workspace on this server: its own clients (starting from the configured ones), clock,
+   * journal, faults and revocations, served under {@code /_ws/<id>/}; the same as {@code POST
+   * /_mock/workspaces}. Test classes running in parallel against one server each take one, and none
+   * undoes another's set-up.
+   *
+   * <pre>{@code
+   * Workspace ws = server.createWorkspace();
+   * ws.faults().add(FaultRule.on(Endpoint.TOKEN).status(503).times(1));
+   * // point the code under test at ws.tokenEndpoint(); tokens verify against server.jwksUri()
+   * ws.reset();   // before each test: touches nothing outside ws
+   * ws.delete();  // after the class
+   * }</pre>
+   *
+   * @throws dev.transmitmock.server.workspace.WorkspaceException when {@value
+   *     Workspaces#MAX_WORKSPACES} workspaces exist
+   */
+  public Workspace createWorkspace() {
+    return workspaces.create();
+  }
+
+  /** The workspace with this id, if it exists. */
+  public Optional<Workspace> workspace(String id) {
+    return workspaces.find(id);
+  }
+
+  /** Every workspace of this server: the root and the created ones. */
+  public Workspaces workspaces() {
+    return workspaces;
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.transmitmock.server.config.ConfigLoader;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.ResourceConfig;
 import dev.transmitmock.server.token.ClientRegistry;
+import dev.transmitmock.server.workspace.Workspace;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;
@@ -20,26 +21,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The client and resource routes under {@code /_mock/clients} and {@code /_mock/resources}; secrets
  * are never returned.
  */
 final class ClientRoutes {
-  private final ClientRegistry clients;
+  private final Function<Context, Workspace> scope;
   private final MockConfig config;
 
-  ClientRoutes(ClientRegistry clients, MockConfig config) {
-    this.clients = clients;
+  ClientRoutes(Function<Context, Workspace> scope, MockConfig config) {
+    this.scope = scope;
     this.config = config;
   }
 
   void register(RoutesConfig routes) {
-    routes.get(ControlApi.PREFIX + "/clients", ctx -> ok(ctx, Map.of("clients", clientsJson())));
+    routes.get(ControlApi.PREFIX + "/clients", ctx -> ok(ctx, Map.of("clients", clientsJson(ctx))));
     routes.post(ControlApi.PREFIX + "/clients", this::putClient);
     routes.delete(ControlApi.PREFIX + "/clients/{clientId}", this::removeClient);
     routes.get(
-        ControlApi.PREFIX + "/resources", ctx -> ok(ctx, Map.of("resources", resourcesJson())));
+        ControlApi.PREFIX + "/resources", ctx -> ok(ctx, Map.of("resources", resourcesJson(ctx))));
     routes.post(ControlApi.PREFIX + "/resources", this::putResource);
     routes.delete(ControlApi.PREFIX + "/resources", this::removeResource);
   }
@@ -52,9 +54,9 @@ final class ClientRoutes {
     } catch (ConfigException e) {
       throw ControlException.badRequest(e.getMessage());
     }
-    boolean existed = clients.client(client.clientId()).isPresent();
+    boolean existed = clients(ctx).client(client.clientId()).isPresent();
     try {
-      clients.putClient(client, config.serviceResources());
+      clients(ctx).putClient(client, config.serviceResources());
     } catch (IllegalArgumentException e) {
       throw ControlException.badField("resources", e.getMessage());
     }
@@ -64,7 +66,7 @@ final class ClientRoutes {
 
   private void removeClient(Context ctx) {
     String clientId = ctx.pathParam("clientId");
-    if (!clients.removeClient(clientId)) {
+    if (!clients(ctx).removeClient(clientId)) {
       throw ControlException.notFound("no client " + clientId);
     }
     ok(ctx, Map.of("removed", clientId));
@@ -78,8 +80,8 @@ final class ClientRoutes {
     } catch (ConfigException e) {
       throw ControlException.badRequest(e.getMessage());
     }
-    boolean existed = clients.resource(resource.uri()).isPresent();
-    clients.putResource(resource);
+    boolean existed = clients(ctx).resource(resource.uri()).isPresent();
+    clients(ctx).putResource(resource);
     ctx.status(existed ? 200 : 201);
     write(ctx, resourceJson(resource));
   }
@@ -100,15 +102,19 @@ final class ClientRoutes {
     } catch (URISyntaxException e) {
       throw ControlException.badField("uri", "not a valid URI: '" + text + "'");
     }
-    if (!clients.removeResource(uri)) {
+    if (!clients(ctx).removeResource(uri)) {
       throw ControlException.notFound("no resource " + text);
     }
     ok(ctx, Map.of("removed", text));
   }
 
-  private List<Map<String, Object>> clientsJson() {
+  private ClientRegistry clients(Context ctx) {
+    return scope.apply(ctx).clients();
+  }
+
+  private List<Map<String, Object>> clientsJson(Context ctx) {
     List<Map<String, Object>> list = new ArrayList<>();
-    for (ClientConfig client : clients.clients()) {
+    for (ClientConfig client : clients(ctx).clients()) {
       list.add(clientJson(client));
     }
     return list;
@@ -133,9 +139,9 @@ final class ClientRoutes {
     return json;
   }
 
-  private List<Map<String, Object>> resourcesJson() {
+  private List<Map<String, Object>> resourcesJson(Context ctx) {
     List<Map<String, Object>> list = new ArrayList<>();
-    for (ResourceConfig resource : clients.resources()) {
+    for (ResourceConfig resource : clients(ctx).resources()) {
       list.add(resourceJson(resource));
     }
     return list;

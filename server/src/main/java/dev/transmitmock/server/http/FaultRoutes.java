@@ -6,6 +6,7 @@ import static dev.transmitmock.server.http.ControlResponses.write;
 import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.FaultRule;
 import dev.transmitmock.server.control.Faults;
+import dev.transmitmock.server.workspace.Workspace;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The fault routes: {@code GET, POST, DELETE /_mock/faults} and {@code DELETE /_mock/faults/{id}}.
@@ -30,20 +32,24 @@ final class FaultRoutes {
           "headers",
           "body",
           "contentType");
-  private final Faults faults;
+  private final Function<Context, Workspace> scope;
 
-  FaultRoutes(Faults faults) {
-    this.faults = faults;
+  FaultRoutes(Function<Context, Workspace> scope) {
+    this.scope = scope;
+  }
+
+  private Faults faults(Context ctx) {
+    return scope.apply(ctx).faults();
   }
 
   void register(RoutesConfig routes) {
-    routes.get(ControlApi.PREFIX + "/faults", ctx -> ok(ctx, Map.of("faults", faultsJson())));
+    routes.get(ControlApi.PREFIX + "/faults", ctx -> ok(ctx, Map.of("faults", faultsJson(ctx))));
     routes.post(ControlApi.PREFIX + "/faults", this::addFault);
     routes.delete(
         ControlApi.PREFIX + "/faults",
         ctx -> {
-          int size = faults.rules().size();
-          faults.clear();
+          int size = faults(ctx).rules().size();
+          faults(ctx).clear();
           ok(ctx, Map.of("cleared", size));
         });
     routes.delete(ControlApi.PREFIX + "/faults/{id}", this::removeFault);
@@ -78,7 +84,7 @@ final class FaultRoutes {
     body.text("contentType").ifPresent(rule::contentType);
     FaultRule added;
     try {
-      added = faults.add(rule.build());
+      added = faults(ctx).add(rule.build());
     } catch (IllegalArgumentException e) {
       throw ControlException.badRequest(e.getMessage());
     }
@@ -88,15 +94,15 @@ final class FaultRoutes {
 
   private void removeFault(Context ctx) {
     String id = ctx.pathParam("id");
-    if (!faults.remove(id)) {
+    if (!faults(ctx).remove(id)) {
       throw ControlException.notFound("no fault rule " + id);
     }
     ok(ctx, Map.of("removed", id));
   }
 
-  private List<Map<String, Object>> faultsJson() {
+  private List<Map<String, Object>> faultsJson(Context ctx) {
     List<Map<String, Object>> rules = new ArrayList<>();
-    for (FaultRule rule : faults.rules()) {
+    for (FaultRule rule : faults(ctx).rules()) {
       rules.add(faultJson(rule));
     }
     return rules;

@@ -6,6 +6,7 @@ import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.control.JournalQuery;
 import dev.transmitmock.server.control.RequestJournal;
+import dev.transmitmock.server.workspace.Workspace;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -14,15 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /** The journal routes: {@code GET, DELETE /_mock/journal}. */
 final class JournalRoutes {
   private static final Set<String> JOURNAL_PARAMETERS =
       Set.of("clientId", "endpoint", "outcome", "resource", "after");
-  private final RequestJournal journal;
+  private final Function<Context, Workspace> scope;
 
-  JournalRoutes(RequestJournal journal) {
-    this.journal = journal;
+  JournalRoutes(Function<Context, Workspace> scope) {
+    this.scope = scope;
   }
 
   void register(RoutesConfig routes) {
@@ -30,6 +32,7 @@ final class JournalRoutes {
     routes.delete(
         ControlApi.PREFIX + "/journal",
         ctx -> {
+          RequestJournal journal = scope.apply(ctx).journal();
           int size = journal.size();
           journal.clear();
           ok(ctx, Map.of("cleared", size));
@@ -45,6 +48,7 @@ final class JournalRoutes {
                 + String.join(", ", new TreeSet<>(JOURNAL_PARAMETERS)));
       }
     }
+    RequestJournal journal = scope.apply(ctx).journal();
     JournalQuery query = journal.requests();
     String clientId = ctx.queryParam("clientId");
     if (clientId != null) {

@@ -1,0 +1,260 @@
+package dev.transmitmock.server.control;
+
+import static dev.transmitmock.server.control.ControlHttp.APP;
+import static dev.transmitmock.server.control.ControlHttp.APP_SECRET;
+import static dev.transmitmock.server.control.ControlHttp.json;
+import static dev.transmitmock.server.control.ControlHttp.tokenForm;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.SignedJWT;
+import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.defects.TokenInspection;
+import dev.transmitmock.server.workspace.Workspace;
+import dev.transmitmock.server.workspace.WorkspaceException;
+import dev.transmitmock.server.workspace.Workspaces;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Workspaces over real HTTP: each one's clients, faults, journal, clock and reset stay its own. */
+class WorkspaceTest {
+  private static final String CLIENT =
+      "{\"clientId\":\"ws-only\",\"clientSecret\":\"ws-only-secret\"}";
+
+  private static TransmitMockServer server;
+  private static ControlHttp http;
+
+  @BeforeAll
+  static void start() {
+    server = TransmitMockServer.builder().build().start();
+    http = new ControlHttp(server);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @AfterEach
+  void clean() {
+    server.workspaces().deleteAll();
+    server.reset();
+  }
+
+  private static JsonNode create() {
+    HttpResponse<String> created = http.post("/_mock/workspaces", "");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return json(created);
+  }
+
+  private static HttpResponse<String> token(String prefix, String clientId, String secret) {
+    return http.form(
+        server.baseUrl().resolve(prefix + "/oidc/token"),
+        tokenForm(clientId, secret, null),
+        Optional.empty());
+  }
+
+  @Test
+  void a_workspace_serves_tokens_that_verify_like_the_roots() throws Exception {
+    JsonNode ws = create();
+    String id = ws.get("id").asText();
+
+    assertThat(id).matches("ws-[0-9a-f]{12}");
+    assertThat(ws.get("tokenEndpoint").asText())
+        .isEqualTo(server.baseUrl() + "/_ws/" + id + "/oidc/token");
+    assertThat(ws.get("issuer").asText()).isEqualTo(server.issuer());
+    HttpResponse<String> issued = token("/_ws/" + id, APP, APP_SECRET);
+    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+    String token = json(issued).get("access_token").asText();
+    assertThat(SignedJWT.parse(token).getJWTClaimsSet().getIssuer()).isEqualTo(server.issuer());
+    TokenInspection inspection = server.tokenInspector().inspect(token);
+    assertThat(inspection.accepted()).as(inspection.findings().toString()).isTrue();
+    JsonNode discovery =
+        json(http.get("/_ws/" + id + "/cis/oidc/.well-known/openid-configuration"));
+    assertThat(discovery.get("issuer").asText()).isEqualTo(server.issuer());
+    assertThat(discovery.get("token_endpoint").asText())
+        .isEqualTo(server.baseUrl() + "/_ws/" + id + "/cis/oidc/token");
+    assertThat(http.get("/_ws/" + id + "/cis/oidc/jwks").body())
+        .isEqualTo(http.get("/cis/oidc/jwks").body());
+  }
+
+  @Test
+  void clients_registered_in_a_workspace_exist_only_there() {
+    String a = create().get("id").asText();
+    String b = create().get("id").asText();
+
+    assertThat(http.post("/_ws/" + a + "/_mock/clients", CLIENT).statusCode()).isEqualTo(201);
+
+    assertThat(token("/_ws/" + a, "ws-only", "ws-only-secret").statusCode()).isEqualTo(200);
+    assertThat(token("/_ws/" + b, "ws-only", "ws-only-secret").statusCode()).isEqualTo(401);
+    assertThat(token("", "ws-only", "ws-only-secret").statusCode()).isEqualTo(401);
+    assertThat(json(http.get("/_ws/" + b + "/_mock/clients")).toString()).doesNotContain("ws-only");
+    assertThat(server.workspace(a).orElseThrow().clients().client("ws-only")).isPresent();
+  }
+
+  @Test
+  void faults_journal_and_clock_of_a_workspace_touch_no_other() throws Exception {
+    String a = create().get("id").asText();
+    String b = create().get("id").asText();
+    http.post("/_ws/" + a + "/_mock/faults", "{\"endpoint\":\"token\",\"status\":503}");
+    http.post("/_ws/" + a + "/_mock/clock", "{\"advance\":\"PT2H\"}");
+
+    assertThat(token("/_ws/" + a, APP, APP_SECRET).statusCode()).isEqualTo(503);
+    HttpResponse<String> fromB = token("/_ws/" + b, APP, APP_SECRET);
+    HttpResponse<String> fromRoot = token("", APP, APP_SECRET);
+    assertThat(fromB.statusCode()).isEqualTo(200);
+    assertThat(fromRoot.statusCode()).isEqualTo(200);
+    long iatB =
+        SignedJWT.parse(json(fromB).get("access_token").asText())
+            .getJWTClaimsSet()
+            .getIssueTime()
+            .toInstant()
+            .getEpochSecond();
+    assertThat(iatB)
+        .isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
+    http.delete("/_ws/" + a + "/_mock/faults");
+    long iatA =
+        SignedJWT.parse(json(token("/_ws/" + a, APP, APP_SECRET)).get("access_token").asText())
+            .getJWTClaimsSet()
+            .getIssueTime()
+            .toInstant()
+            .getEpochSecond();
+    assertThat(iatA - iatB).isBetween(7200L - 60, 7200L + 60);
+
+    JsonNode journalA = json(http.get("/_ws/" + a + "/_mock/journal"));
+    assertThat(journalA.get("size").asInt()).isEqualTo(2);
+    assertThat(journalA.get("entries").get(0).get("outcome").asText()).isEqualTo("faulted");
+    assertThat(json(http.get("/_ws/" + b + "/_mock/journal")).get("size").asInt()).isEqualTo(1);
+    assertThat(json(http.get("/_mock/journal")).get("size").asInt()).isEqualTo(1);
+    assertThat(json(http.get("/_mock/clock")).get("offset").asText()).isEqualTo("PT0S");
+    assertThat(json(http.get("/_ws/" + a + "/_mock/clock")).get("offset").asText())
+        .startsWith("PT2H");
+  }
+
+  @Test
+  void resetting_a_workspace_touches_nothing_else_and_a_root_reset_leaves_workspaces_alone() {
+    String a = create().get("id").asText();
+    String b = create().get("id").asText();
+    http.post("/_ws/" + a + "/_mock/clients", CLIENT);
+    http.post("/_ws/" + b + "/_mock/clients", CLIENT);
+    http.post("/_mock/clients", CLIENT);
+
+    assertThat(http.post("/_ws/" + a + "/_mock/reset", "").statusCode()).isEqualTo(200);
+
+    assertThat(token("/_ws/" + a, "ws-only", "ws-only-secret").statusCode()).isEqualTo(401);
+    assertThat(token("/_ws/" + b, "ws-only", "ws-only-secret").statusCode()).isEqualTo(200);
+    assertThat(token("", "ws-only", "ws-only-secret").statusCode()).isEqualTo(200);
+
+    assertThat(http.post("/_mock/reset", "").statusCode()).isEqualTo(200);
+
+    assertThat(token("", "ws-only", "ws-only-secret").statusCode()).isEqualTo(401);
+    assertThat(token("/_ws/" + b, "ws-only", "ws-only-secret").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void workspaces_are_listed_read_and_deleted() {
+    String a = create().get("id").asText();
+
+    assertThat(json(http.get("/_mock/workspaces")).get("workspaces").get(0).get("id").asText())
+        .isEqualTo(a);
+    assertThat(json(http.get("/_mock/workspaces/" + a)).get("controlUrl").asText())
+        .isEqualTo(server.baseUrl() + "/_ws/" + a + "/_mock");
+    HttpResponse<String> deleted = http.delete("/_mock/workspaces/" + a);
+    assertThat(deleted.statusCode()).isEqualTo(200);
+    assertThat(json(deleted).get("deleted").asText()).isEqualTo(a);
+
+    HttpResponse<String> gone = token("/_ws/" + a, APP, APP_SECRET);
+    assertThat(gone.statusCode()).isEqualTo(404);
+    assertThat(json(gone).get("error_description").asText()).contains("no workspace " + a);
+    assertThat(http.get("/_mock/workspaces/" + a).statusCode()).isEqualTo(404);
+    assertThat(http.delete("/_mock/workspaces/" + a).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void bad_ids_taken_ids_and_server_wide_routes_are_refused() {
+    HttpResponse<String> named = http.post("/_mock/workspaces", "{\"id\":\"team-a\"}");
+    assertThat(named.statusCode()).isEqualTo(201);
+    assertThat(json(named).get("id").asText()).isEqualTo("team-a");
+
+    HttpResponse<String> taken = http.post("/_mock/workspaces", "{\"id\":\"team-a\"}");
+    assertThat(taken.statusCode()).isEqualTo(409);
+    assertThat(json(taken).get("error").asText()).isEqualTo("conflict");
+    HttpResponse<String> bad = http.post("/_mock/workspaces", "{\"id\":\"Team_A\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(json(bad).get("error_description").asText()).startsWith("id: ");
+    assertThat(http.post("/_mock/workspaces", "{\"name\":\"x\"}").statusCode()).isEqualTo(400);
+    assertThat(http.post("/_mock/workspaces", "{\"id\":\"root\"}").statusCode()).isEqualTo(400);
+    assertThat(http.get("/_ws/Bad_Id/oidc/token").statusCode()).isEqualTo(400);
+
+    HttpResponse<String> keys = http.get("/_ws/team-a/_mock/keys");
+    assertThat(keys.statusCode()).isEqualTo(404);
+    assertThat(json(keys).get("error_description").asText()).contains("server-wide");
+    assertThat(http.get("/_ws/team-a/_mock/workspaces").statusCode()).isEqualTo(404);
+    assertThat(http.get("/_ws/team-a/_mock/nope").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void a_server_holds_at_most_a_thousand_workspaces() {
+    List<Workspace> made = new ArrayList<>();
+    for (int i = 0; i < Workspaces.MAX_WORKSPACES; i++) {
+      made.add(server.createWorkspace());
+    }
+
+    HttpResponse<String> refused = http.post("/_mock/workspaces", "");
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(json(refused).get("error_description").asText()).contains("1000");
+    assertThatThrownBy(server::createWorkspace).isInstanceOf(WorkspaceException.class);
+    made.get(0).delete();
+    assertThat(http.post("/_mock/workspaces", "").statusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void the_java_api_drives_the_same_workspaces() throws Exception {
+    Workspace ws = server.createWorkspace();
+    ws.faults().add(FaultRule.on(Endpoint.TOKEN).status(429).times(1));
+    ws.clock().advance(Duration.ofDays(1));
+
+    HttpResponse<String> limited =
+        http.form(ws.tokenEndpoint(), tokenForm(APP, APP_SECRET, null), Optional.empty());
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(
+            http.form(ws.tokenEndpoint(), tokenForm(APP, APP_SECRET, null), Optional.empty())
+                .statusCode())
+        .isEqualTo(200);
+    ws.journal().tokenRequests().forClient(APP).issued().verifyCount(1);
+    server.journal().tokenRequests().verifyCount(0);
+    assertThat(SignedJWT.parse(ws.tokenFor(APP)).getJWTClaimsSet().getIssueTime().toInstant())
+        .isAfter(Instant.now().plus(Duration.ofHours(23)));
+    assertThat(ws.tokenEndpoint())
+        .isEqualTo(URI.create(server.baseUrl() + "/_ws/" + ws.id() + "/oidc/token"));
+
+    ws.reset();
+    assertThat(ws.journal().size()).isZero();
+    assertThat(ws.clock().offset()).isEqualTo(Duration.ZERO);
+    assertThatThrownBy(() -> server.workspaces().root().delete())
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void the_control_token_guards_workspace_routes() {
+    try (TransmitMockServer guarded =
+        TransmitMockServer.builder().controlToken("s3cret").build().start()) {
+      ControlHttp anonymous = new ControlHttp(guarded);
+      ControlHttp authorized = anonymous.withBearer("s3cret");
+      assertThat(anonymous.post("/_mock/workspaces", "").statusCode()).isEqualTo(401);
+      String id = json(authorized.post("/_mock/workspaces", "")).get("id").asText();
+      assertThat(anonymous.get("/_ws/" + id + "/_mock/journal").statusCode()).isEqualTo(401);
+      assertThat(authorized.get("/_ws/" + id + "/_mock/journal").statusCode()).isEqualTo(200);
+    }
+  }
+}
