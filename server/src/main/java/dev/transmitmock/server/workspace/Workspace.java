@@ -59,7 +59,7 @@ public final class Workspace {
   private final MockClock clock;
   private final RequestJournal journal;
   private final ClientRegistry registry;
-  private final ClientRegistry.Snapshot initialClients;
+  private volatile ClientRegistry.Snapshot initialClients;
   private final RevokedTokens revoked;
   private final Faults faults;
   private final TokenService tokens;
@@ -273,8 +273,24 @@ public final class Workspace {
   }
 
   /**
-   * Back to the configured clients and resources, system time, an empty journal, no faults, no
-   * revocations; nothing outside this workspace changes (keys are server-wide and not touched).
+   * Makes the clients and resources registered now what {@link #reset()} restores, for a test class
+   * that registers its own clients once and resets the rest before each test.
+   *
+   * <pre>{@code
+   * Workspace ws = server.createWorkspace();
+   * ws.clients().putClient(ordersClient, server.config().serviceResources());
+   * ws.markClientsAsBaseline();
+   * ws.reset(); // orders-svc stays
+   * }</pre>
+   */
+  public void markClientsAsBaseline() {
+    initialClients = registry.snapshot();
+  }
+
+  /**
+   * Back to the configured clients and resources (or those of {@link #markClientsAsBaseline()}),
+   * system time, an empty journal, no faults, no revocations; nothing outside this workspace
+   * changes (keys are server-wide and not touched).
    */
   public void reset() {
     faults.clear();
