@@ -987,6 +987,9 @@ public final class TransmitMockExtension
      * One server for the whole run, shared by every registration with equal settings; default
      * false. Combine with {@code resetBeforeEach(false)} when test classes run in parallel: a reset
      * before one test would otherwise undo what a concurrent test set up (clock, runtime clients).
+     * Unlike {@code @TransmitMock(shared = true)}, which gives each class a workspace, a registered
+     * extension acts on the whole shared server; for isolation, take a workspace in each class with
+     * {@link TransmitMockHandle#createWorkspace()}.
      */
     public Builder shared(boolean shared) {
       this.shared = shared;
