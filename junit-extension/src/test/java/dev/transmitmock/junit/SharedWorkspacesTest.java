@@ -7,6 +7,7 @@ import dev.transmitmock.junit.support.Fixtures;
 import dev.transmitmock.junit.support.TokenRequests;
 import dev.transmitmock.junit.support.TokenResponse;
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.FaultRule;
 import java.time.Duration;
@@ -75,6 +76,14 @@ class SharedWorkspacesTest {
 
     assertThat(Fixtures.failures(results)).isEmpty();
     results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
+  }
+
+  @Test
+  void generated_clients_authenticate_at_the_workspace_with_assertions_naming_it() {
+    EngineExecutionResults results = runInParallel(WithKeyClient.class);
+
+    assertThat(Fixtures.failures(results)).isEmpty();
+    results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
   }
 
   private static void meet() {
@@ -189,6 +198,24 @@ class SharedWorkspacesTest {
             .isEqualTo(200);
         assertThat(List.of(workspace.server().workspaces().list().size())).containsAnyOf(1, 2);
       }
+    }
+  }
+
+  @TransmitMock(shared = true)
+  @TransmitClient(id = "batch-svc", authMethod = AuthMethod.PRIVATE_KEY_JWT)
+  static class WithKeyClient {
+    @Test
+    void gets_a_token_from_its_workspace(
+        TransmitMockHandle mock,
+        @InjectTransmitMock(client = "batch-svc") TransmitClientCredentials batch) {
+      assertThat(batch.tokenEndpoint()).isEqualTo(mock.tokenEndpoint());
+      mock.clock().advance(Duration.ofHours(3)); // the assertion is stamped on this clock
+
+      TokenResponse issued = TokenRequests.send(batch.tokenRequest());
+
+      assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+      mock.journal().assertTokensIssued("batch-svc", 1);
+      assertThat(mock.server().journal().tokenRequests()).isEmpty();
     }
   }
 }
