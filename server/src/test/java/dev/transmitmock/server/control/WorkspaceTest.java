@@ -134,6 +134,11 @@ class WorkspaceTest {
     JsonNode journalA = json(http.get("/_ws/" + a + "/_mock/journal"));
     assertThat(journalA.get("size").asInt()).isEqualTo(2);
     assertThat(journalA.get("entries").get(0).get("outcome").asText()).isEqualTo("faulted");
+    assertThat(json(http.get("/_ws/" + a + "/_mock/journal?outcome=faulted")).get("size").asInt())
+        .as("query parameters survive the prefix")
+        .isEqualTo(2);
+    assertThat(json(http.get("/_ws/" + a + "/_mock/journal?outcome=faulted")).get("entries").size())
+        .isEqualTo(1);
     assertThat(json(http.get("/_ws/" + b + "/_mock/journal")).get("size").asInt()).isEqualTo(1);
     assertThat(json(http.get("/_mock/journal")).get("size").asInt()).isEqualTo(1);
     assertThat(json(http.get("/_mock/clock")).get("offset").asText()).isEqualTo("PT0S");
