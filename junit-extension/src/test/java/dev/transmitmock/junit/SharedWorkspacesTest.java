@@ -86,6 +86,16 @@ class SharedWorkspacesTest {
     results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
   }
 
+  @Test
+  void a_workspace_handle_outside_a_shared_class_is_refused_with_what_to_do() {
+    Throwable failure = Fixtures.firstFailureOf(NotShared.class);
+
+    assertThat(failure)
+        .isInstanceOf(org.junit.jupiter.api.extension.ParameterResolutionException.class)
+        .hasMessageContaining("@TransmitMock(shared = true)")
+        .hasMessageContaining("createWorkspace()");
+  }
+
   private static void meet() {
     try {
       MEET.await(30, TimeUnit.SECONDS);
@@ -217,5 +227,11 @@ class SharedWorkspacesTest {
       mock.journal().assertTokensIssued("batch-svc", 1);
       assertThat(mock.server().journal().tokenRequests().count()).isZero();
     }
+  }
+
+  @TransmitMock
+  static class NotShared {
+    @Test
+    void wants_a_workspace(WorkspaceHandle workspace) {}
   }
 }
