@@ -231,7 +231,7 @@ public final class HttpApi {
                 workspace.tokenService().signingKeys().ring(app.appId()).orElseThrow(),
                 baseUrl,
                 CIS_PREFIX,
-                mtlsBaseUrl(baseUrl),
+                mtlsBaseUrl(baseUrl, workspace),
                 Optional.of(app)));
   }
 
@@ -242,13 +242,21 @@ public final class HttpApi {
     }
     String baseUrl = BaseUrls.of(ctx, config.publicBaseUrl()) + workspace.pathPrefix();
     ctx.contentType(JSON)
-        .result(DiscoveryDocument.json(config, keys, baseUrl, prefix, mtlsBaseUrl(baseUrl)));
+        .result(
+            DiscoveryDocument.json(config, keys, baseUrl, prefix, mtlsBaseUrl(baseUrl, workspace)));
   }
 
   /**
    * Where clients present certificates, when HTTPS is on: the discovery document's own base when it
-   * is HTTPS, else the HTTPS listener's base URL.
+   * is HTTPS, else the HTTPS listener's base URL under the workspace's prefix.
    */
+  private Optional<String> mtlsBaseUrl(String documentBaseUrl, Workspace workspace) {
+    if (documentBaseUrl.startsWith("https://")) {
+      return mtlsBaseUrl(documentBaseUrl);
+    }
+    return mtlsBaseUrl(documentBaseUrl).map(listener -> listener + workspace.pathPrefix());
+  }
+
   private Optional<String> mtlsBaseUrl(String documentBaseUrl) {
     Optional<String> listener =
         serverBaseUrls.get().stream().filter(url -> url.startsWith("https://")).findFirst();

@@ -251,6 +251,21 @@ class WorkspaceTest {
   }
 
   @Test
+  void a_workspace_discovery_document_names_its_mtls_endpoints_under_its_prefix() {
+    try (TransmitMockServer tls = TransmitMockServer.builder().https().build().start()) {
+      Workspace ws = tls.createWorkspace();
+      JsonNode discovery =
+          json(
+              new ControlHttp(tls)
+                  .get(ws.pathPrefix() + "/cis/oidc/.well-known/openid-configuration"));
+
+      assertThat(discovery.path("mtls_endpoint_aliases").path("token_endpoint").asText())
+          .isEqualTo(tls.httpsBaseUrl() + ws.pathPrefix() + "/cis/oidc/token");
+      assertThat(discovery.get("issuer").asText()).isEqualTo(tls.issuer());
+    }
+  }
+
+  @Test
   void the_control_token_guards_workspace_routes() {
     try (TransmitMockServer guarded =
         TransmitMockServer.builder().controlToken("s3cret").build().start()) {
