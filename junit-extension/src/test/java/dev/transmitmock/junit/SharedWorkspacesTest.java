@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.transmitmock.junit.support.Fixtures;
-import dev.transmitmock.junit.support.TokenRequests;
-import dev.transmitmock.junit.support.TokenResponse;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.FaultRule;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -96,6 +96,22 @@ class SharedWorkspacesTest {
         .hasMessageContaining("createWorkspace()");
   }
 
+  /**
+   * A client-credentials request to exactly this token endpoint (a workspace's keeps its prefix).
+   */
+  private static Reply token(java.net.URI tokenEndpoint, String clientId, String secret) {
+    return TestHttp.plain()
+        .postForm(
+            tokenEndpoint,
+            java.util.Map.of(
+                "grant_type",
+                "client_credentials",
+                "client_id",
+                clientId,
+                "client_secret",
+                secret));
+  }
+
   private static void meet() {
     try {
       MEET.await(30, TimeUnit.SECONDS);
@@ -118,7 +134,7 @@ class SharedWorkspacesTest {
       meet(); // the other class now resets its workspace and requests tokens
       meet();
 
-      assertThat(TokenRequests.request(mock.tokenEndpoint(), "faulty", "faulty-secret").status())
+      assertThat(token(mock.tokenEndpoint(), "faulty", "faulty-secret").status())
           .as("its fault survived the other class's reset")
           .isEqualTo(503);
       assertThat(mock.clock().offset()).isEqualTo(Duration.ofDays(1));
@@ -141,15 +157,13 @@ class SharedWorkspacesTest {
       meet();
       mock.reset(); // what the extension does before each test: this workspace only
 
-      TokenResponse calm = TokenRequests.request(mock.tokenEndpoint(), "calm", "calm-secret");
+      Reply calm = token(mock.tokenEndpoint(), "calm", "calm-secret");
       assertThat(calm.status()).as(calm.body()).isEqualTo(200);
       assertThat(calm.claims().getIssueTime().toInstant())
           .isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(60));
       assertThat(calm.claims().getIssuer()).isEqualTo(mock.issuer());
-      assertThat(TokenRequests.request(mock.tokenEndpoint(), "faulty", "faulty-secret").status())
-          .isEqualTo(401);
-      assertThat(
-              TokenRequests.request(mock.server().tokenEndpoint(), "calm", "calm-secret").status())
+      assertThat(token(mock.tokenEndpoint(), "faulty", "faulty-secret").status()).isEqualTo(401);
+      assertThat(token(mock.server().tokenEndpoint(), "calm", "calm-secret").status())
           .as("the class's client is in its workspace, not on the shared server")
           .isEqualTo(401);
       meet();
@@ -160,7 +174,7 @@ class SharedWorkspacesTest {
         TransmitMockHandle mock,
         @InjectTransmitMock(client = "calm") TransmitClientCredentials calm) {
       assertThat(calm.tokenEndpoint()).isEqualTo(mock.tokenEndpoint());
-      TokenResponse issued = TokenRequests.send(calm.tokenRequest());
+      Reply issued = TestHttp.plain().send(calm.tokenRequest());
       assertThat(issued.status()).as(issued.body()).isEqualTo(200);
       assertThat(mock.properties().get(TransmitMockProperties.TOKEN_ENDPOINT))
           .isEqualTo(mock.tokenEndpoint().toString());
@@ -176,12 +190,9 @@ class SharedWorkspacesTest {
       try (WorkspaceHandle extra = mock.createWorkspace()) {
         assertThat(extra.id()).isNotEqualTo(mock.workspace().orElseThrow().id());
         extra.faults().add(FaultRule.on(Endpoint.TOKEN).status(500));
-        assertThat(
-                TokenRequests.request(extra.tokenEndpoint(), "demo-app", "demo-app-secret")
-                    .status())
+        assertThat(token(extra.tokenEndpoint(), "demo-app", "demo-app-secret").status())
             .isEqualTo(500);
-        assertThat(
-                TokenRequests.request(mock.tokenEndpoint(), "demo-app", "demo-app-secret").status())
+        assertThat(token(mock.tokenEndpoint(), "demo-app", "demo-app-secret").status())
             .isEqualTo(200);
         LAST.set(mock.server());
         WORKSPACES.add(extra.id());
@@ -203,8 +214,7 @@ class SharedWorkspacesTest {
       @Test
       void shares_the_outer_workspace_and_its_clients(WorkspaceHandle workspace) {
         assertThat(workspace.clients().client("outer")).isPresent();
-        assertThat(
-                TokenRequests.request(workspace.tokenEndpoint(), "outer", "outer-secret").status())
+        assertThat(token(workspace.tokenEndpoint(), "outer", "outer-secret").status())
             .isEqualTo(200);
         assertThat(List.of(workspace.server().workspaces().list().size())).containsAnyOf(1, 2);
       }
@@ -221,7 +231,7 @@ class SharedWorkspacesTest {
       assertThat(batch.tokenEndpoint()).isEqualTo(mock.tokenEndpoint());
       mock.clock().advance(Duration.ofHours(3)); // the assertion is stamped on this clock
 
-      TokenResponse issued = TokenRequests.send(batch.tokenRequest());
+      Reply issued = TestHttp.plain().send(batch.tokenRequest());
 
       assertThat(issued.status()).as(issued.body()).isEqualTo(200);
       mock.journal().assertTokensIssued("batch-svc", 1);

@@ -1,9 +1,5 @@
 package dev.transmitmock.server.control;
 
-import static dev.transmitmock.server.control.ControlHttp.APP;
-import static dev.transmitmock.server.control.ControlHttp.APP_SECRET;
-import static dev.transmitmock.server.control.ControlHttp.json;
-import static dev.transmitmock.server.control.ControlHttp.tokenForm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,16 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.defects.TokenInspection;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import dev.transmitmock.server.workspace.Workspace;
 import dev.transmitmock.server.workspace.WorkspaceException;
 import dev.transmitmock.server.workspace.Workspaces;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,13 +28,16 @@ class WorkspaceTest {
   private static final String CLIENT =
       "{\"clientId\":\"ws-only\",\"clientSecret\":\"ws-only-secret\"}";
 
+  private static final String APP = "demo-app";
+  private static final String APP_SECRET = "demo-app-secret";
+
   private static TransmitMockServer server;
-  private static ControlHttp http;
+  private static TestHttp http;
 
   @BeforeAll
   static void start() {
     server = TransmitMockServer.builder().build().start();
-    http = new ControlHttp(server);
+    http = TestHttp.to(server.baseUrl());
   }
 
   @AfterAll
@@ -51,17 +51,23 @@ class WorkspaceTest {
     server.reset();
   }
 
-  private static JsonNode create() {
-    HttpResponse<String> created = http.post("/_mock/workspaces", "");
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return json(created);
+  private static JsonNode json0(Reply reply) {
+    return reply.json();
   }
 
-  private static HttpResponse<String> token(String prefix, String clientId, String secret) {
-    return http.form(
-        server.baseUrl().resolve(prefix + "/oidc/token"),
-        tokenForm(clientId, secret, null),
-        Optional.empty());
+  private static Map<String, String> tokenForm(String clientId, String secret) {
+    return Map.of(
+        "grant_type", "client_credentials", "client_id", clientId, "client_secret", secret);
+  }
+
+  private static JsonNode create() {
+    Reply created = http.post("/_mock/workspaces", "");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return json0(created);
+  }
+
+  private static Reply token(String prefix, String clientId, String secret) {
+    return http.postForm(prefix + "/oidc/token", tokenForm(clientId, secret));
   }
 
   @Test
@@ -73,14 +79,14 @@ class WorkspaceTest {
     assertThat(ws.get("tokenEndpoint").asText())
         .isEqualTo(server.baseUrl() + "/_ws/" + id + "/oidc/token");
     assertThat(ws.get("issuer").asText()).isEqualTo(server.issuer());
-    HttpResponse<String> issued = token("/_ws/" + id, APP, APP_SECRET);
-    assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
-    String token = json(issued).get("access_token").asText();
+    Reply issued = token("/_ws/" + id, APP, APP_SECRET);
+    assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+    String token = json0(issued).get("access_token").asText();
     assertThat(SignedJWT.parse(token).getJWTClaimsSet().getIssuer()).isEqualTo(server.issuer());
     TokenInspection inspection = server.tokenInspector().inspect(token);
     assertThat(inspection.accepted()).as(inspection.findings().toString()).isTrue();
     JsonNode discovery =
-        json(http.get("/_ws/" + id + "/cis/oidc/.well-known/openid-configuration"));
+        json0(http.get("/_ws/" + id + "/cis/oidc/.well-known/openid-configuration"));
     assertThat(discovery.get("issuer").asText()).isEqualTo(server.issuer());
     assertThat(discovery.get("token_endpoint").asText())
         .isEqualTo(server.baseUrl() + "/_ws/" + id + "/cis/oidc/token");
@@ -93,12 +99,13 @@ class WorkspaceTest {
     String a = create().get("id").asText();
     String b = create().get("id").asText();
 
-    assertThat(http.post("/_ws/" + a + "/_mock/clients", CLIENT).statusCode()).isEqualTo(201);
+    assertThat(http.post("/_ws/" + a + "/_mock/clients", CLIENT).status()).isEqualTo(201);
 
-    assertThat(token("/_ws/" + a, "ws-only", "ws-only-secret").statusCode()).isEqualTo(200);
-    assertThat(token("/_ws/" + b, "ws-only", "ws-only-secret").statusCode()).isEqualTo(401);
-    assertThat(token("", "ws-only", "ws-only-secret").statusCode()).isEqualTo(401);
-    assertThat(json(http.get("/_ws/" + b + "/_mock/clients")).toString()).doesNotContain("ws-only");
+    assertThat(token("/_ws/" + a, "ws-only", "ws-only-secret").status()).isEqualTo(200);
+    assertThat(token("/_ws/" + b, "ws-only", "ws-only-secret").status()).isEqualTo(401);
+    assertThat(token("", "ws-only", "ws-only-secret").status()).isEqualTo(401);
+    assertThat(json0(http.get("/_ws/" + b + "/_mock/clients")).toString())
+        .doesNotContain("ws-only");
     assertThat(server.workspace(a).orElseThrow().clients().client("ws-only")).isPresent();
   }
 
@@ -109,13 +116,13 @@ class WorkspaceTest {
     http.post("/_ws/" + a + "/_mock/faults", "{\"endpoint\":\"token\",\"status\":503}");
     http.post("/_ws/" + a + "/_mock/clock", "{\"advance\":\"PT2H\"}");
 
-    assertThat(token("/_ws/" + a, APP, APP_SECRET).statusCode()).isEqualTo(503);
-    HttpResponse<String> fromB = token("/_ws/" + b, APP, APP_SECRET);
-    HttpResponse<String> fromRoot = token("", APP, APP_SECRET);
-    assertThat(fromB.statusCode()).isEqualTo(200);
-    assertThat(fromRoot.statusCode()).isEqualTo(200);
+    assertThat(token("/_ws/" + a, APP, APP_SECRET).status()).isEqualTo(503);
+    Reply fromB = token("/_ws/" + b, APP, APP_SECRET);
+    Reply fromRoot = token("", APP, APP_SECRET);
+    assertThat(fromB.status()).isEqualTo(200);
+    assertThat(fromRoot.status()).isEqualTo(200);
     long iatB =
-        SignedJWT.parse(json(fromB).get("access_token").asText())
+        SignedJWT.parse(json0(fromB).get("access_token").asText())
             .getJWTClaimsSet()
             .getIssueTime()
             .toInstant()
@@ -124,25 +131,26 @@ class WorkspaceTest {
         .isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
     http.delete("/_ws/" + a + "/_mock/faults");
     long iatA =
-        SignedJWT.parse(json(token("/_ws/" + a, APP, APP_SECRET)).get("access_token").asText())
+        SignedJWT.parse(json0(token("/_ws/" + a, APP, APP_SECRET)).get("access_token").asText())
             .getJWTClaimsSet()
             .getIssueTime()
             .toInstant()
             .getEpochSecond();
     assertThat(iatA - iatB).isBetween(7200L - 60, 7200L + 60);
 
-    JsonNode journalA = json(http.get("/_ws/" + a + "/_mock/journal"));
+    JsonNode journalA = json0(http.get("/_ws/" + a + "/_mock/journal"));
     assertThat(journalA.get("size").asInt()).isEqualTo(2);
     assertThat(journalA.get("entries").get(0).get("outcome").asText()).isEqualTo("faulted");
-    assertThat(json(http.get("/_ws/" + a + "/_mock/journal?outcome=faulted")).get("size").asInt())
+    assertThat(json0(http.get("/_ws/" + a + "/_mock/journal?outcome=faulted")).get("size").asInt())
         .as("query parameters survive the prefix")
         .isEqualTo(2);
-    assertThat(json(http.get("/_ws/" + a + "/_mock/journal?outcome=faulted")).get("entries").size())
+    assertThat(
+            json0(http.get("/_ws/" + a + "/_mock/journal?outcome=faulted")).get("entries").size())
         .isEqualTo(1);
-    assertThat(json(http.get("/_ws/" + b + "/_mock/journal")).get("size").asInt()).isEqualTo(1);
-    assertThat(json(http.get("/_mock/journal")).get("size").asInt()).isEqualTo(1);
-    assertThat(json(http.get("/_mock/clock")).get("offset").asText()).isEqualTo("PT0S");
-    assertThat(json(http.get("/_ws/" + a + "/_mock/clock")).get("offset").asText())
+    assertThat(json0(http.get("/_ws/" + b + "/_mock/journal")).get("size").asInt()).isEqualTo(1);
+    assertThat(json0(http.get("/_mock/journal")).get("size").asInt()).isEqualTo(1);
+    assertThat(json0(http.get("/_mock/clock")).get("offset").asText()).isEqualTo("PT0S");
+    assertThat(json0(http.get("/_ws/" + a + "/_mock/clock")).get("offset").asText())
         .startsWith("PT2H");
   }
 
@@ -154,58 +162,58 @@ class WorkspaceTest {
     http.post("/_ws/" + b + "/_mock/clients", CLIENT);
     http.post("/_mock/clients", CLIENT);
 
-    assertThat(http.post("/_ws/" + a + "/_mock/reset", "").statusCode()).isEqualTo(200);
+    assertThat(http.post("/_ws/" + a + "/_mock/reset", "").status()).isEqualTo(200);
 
-    assertThat(token("/_ws/" + a, "ws-only", "ws-only-secret").statusCode()).isEqualTo(401);
-    assertThat(token("/_ws/" + b, "ws-only", "ws-only-secret").statusCode()).isEqualTo(200);
-    assertThat(token("", "ws-only", "ws-only-secret").statusCode()).isEqualTo(200);
+    assertThat(token("/_ws/" + a, "ws-only", "ws-only-secret").status()).isEqualTo(401);
+    assertThat(token("/_ws/" + b, "ws-only", "ws-only-secret").status()).isEqualTo(200);
+    assertThat(token("", "ws-only", "ws-only-secret").status()).isEqualTo(200);
 
-    assertThat(http.post("/_mock/reset", "").statusCode()).isEqualTo(200);
+    assertThat(http.post("/_mock/reset", "").status()).isEqualTo(200);
 
-    assertThat(token("", "ws-only", "ws-only-secret").statusCode()).isEqualTo(401);
-    assertThat(token("/_ws/" + b, "ws-only", "ws-only-secret").statusCode()).isEqualTo(200);
+    assertThat(token("", "ws-only", "ws-only-secret").status()).isEqualTo(401);
+    assertThat(token("/_ws/" + b, "ws-only", "ws-only-secret").status()).isEqualTo(200);
   }
 
   @Test
   void workspaces_are_listed_read_and_deleted() {
     String a = create().get("id").asText();
 
-    assertThat(json(http.get("/_mock/workspaces")).get("workspaces").get(0).get("id").asText())
+    assertThat(json0(http.get("/_mock/workspaces")).get("workspaces").get(0).get("id").asText())
         .isEqualTo(a);
-    assertThat(json(http.get("/_mock/workspaces/" + a)).get("controlUrl").asText())
+    assertThat(json0(http.get("/_mock/workspaces/" + a)).get("controlUrl").asText())
         .isEqualTo(server.baseUrl() + "/_ws/" + a + "/_mock");
-    HttpResponse<String> deleted = http.delete("/_mock/workspaces/" + a);
-    assertThat(deleted.statusCode()).isEqualTo(200);
-    assertThat(json(deleted).get("deleted").asText()).isEqualTo(a);
+    Reply deleted = http.delete("/_mock/workspaces/" + a);
+    assertThat(deleted.status()).isEqualTo(200);
+    assertThat(json0(deleted).get("deleted").asText()).isEqualTo(a);
 
-    HttpResponse<String> gone = token("/_ws/" + a, APP, APP_SECRET);
-    assertThat(gone.statusCode()).isEqualTo(404);
-    assertThat(json(gone).get("error_description").asText()).contains("no workspace " + a);
-    assertThat(http.get("/_mock/workspaces/" + a).statusCode()).isEqualTo(404);
-    assertThat(http.delete("/_mock/workspaces/" + a).statusCode()).isEqualTo(404);
+    Reply gone = token("/_ws/" + a, APP, APP_SECRET);
+    assertThat(gone.status()).isEqualTo(404);
+    assertThat(json0(gone).get("error_description").asText()).contains("no workspace " + a);
+    assertThat(http.get("/_mock/workspaces/" + a).status()).isEqualTo(404);
+    assertThat(http.delete("/_mock/workspaces/" + a).status()).isEqualTo(404);
   }
 
   @Test
   void bad_ids_taken_ids_and_server_wide_routes_are_refused() {
-    HttpResponse<String> named = http.post("/_mock/workspaces", "{\"id\":\"team-a\"}");
-    assertThat(named.statusCode()).isEqualTo(201);
-    assertThat(json(named).get("id").asText()).isEqualTo("team-a");
+    Reply named = http.post("/_mock/workspaces", "{\"id\":\"team-a\"}");
+    assertThat(named.status()).isEqualTo(201);
+    assertThat(json0(named).get("id").asText()).isEqualTo("team-a");
 
-    HttpResponse<String> taken = http.post("/_mock/workspaces", "{\"id\":\"team-a\"}");
-    assertThat(taken.statusCode()).isEqualTo(409);
-    assertThat(json(taken).get("error").asText()).isEqualTo("conflict");
-    HttpResponse<String> bad = http.post("/_mock/workspaces", "{\"id\":\"Team_A\"}");
-    assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(json(bad).get("error_description").asText()).startsWith("id: ");
-    assertThat(http.post("/_mock/workspaces", "{\"name\":\"x\"}").statusCode()).isEqualTo(400);
-    assertThat(http.post("/_mock/workspaces", "{\"id\":\"root\"}").statusCode()).isEqualTo(400);
-    assertThat(http.get("/_ws/Bad_Id/oidc/token").statusCode()).isEqualTo(400);
+    Reply taken = http.post("/_mock/workspaces", "{\"id\":\"team-a\"}");
+    assertThat(taken.status()).isEqualTo(409);
+    assertThat(json0(taken).get("error").asText()).isEqualTo("conflict");
+    Reply bad = http.post("/_mock/workspaces", "{\"id\":\"Team_A\"}");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(json0(bad).get("error_description").asText()).startsWith("id: ");
+    assertThat(http.post("/_mock/workspaces", "{\"name\":\"x\"}").status()).isEqualTo(400);
+    assertThat(http.post("/_mock/workspaces", "{\"id\":\"root\"}").status()).isEqualTo(400);
+    assertThat(http.get("/_ws/Bad_Id/oidc/token").status()).isEqualTo(400);
 
-    HttpResponse<String> keys = http.get("/_ws/team-a/_mock/keys");
-    assertThat(keys.statusCode()).isEqualTo(404);
-    assertThat(json(keys).get("error_description").asText()).contains("server-wide");
-    assertThat(http.get("/_ws/team-a/_mock/workspaces").statusCode()).isEqualTo(404);
-    assertThat(http.get("/_ws/team-a/_mock/nope").statusCode()).isEqualTo(404);
+    Reply keys = http.get("/_ws/team-a/_mock/keys");
+    assertThat(keys.status()).isEqualTo(404);
+    assertThat(json0(keys).get("error_description").asText()).contains("server-wide");
+    assertThat(http.get("/_ws/team-a/_mock/workspaces").status()).isEqualTo(404);
+    assertThat(http.get("/_ws/team-a/_mock/nope").status()).isEqualTo(404);
   }
 
   @Test
@@ -215,12 +223,12 @@ class WorkspaceTest {
       made.add(server.createWorkspace());
     }
 
-    HttpResponse<String> refused = http.post("/_mock/workspaces", "");
-    assertThat(refused.statusCode()).isEqualTo(409);
-    assertThat(json(refused).get("error_description").asText()).contains("1000");
+    Reply refused = http.post("/_mock/workspaces", "");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(json0(refused).get("error_description").asText()).contains("1000");
     assertThatThrownBy(server::createWorkspace).isInstanceOf(WorkspaceException.class);
     made.get(0).delete();
-    assertThat(http.post("/_mock/workspaces", "").statusCode()).isEqualTo(201);
+    assertThat(http.post("/_mock/workspaces", "").status()).isEqualTo(201);
   }
 
   @Test
@@ -229,12 +237,9 @@ class WorkspaceTest {
     ws.faults().add(FaultRule.on(Endpoint.TOKEN).status(429).times(1));
     ws.clock().advance(Duration.ofDays(1));
 
-    HttpResponse<String> limited =
-        http.form(ws.tokenEndpoint(), tokenForm(APP, APP_SECRET, null), Optional.empty());
-    assertThat(limited.statusCode()).isEqualTo(429);
-    assertThat(
-            http.form(ws.tokenEndpoint(), tokenForm(APP, APP_SECRET, null), Optional.empty())
-                .statusCode())
+    Reply limited = http.postForm(ws.tokenEndpoint(), tokenForm(APP, APP_SECRET));
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(http.postForm(ws.tokenEndpoint(), tokenForm(APP, APP_SECRET)).status())
         .isEqualTo(200);
     ws.journal().tokenRequests().forClient(APP).issued().verifyCount(1);
     server.journal().tokenRequests().verifyCount(0);
@@ -255,8 +260,8 @@ class WorkspaceTest {
     try (TransmitMockServer tls = TransmitMockServer.builder().https().build().start()) {
       Workspace ws = tls.createWorkspace();
       JsonNode discovery =
-          json(
-              new ControlHttp(tls)
+          json0(
+              TestHttp.to(tls.baseUrl())
                   .get(ws.pathPrefix() + "/cis/oidc/.well-known/openid-configuration"));
 
       assertThat(discovery.path("mtls_endpoint_aliases").path("token_endpoint").asText())
@@ -269,12 +274,12 @@ class WorkspaceTest {
   void the_control_token_guards_workspace_routes() {
     try (TransmitMockServer guarded =
         TransmitMockServer.builder().controlToken("s3cret").build().start()) {
-      ControlHttp anonymous = new ControlHttp(guarded);
-      ControlHttp authorized = anonymous.withBearer("s3cret");
-      assertThat(anonymous.post("/_mock/workspaces", "").statusCode()).isEqualTo(401);
-      String id = json(authorized.post("/_mock/workspaces", "")).get("id").asText();
-      assertThat(anonymous.get("/_ws/" + id + "/_mock/journal").statusCode()).isEqualTo(401);
-      assertThat(authorized.get("/_ws/" + id + "/_mock/journal").statusCode()).isEqualTo(200);
+      TestHttp anonymous = TestHttp.to(guarded.baseUrl());
+      TestHttp authorized = anonymous.withBearer("s3cret");
+      assertThat(anonymous.post("/_mock/workspaces", "").status()).isEqualTo(401);
+      String id = json0(authorized.post("/_mock/workspaces", "")).get("id").asText();
+      assertThat(anonymous.get("/_ws/" + id + "/_mock/journal").status()).isEqualTo(401);
+      assertThat(authorized.get("/_ws/" + id + "/_mock/journal").status()).isEqualTo(200);
     }
   }
 }
