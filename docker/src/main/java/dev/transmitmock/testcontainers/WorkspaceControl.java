@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * One workspace of an emulator in a container: the control API of {@link TransmitMockControl}
- * (clock, journal, faults, clients, tokens, reset) acting on this workspace only, and the URLs of
- * its Transmit endpoints under {@code /_ws/<id>}. Made by {@link
+ * (clock, journal, faults, next-token rules, clients, tokens, reset) acting on this workspace only,
+ * and the URLs of its Transmit endpoints under {@code /_ws/<id>}. Made by {@link
  * TransmitMockControl#createWorkspace()}; closing it deletes the workspace.
  *
  * <pre>{@code
@@ -120,6 +120,11 @@ public final class WorkspaceControl implements AutoCloseable {
     return new ClientControl(http);
   }
 
+  /** Next-token rules shaping what this workspace's token endpoint answers; cleared by reset. */
+  public NextTokenControl nextToken() {
+    return new NextTokenControl(http);
+  }
+
   /** Tokens minted for this workspace's clients, on its clock. */
   public TokenControl tokens() {
     return new TokenControl(http);
@@ -127,7 +132,8 @@ public final class WorkspaceControl implements AutoCloseable {
 
   /**
    * Back to the configured clients and resources, system time, an empty journal, no faults, no
-   * revocations; nothing outside this workspace changes.
+   * next-token rules, no revocations; nothing outside this workspace changes (keys and settings are
+   * the container's).
    */
   public void reset() {
     http.controlPost(TransmitMockControl.RESET_PATH, Map.of());

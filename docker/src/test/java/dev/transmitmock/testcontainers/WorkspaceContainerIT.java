@@ -100,6 +100,27 @@ class WorkspaceContainerIT {
   }
 
   @Test
+  void next_token_rules_of_a_workspace_shape_only_its_tokens() throws Exception {
+    try (WorkspaceControl a = mock.control().createWorkspace()) {
+      a.nextToken()
+          .install(
+              NextTokenRule.forClient("demo-app")
+                  .claim("roles", java.util.List.of("Auditor"))
+                  .build());
+
+      assertThat(mock.control().nextToken().rules()).isEmpty();
+      assertThat(
+              claims(mock.getClientCredentialsToken("demo-app", "demo-app-secret"))
+                  .getClaim("roles"))
+          .isNotEqualTo(java.util.List.of("Auditor"));
+      assertThat(
+              claims(a.getClientCredentialsToken("demo-app", "demo-app-secret"))
+                  .getStringListClaim("roles"))
+          .containsExactly("Auditor");
+    }
+  }
+
+  @Test
   void unknown_taken_and_malformed_ids_are_refused() {
     mock.control().createWorkspace("team-a");
 

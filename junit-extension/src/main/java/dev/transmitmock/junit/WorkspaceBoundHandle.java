@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.control.Faults;
 import dev.transmitmock.server.control.MockClock;
+import dev.transmitmock.server.control.NextTokenRule;
+import dev.transmitmock.server.control.NextTokenRules;
 import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.DefectiveTokens;
 import dev.transmitmock.server.defects.TokenSpec;
@@ -156,6 +158,17 @@ final class WorkspaceBoundHandle implements WorkspaceHandle {
     return workspace.clients();
   }
 
+  @Override
+  public NextTokenRule.Builder nextToken(String clientId) {
+    return workspace.nextToken(clientId);
+  }
+
+  @Override
+  public NextTokenRules nextTokenRules() {
+    return workspace.nextTokenRules();
+  }
+
+  /** Resets the workspace (not the server's settings, which are server-wide). */
   @Override
   public void reset() {
     workspace.reset();

@@ -5,10 +5,11 @@ import java.net.URI;
 
 /**
  * A {@link TransmitMockHandle} bound to one workspace of a shared server: its URLs carry the
- * workspace's {@code /_ws/<id>} prefix, and its clients, clock, journal, faults, tokens and {@link
- * #reset()} are the workspace's, so test classes running in parallel on one server do not undo each
- * other's set-up. Keys, the issuer and TLS stay the server's: tokens verify against {@link
- * #jwksUri()} (the server's keys) with the server's {@link #issuer()}.
+ * workspace's {@code /_ws/<id>} prefix, and its clients, clock, journal, faults, next-token rules,
+ * tokens and {@link #reset()} are the workspace's, so test classes running in parallel on one
+ * server do not undo each other's set-up. Keys, the issuer, the runtime {@link #settings()} and TLS
+ * stay the server's: tokens verify against {@link #jwksUri()} (the server's keys) with the server's
+ * {@link #issuer()}.
  *
  * <pre>{@code
  * @TransmitMock(shared = true) // each class gets a workspace of its own

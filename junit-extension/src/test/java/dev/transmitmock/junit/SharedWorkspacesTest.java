@@ -83,7 +83,7 @@ class SharedWorkspacesTest {
     EngineExecutionResults results = runInParallel(WithKeyClient.class);
 
     assertThat(Fixtures.failures(results)).isEmpty();
-    results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
   }
 
   @Test
@@ -223,7 +223,19 @@ class SharedWorkspacesTest {
 
   @TransmitMock(shared = true)
   @TransmitClient(id = "batch-svc", authMethod = AuthMethod.PRIVATE_KEY_JWT)
+  @Execution(ExecutionMode.SAME_THREAD)
   static class WithKeyClient {
+    @Test
+    void next_token_rules_shape_only_its_workspace(TransmitMockHandle mock) {
+      mock.nextToken("demo-app").expiresIn(Duration.ofSeconds(7)).install();
+
+      assertThat(mock.server().nextTokenRules().rules()).isEmpty();
+      Reply root = token(mock.server().tokenEndpoint(), "demo-app", "demo-app-secret");
+      assertThat(root.body()).doesNotContain("\"expires_in\":7");
+      Reply shaped = token(mock.tokenEndpoint(), "demo-app", "demo-app-secret");
+      assertThat(shaped.body()).contains("\"expires_in\":7");
+    }
+
     @Test
     void gets_a_token_from_its_workspace(
         TransmitMockHandle mock,

@@ -9,7 +9,10 @@ import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.control.Faults;
 import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.control.MockClock;
+import dev.transmitmock.server.control.NextTokenRule;
+import dev.transmitmock.server.control.NextTokenRules;
 import dev.transmitmock.server.control.RequestJournal;
+import dev.transmitmock.server.control.Settings;
 import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.DefectiveTokens;
 import dev.transmitmock.server.defects.TokenInspector;
@@ -100,6 +103,7 @@ public final class TransmitMockServer implements AutoCloseable {
   private final AppSigningKeys signing;
   private final Workspaces workspaces;
   private final Workspace root;
+  private final Settings settings;
   private final HttpApi httpApi;
   private final ControlApi controlApi;
   private final boolean controlEnabled;
@@ -113,8 +117,10 @@ public final class TransmitMockServer implements AutoCloseable {
     this.config = builder.config != null ? builder.config : EmbeddedDefaultConfig.config();
     this.keys = KeyRing.fromConfig(config.keys());
     this.signing = new AppSigningKeys(config, keys, builder.systemClock.instant());
+    this.settings = new Settings(config);
     this.workspaces =
-        new Workspaces(config, keys, signing, builder.systemClock, Optional.empty(), this::baseUrl);
+        new Workspaces(
+            config, keys, signing, settings, builder.systemClock, Optional.empty(), this::baseUrl);
     this.root = workspaces.root();
     this.httpApi = new HttpApi(config, keys, workspaces);
     this.controlEnabled = builder.controlApi;
@@ -129,7 +135,9 @@ public final class TransmitMockServer implements AutoCloseable {
             .enabled(builder.controlApi)
             .controlToken(Optional.ofNullable(builder.controlToken))
             .defectiveTokens()
-            .tokenInspector();
+            .tokenInspector()
+            .settings(settings)
+            .nextTokenRules();
     if (https != null) {
       control.https(https);
     }
@@ -425,9 +433,46 @@ public final class TransmitMockServer implements AutoCloseable {
     return baseUrl().resolve("/cis/oidc/token/revocation");
   }
 
-  /** The {@code iss} of every token. */
+  /**
+   * The {@code iss} of the tenant's tokens now: the configured issuer unless {@link #settings()}
+   * changed it.
+   */
   public String issuer() {
-    return config.issuer();
+    return settings.current().issuer();
+  }
+
+  /**
+   * The settings tests may change at runtime: {@code typ}, error style, issuer, default token
+   * lifetime, {@code verboseErrors}, {@code alwaysIncludeScope}; {@link #reset()} restores them.
+   * The same as {@code GET/PATCH /_mock/settings}.
+   *
+   * <pre>{@code
+   * server.settings().tokenTyp(TokenTyp.JWT).tokenLifetime(Duration.ofMinutes(5));
+   * }</pre>
+   */
+  public Settings settings() {
+    return settings;
+  }
+
+  /**
+   * Starts a rule shaping what the real token endpoint answers this client's next successful
+   * request: claims and header overrides, {@code expires_in}, response fields left out or added, a
+   * catalog defect, or an OAuth error. {@link NextTokenRule.Builder#install()} installs it; the
+   * same as {@code POST /_mock/next-token}.
+   *
+   * <pre>{@code
+   * server.nextToken("demo-app").expiresIn(Duration.ofSeconds(5)).times(2).install();
+   * server.nextToken("demo-app").omit("scope").header("typ", "JWT").install();
+   * server.nextToken("demo-app").error(503, "temporarily_unavailable").retryAfter(2).install();
+   * }</pre>
+   */
+  public NextTokenRule.Builder nextToken(String clientId) {
+    return root.nextToken(clientId);
+  }
+
+  /** The pending next-token rules: list, remove, clear. */
+  public NextTokenRules nextTokenRules() {
+    return root.nextTokenRules();
   }
 
   /** The configuration the server was built with. */
@@ -569,12 +614,13 @@ public final class TransmitMockServer implements AutoCloseable {
 
   /**
    * Back to exactly the configured state: clients and resources, keys (no key is generated), clock,
-   * journal, faults and revocations. Cheap enough to call before every test (microseconds).
-   * Workspaces are left alone (each has its own {@link Workspace#reset()}), except that the keys
-   * they share with the root come back too.
+   * journal, faults, next-token rules, settings and revocations. Cheap enough to call before every
+   * test (microseconds). Workspaces are left alone (each has its own {@link Workspace#reset()}),
+   * except that the keys and settings they share with the root come back too.
    */
   public void reset() {
     root.reset();
+    settings.reset();
     keys.resetToInitial();
     signing.resetApplications();
   }

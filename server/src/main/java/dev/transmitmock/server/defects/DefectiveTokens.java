@@ -91,6 +91,27 @@ public final class DefectiveTokens {
     return draft.signedBy(draft.active());
   }
 
+  /**
+   * The token of a response a next-token rule shapes: exactly this header and these claims, signed
+   * by {@code key}, with {@code defect} applied after them as {@link #mint(Defect, TokenSpec)}
+   * applies it after a spec's overrides. Plug in with {@code
+   * tokenService.shapedSigner(defectiveTokens::mintShaped)}.
+   */
+  public String mintShaped(
+      SigningKey key,
+      Map<String, Object> header,
+      Map<String, Object> claims,
+      java.util.Optional<Defect> defect) {
+    Draft draft =
+        new Draft(
+            new LinkedHashMap<>(header),
+            new LinkedHashMap<>(claims),
+            requireNonNull(key, "key must not be null"),
+            foreign,
+            clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    return defect.map(d -> d.mint(draft)).orElseGet(() -> draft.signedBy(key));
+  }
+
   private Draft draft(TokenSpec spec) {
     requireNonNull(spec, "spec must not be null");
     String clientId = spec.clientId().orElseGet(this::defaultClient);
@@ -99,7 +120,7 @@ public final class DefectiveTokens {
     SigningKey active;
     if (spec.globalKey()) {
       active = keys.active();
-      claims.put("iss", config.issuer());
+      claims.put("iss", tokens.settings().current().issuer());
     } else {
       active = tokens.signingKeyOf(clientId);
     }
@@ -107,7 +128,7 @@ public final class DefectiveTokens {
     Map<String, Object> header = new LinkedHashMap<>();
     header.put("alg", active.jwsAlgorithm().getName());
     header.put("kid", active.kid());
-    config.tokenTyp().headerValue().ifPresent(typ -> header.put("typ", typ));
+    tokens.settings().current().tokenTyp().headerValue().ifPresent(typ -> header.put("typ", typ));
     apply(spec.header(), header);
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     return new Draft(header, claims, active, foreign, now);

@@ -31,9 +31,15 @@ final class ClientRoutes {
   private final Function<Context, Workspace> scope;
   private final MockConfig config;
 
-  ClientRoutes(Function<Context, Workspace> scope, MockConfig config) {
+  private final dev.transmitmock.server.control.Settings settings;
+
+  ClientRoutes(
+      Function<Context, Workspace> scope,
+      MockConfig config,
+      dev.transmitmock.server.control.Settings settings) {
     this.scope = scope;
     this.config = config;
+    this.settings = settings;
   }
 
   void register(RoutesConfig routes) {
@@ -135,7 +141,8 @@ final class ClientRoutes {
     json.put("certificateBoundAccessTokens", client.authentication().bindsTokens());
     json.put("grantTypes", client.grantTypes());
     json.put(
-        "issuer", config.applicationOf(client).map(app -> app.issuer()).orElse(config.issuer()));
+        "issuer",
+        config.applicationOf(client).map(app -> app.issuer()).orElse(settings.current().issuer()));
     return json;
   }
 

@@ -5,6 +5,7 @@ import static dev.transmitmock.server.http.ControlResponses.write;
 import static java.util.Objects.requireNonNull;
 
 import dev.transmitmock.server.config.MockConfig;
+import dev.transmitmock.server.control.Settings;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.tls.HttpsListener;
 import dev.transmitmock.server.workspace.Workspace;
@@ -21,9 +22,10 @@ import java.util.Set;
 
 /**
  * The HTTP test-control API under {@code /_mock/}: clock, journal, faults, keys, clients and
- * resources, defective tokens and their inspection, reset, the web console ({@code /_mock/ui}) and
- * the OpenAPI description ({@code /_mock/openapi.json}). JSON in and out; bad input is a 400 naming
- * the field, an unknown id a 404, never a stack trace. Client secrets are never returned.
+ * resources, defective tokens and their inspection, next-token rules, runtime settings, reset, the
+ * web console ({@code /_mock/ui}) and the OpenAPI description ({@code /_mock/openapi.json}). JSON
+ * in and out; bad input is a 400 naming the field, an unknown id a 404, never a stack trace. Client
+ * secrets are never returned.
  *
  * <p>Off, it answers 404 for everything under {@code /_mock/} except the health probe. With a
  * control token, every control request needs {@code Authorization: Bearer <token>} (compared in
@@ -50,9 +52,13 @@ public final class ControlApi {
   private final boolean minting;
   private final Optional<HttpsListener> https;
   private final boolean inspector;
+  private final Settings settings;
+  private final boolean nextTokens;
 
   private ControlApi(Builder builder) {
     this.workspaces = builder.workspaces;
+    this.settings = builder.settings != null ? builder.settings : new Settings(builder.config);
+    this.nextTokens = builder.nextTokens;
     this.keys = builder.keys;
     this.config = builder.config;
     this.reset = builder.reset;
@@ -87,7 +93,11 @@ public final class ControlApi {
     new JournalRoutes(this::workspace).register(cfg.routes);
     new FaultRoutes(this::workspace).register(cfg.routes);
     new KeyRoutes(keys).register(cfg.routes);
-    new ClientRoutes(this::workspace, config).register(cfg.routes);
+    new ClientRoutes(this::workspace, config, settings).register(cfg.routes);
+    new SettingsRoutes(settings).register(cfg.routes);
+    if (nextTokens) {
+      new NextTokenRoutes(this::workspace).register(cfg.routes);
+    }
     new TlsRoutes(https).register(cfg.routes);
     new WorkspaceRoutes(workspaces, config).register(cfg.routes);
     cfg.routes.post(
@@ -169,6 +179,8 @@ public final class ControlApi {
     private boolean minting;
     private HttpsListener https;
     private boolean inspector;
+    private Settings settings;
+    private boolean nextTokens;
 
     private Builder(Workspaces workspaces, KeyRing keys, MockConfig config) {
       this.workspaces = requireNonNull(workspaces, "workspaces must not be null");
@@ -215,6 +227,24 @@ public final class ControlApi {
      */
     public Builder tokenInspector() {
       this.inspector = true;
+      return this;
+    }
+
+    /**
+     * Serves {@code GET/PATCH/DELETE /_mock/settings} over these settings (by default settings of
+     * their own, started from the config, that nothing else reads).
+     */
+    public Builder settings(Settings settings) {
+      this.settings = requireNonNull(settings, "settings must not be null");
+      return this;
+    }
+
+    /**
+     * Serves {@code /_mock/next-token} over the addressed workspace's {@link
+     * Workspace#nextTokenRules()}; without it, not served.
+     */
+    public Builder nextTokenRules() {
+      this.nextTokens = true;
       return this;
     }
 

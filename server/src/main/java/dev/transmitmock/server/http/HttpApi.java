@@ -228,6 +228,7 @@ public final class HttpApi {
         .result(
             DiscoveryDocument.json(
                 config,
+                workspace.tokenService().settings().current().issuer(),
                 workspace.tokenService().signingKeys().ring(app.appId()).orElseThrow(),
                 baseUrl,
                 CIS_PREFIX,
@@ -243,7 +244,14 @@ public final class HttpApi {
     String baseUrl = BaseUrls.of(ctx, config.publicBaseUrl()) + workspace.pathPrefix();
     ctx.contentType(JSON)
         .result(
-            DiscoveryDocument.json(config, keys, baseUrl, prefix, mtlsBaseUrl(baseUrl, workspace)));
+            DiscoveryDocument.json(
+                config,
+                workspace.tokenService().settings().current().issuer(),
+                keys,
+                baseUrl,
+                prefix,
+                mtlsBaseUrl(baseUrl, workspace),
+                Optional.empty()));
   }
 
   /**

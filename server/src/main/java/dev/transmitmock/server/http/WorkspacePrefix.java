@@ -19,8 +19,8 @@ import org.eclipse.jetty.util.Callback;
  * it ({@link #of(Context)}); a request without the prefix is the root workspace's. So each Transmit
  * route and each workspace-scoped control route exists under every workspace without being
  * registered twice. An unknown workspace is a 404, a malformed id a 400, and the control routes
- * that are server-wide (keys, TLS, console, OpenAPI, the workspaces themselves) a 404 that says
- * where they are.
+ * that are server-wide (keys, TLS, console, OpenAPI, the workspaces themselves, the runtime
+ * settings) a 404 that says where they are.
  */
 final class WorkspacePrefix extends Handler.Wrapper {
   /** The request attribute holding the {@link Workspace} a request addresses. */
@@ -37,7 +37,8 @@ final class WorkspacePrefix extends Handler.Wrapper {
           "resources",
           "reset",
           "tokens",
-          "defects");
+          "defects",
+          "next-token");
 
   private static final String JSON = "application/json;charset=utf-8";
 

@@ -90,7 +90,7 @@ final class WorkspaceRoutes {
     json.put("introspectionEndpoint", base + HttpApi.CIS_PREFIX + "/token/introspection");
     json.put("revocationEndpoint", base + HttpApi.CIS_PREFIX + "/token/revocation");
     json.put("controlUrl", base + ControlApi.PREFIX);
-    json.put("issuer", config.issuer());
+    json.put("issuer", workspace.tokenService().settings().current().issuer());
     return json;
   }
 }

@@ -32,7 +32,7 @@ public final class ClientAuthenticator {
   private final ClientKeys keys;
   private final ClientAssertionVerifier assertions;
   private final JtiReplayCache replays;
-  private final String issuer;
+  private final java.util.function.Supplier<String> issuer;
   private final MockClock clock;
   private volatile ClientCaTrust clientCaTrust = ClientCaTrust.NONE;
 
@@ -48,6 +48,22 @@ public final class ClientAuthenticator {
    * @param issuer accepted as a client assertion {@code aud}
    */
   public ClientAuthenticator(ClientRegistry registry, MockClock clock, String issuer) {
+    this(registry, clock, constant(requireNonNull(issuer, "issuer must not be null")));
+  }
+
+  private static java.util.function.Supplier<String> constant(String value) {
+    return () -> value;
+  }
+
+  /**
+   * An authenticator for every method, whose accepted assertion audience follows a changeable
+   * issuer.
+   *
+   * @param clock the time of assertion {@code exp} and replay checks
+   * @param issuer the issuer now, accepted as a client assertion {@code aud}
+   */
+  public ClientAuthenticator(
+      ClientRegistry registry, MockClock clock, java.util.function.Supplier<String> issuer) {
     this.registry = requireNonNull(registry, "registry must not be null");
     this.keys = new ClientKeys();
     this.replays = new JtiReplayCache(JtiReplayCache.DEFAULT_CAPACITY);
@@ -102,7 +118,7 @@ public final class ClientAuthenticator {
         throw mechanismMismatch(basic);
       }
       Set<String> audiences = new LinkedHashSet<>();
-      audiences.add(issuer);
+      audiences.add(issuer.get());
       audiences.addAll(origin.endpointUrls());
       assertions.verify(credentials.clientAssertion().get(), client, audiences);
       return new AuthenticatedClient(

@@ -9,7 +9,10 @@ import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.control.MockClock;
+import dev.transmitmock.server.control.NextTokenRule;
+import dev.transmitmock.server.control.NextTokenRules;
 import dev.transmitmock.server.control.RequestJournal;
+import dev.transmitmock.server.control.Settings;
 import dev.transmitmock.server.keys.AppSigningKeys;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.keys.SigningKey;
@@ -20,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +64,9 @@ public final class TokenService {
   private final AppSigningKeys signing;
   private final MockClock clock;
   private final RequestJournal journal;
+  private final Settings settings;
+  private final NextTokenRules nextTokens;
+  private volatile ShapedTokenSigner shapedSigner = ShapedTokenSigner.PLAIN;
 
   /** A token service whose clients all sign with {@code keys} unless an application has its own. */
   public TokenService(
@@ -80,12 +87,47 @@ public final class TokenService {
       AppSigningKeys signing,
       MockClock clock,
       RequestJournal journal) {
+    this(config, registry, signing, clock, journal, new Settings(config));
+  }
+
+  /**
+   * A token service reading its runtime settings ({@code typ}, error style, issuer, default
+   * lifetime, ...) from {@code settings}; it owns its own {@link NextTokenRules}.
+   */
+  public TokenService(
+      MockConfig config,
+      ClientRegistry registry,
+      AppSigningKeys signing,
+      MockClock clock,
+      RequestJournal journal,
+      Settings settings) {
     this.config = requireNonNull(config, "config must not be null");
     this.registry = requireNonNull(registry, "registry must not be null");
-    this.authenticator = new ClientAuthenticator(registry, clock, config.issuer());
+    this.settings = requireNonNull(settings, "settings must not be null");
+    this.authenticator =
+        new ClientAuthenticator(registry, clock, () -> settings.current().issuer());
     this.signing = requireNonNull(signing, "signing must not be null");
     this.clock = requireNonNull(clock, "clock must not be null");
     this.journal = requireNonNull(journal, "journal must not be null");
+    this.nextTokens = new NextTokenRules(clientId -> registry.client(clientId).isPresent());
+  }
+
+  /** The settings changeable at runtime that this service reads per request. */
+  public Settings settings() {
+    return settings;
+  }
+
+  /** The pending next-token rules of this service's clients. */
+  public NextTokenRules nextTokenRules() {
+    return nextTokens;
+  }
+
+  /**
+   * Signs tokens shaped by a next-token rule; by default plainly, with the given header. The
+   * emulator plugs in its defect catalog ({@code DefectiveTokens}).
+   */
+  public void shapedSigner(ShapedTokenSigner signer) {
+    this.shapedSigner = requireNonNull(signer, "signer must not be null");
   }
 
   /**
@@ -99,12 +141,18 @@ public final class TokenService {
   /** Answers a token request as {@code POST /oidc/token} does. */
   public EndpointResponse handle(RawRequest request) {
     JournalDraft draft = new JournalDraft(Endpoint.TOKEN);
+    Settings.Values now = settings.current();
     try {
       FormParameters form = FormParser.read(request, "/token");
       draft.resource = form.all("resource").stream().findFirst().filter(r -> !r.isEmpty());
       draft.scope = form.get("scope");
       AuthenticatedClient authenticated = authenticate(form, request, draft);
       ClientConfig client = authenticated.client();
+      Optional<NextTokenRule> errorRule =
+          nextTokens.takeIf(client.clientId(), NextTokenRule::isError);
+      if (errorRule.isPresent()) {
+        return ruleError(errorRule.get(), draft, now);
+      }
       form.rejectRepeated(List.of("grant_type"));
       String grantType =
           form.get("grant_type")
@@ -116,22 +164,49 @@ public final class TokenService {
       // client_credentials reads grant_type, scope and resource; a repeated resource is checked
       // with the resource itself (actions/token.js, rejectDupesOptionalExcept).
       form.rejectRepeated(List.of("scope"));
-      IssuedToken token =
-          issue(client, form.all("resource"), form.get("scope"), Optional.of(authenticated));
-      draft.jti = Optional.of(token.jti());
+      Shaped shaped =
+          issueShaped(client, form.all("resource"), form.get("scope"), authenticated, now);
+      IssuedToken token = shaped.token();
+      draft.jti = Optional.ofNullable(token.jti());
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("access_token", token.accessToken());
       body.put("token_type", "Bearer");
       body.put("expires_in", token.expiresIn());
-      if (token.scope().isPresent() || config.alwaysIncludeScope()) {
+      if (token.scope().isPresent() || now.alwaysIncludeScope()) {
         body.put("scope", token.scope().orElse(""));
       }
+      shaped
+          .rule()
+          .ifPresent(
+              rule -> {
+                draft.nextTokenRule = Optional.of(rule.id());
+                rule.omit().forEach(body::remove);
+                body.putAll(rule.responseFields());
+              });
       draft.record(200, null);
       return new EndpointResponse(200, EndpointResponse.NO_STORE, ErrorRenderer.json(body));
     } catch (OAuthException e) {
       draft.record(e.error().status(), e.error());
-      return render(e.error());
+      return render(e.error(), now);
     }
+  }
+
+  /** The error a next-token rule answers with, journaled as {@code injected}, naming the rule. */
+  private EndpointResponse ruleError(NextTokenRule rule, JournalDraft draft, Settings.Values now) {
+    NextTokenRule.RuleError ruleError = rule.error().orElseThrow();
+    OAuthError error =
+        new OAuthError(
+                ruleError.status(), ruleError.error(), ruleError.description(), Map.of(), false)
+            .withDetail("answered by next-token rule " + rule.id());
+    draft.nextTokenRule = Optional.of(rule.id());
+    draft.record(error.status(), error);
+    EndpointResponse rendered = render(error, now);
+    if (ruleError.retryAfter().isEmpty()) {
+      return rendered;
+    }
+    Map<String, String> headers = new LinkedHashMap<>(rendered.headers());
+    headers.put("Retry-After", Long.toString(ruleError.retryAfter().getAsLong()));
+    return new EndpointResponse(rendered.status(), headers, rendered.json());
   }
 
   /**
@@ -234,7 +309,8 @@ public final class TokenService {
       List<String> resources,
       Optional<String> scope,
       Optional<AuthenticatedClient> authenticated) {
-    Map<String, Object> claims = claims(client, resources, scope);
+    Settings.Values now = settings.current();
+    Map<String, Object> claims = claims(client, resources, scope, now);
     authenticated
         .flatMap(TokenService::boundCertificate)
         .ifPresent(
@@ -242,18 +318,86 @@ public final class TokenService {
                 claims.put(
                     "cnf",
                     dev.transmitmock.server.tls.CertificateThumbprint.confirmation(certificate)));
-    String token = TokenMinter.sign(claims, signing.keyFor(client), config.tokenTyp());
-    Instant issuedAt = Instant.ofEpochSecond((Long) claims.get("iat"));
-    Instant expiresAt = Instant.ofEpochSecond((Long) claims.get("exp"));
+    String token = TokenMinter.sign(claims, signing.keyFor(client), now.tokenTyp());
+    return issued(token, claims, OptionalLong.empty());
+  }
+
+  /**
+   * As the wire request would be issued, then shaped by the client's next-token rule if one is
+   * pending: taken only once every check passed, so a refused request consumes nothing.
+   */
+  private Shaped issueShaped(
+      ClientConfig client,
+      List<String> resources,
+      Optional<String> scope,
+      AuthenticatedClient authenticated,
+      Settings.Values now) {
+    Map<String, Object> claims = claims(client, resources, scope, now);
+    boundCertificate(authenticated)
+        .ifPresent(
+            certificate ->
+                claims.put(
+                    "cnf",
+                    dev.transmitmock.server.tls.CertificateThumbprint.confirmation(certificate)));
+    SigningKey key = signing.keyFor(client);
+    Optional<NextTokenRule> rule = nextTokens.takeIf(client.clientId(), r -> !r.isError());
+    if (rule.isEmpty()) {
+      return new Shaped(
+          issued(TokenMinter.sign(claims, key, now.tokenTyp()), claims, OptionalLong.empty()),
+          rule);
+    }
+    NextTokenRule shaping = rule.get();
+    shaping.expiresIn().ifPresent(seconds -> claims.put("exp", (Long) claims.get("iat") + seconds));
+    // The response describes the grant (scope, expires_in) as issued; claim overrides change the
+    // token only, expiresIn both, omit and responseFields the response only.
+    IssuedToken described = issued("", claims, shaping.expiresIn());
+    Map<String, Object> tokenClaims = new LinkedHashMap<>(claims);
+    applyOverrides(shaping.claims(), tokenClaims);
+    Map<String, Object> header = new LinkedHashMap<>();
+    header.put("alg", key.jwsAlgorithm().getName());
+    header.put("kid", key.kid());
+    now.tokenTyp().headerValue().ifPresent(typ -> header.put("typ", typ));
+    applyOverrides(shaping.header(), header);
+    String token = shapedSigner.sign(key, header, tokenClaims, shaping.defect());
+    return new Shaped(
+        new IssuedToken(
+            token,
+            tokenClaims.get("jti") instanceof String jti ? jti : null,
+            described.issuedAt(),
+            described.expiresAt(),
+            described.expiresIn(),
+            described.scope(),
+            described.audience()),
+        rule);
+  }
+
+  private static void applyOverrides(Map<String, Object> overrides, Map<String, Object> target) {
+    overrides.forEach(
+        (name, value) -> {
+          if (value == null) {
+            target.remove(name);
+          } else {
+            target.put(name, value);
+          }
+        });
+  }
+
+  private static IssuedToken issued(
+      String token, Map<String, Object> claims, OptionalLong expiresIn) {
+    long iat = (Long) claims.get("iat");
+    long exp = (Long) claims.get("exp");
     return new IssuedToken(
         token,
         (String) claims.get("jti"),
-        issuedAt,
-        expiresAt,
-        expiresAt.getEpochSecond() - issuedAt.getEpochSecond(),
+        Instant.ofEpochSecond(iat),
+        Instant.ofEpochSecond(exp),
+        expiresIn.orElse(exp - iat),
         Optional.ofNullable((String) claims.get("scope")),
         (String) claims.get("aud"));
   }
+
+  /** A token issued at the endpoint and the rule that shaped it, if one did. */
+  private record Shaped(IssuedToken token, Optional<NextTokenRule> rule) {}
 
   /**
    * The claims, in Transmit's order, that a token for a registered client would carry now, checked
@@ -264,14 +408,17 @@ public final class TokenService {
   public Map<String, Object> claimsFor(
       String clientId, Optional<String> resource, Optional<String> scope) {
     ClientConfig client = registered(clientId);
-    return claims(client, resource.map(List::of).orElse(List.of()), scope);
+    return claims(client, resource.map(List::of).orElse(List.of()), scope, settings.current());
   }
 
   private Map<String, Object> claims(
-      ClientConfig client, List<String> resources, Optional<String> requestedScope) {
+      ClientConfig client,
+      List<String> resources,
+      Optional<String> requestedScope,
+      Settings.Values now) {
     GrantedAccess access =
         GrantedAccess.decide(config, registry, client, resources, requestedScope);
-    Duration lifetime = client.tokenLifetime().or(access::lifetime).orElse(config.tokenLifetime());
+    Duration lifetime = client.tokenLifetime().or(access::lifetime).orElse(now.tokenLifetime());
     String audience = access.audience().orElse(config.defaultAudience());
     Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant expiresAt = issuedAt.plusSeconds(lifetime.getSeconds());
@@ -288,7 +435,7 @@ public final class TokenService {
     claims.put("exp", expiresAt.getEpochSecond());
     access.scope().ifPresent(s -> claims.put("scope", s));
     claims.put("client_id", client.clientId());
-    claims.put("iss", signing.issuerFor(client));
+    claims.put("iss", signing.issuerFor(client, now.issuer()));
     claims.put("aud", audience);
     return claims;
   }
@@ -303,6 +450,7 @@ public final class TokenService {
     Optional<String> resource = Optional.empty();
     Optional<String> scope = Optional.empty();
     Optional<String> jti = Optional.empty();
+    Optional<String> nextTokenRule = Optional.empty();
 
     JournalDraft(Endpoint endpoint) {
       this.endpoint = endpoint;
@@ -331,7 +479,8 @@ public final class TokenService {
               Optional.ofNullable(error).map(OAuthError::error),
               Optional.ofNullable(error).map(OAuthError::description),
               jti,
-              Optional.ofNullable(error).flatMap(OAuthError::detail)));
+              Optional.ofNullable(error).flatMap(OAuthError::detail),
+              nextTokenRule));
     }
   }
 
@@ -359,8 +508,11 @@ public final class TokenService {
    * verboseErrors} is on.
    */
   public EndpointResponse render(OAuthError error) {
-    return ErrorRenderer.render(
-        error, config.errorStyle(), config.issuer(), config.verboseErrors());
+    return render(error, settings.current());
+  }
+
+  private static EndpointResponse render(OAuthError error, Settings.Values now) {
+    return ErrorRenderer.render(error, now.errorStyle(), now.issuer(), now.verboseErrors());
   }
 
   /** Starts a journal record for another endpoint sharing this service's journal and clock. */

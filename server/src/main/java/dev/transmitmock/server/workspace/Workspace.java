@@ -6,7 +6,10 @@ import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.control.Faults;
 import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.control.MockClock;
+import dev.transmitmock.server.control.NextTokenRule;
+import dev.transmitmock.server.control.NextTokenRules;
 import dev.transmitmock.server.control.RequestJournal;
+import dev.transmitmock.server.control.Settings;
 import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.DefectiveTokens;
 import dev.transmitmock.server.defects.TokenInspector;
@@ -75,6 +78,7 @@ public final class Workspace {
       MockConfig config,
       KeyRing keys,
       AppSigningKeys signing,
+      Settings settings,
       Clock systemClock,
       Optional<ClientCaTrust> clientCaTrust,
       Supplier<URI> serverBaseUrl,
@@ -86,12 +90,13 @@ public final class Workspace {
     this.initialClients = registry.snapshot();
     this.revoked = new RevokedTokens();
     this.faults = new Faults();
-    this.tokens = new TokenService(config, registry, signing, clock, journal);
+    this.tokens = new TokenService(config, registry, signing, clock, journal, settings);
     clientCaTrust.ifPresent(tokens::clientCaTrust);
     this.introspection = new IntrospectionService(tokens, revoked, clock);
     this.revocation = new RevocationService(tokens, revoked, clock);
     this.defectiveTokens = new DefectiveTokens(tokens, keys, config, clock);
-    this.tokenInspector = new TokenInspector(keys, config, registry, clock, revoked);
+    tokens.shapedSigner(defectiveTokens::mintShaped);
+    this.tokenInspector = new TokenInspector(keys, config, registry, clock, revoked, settings);
     this.serverBaseUrl = serverBaseUrl;
     this.onDelete = onDelete;
   }
@@ -104,6 +109,7 @@ public final class Workspace {
       MockConfig config,
       KeyRing keys,
       AppSigningKeys signing,
+      Settings settings,
       Clock systemClock,
       Optional<ClientCaTrust> clientCaTrust,
       Supplier<URI> serverBaseUrl) {
@@ -112,6 +118,7 @@ public final class Workspace {
         config,
         keys,
         signing,
+        settings,
         systemClock,
         clientCaTrust,
         serverBaseUrl,
@@ -202,6 +209,24 @@ public final class Workspace {
     return faults;
   }
 
+  /**
+   * Starts a rule shaping what this workspace's token endpoint answers the client's next successful
+   * request (claims, header, {@code expires_in}, fields, a defect, or an OAuth error); the same as
+   * {@code POST /_ws/<id>/_mock/next-token}. Other workspaces and the root are not affected.
+   *
+   * <pre>{@code
+   * ws.nextToken("demo-app").expiresIn(Duration.ofSeconds(5)).install();
+   * }</pre>
+   */
+  public NextTokenRule.Builder nextToken(String clientId) {
+    return tokens.nextTokenRules().forClient(clientId);
+  }
+
+  /** This workspace's pending next-token rules; cleared by {@link #reset()}. */
+  public NextTokenRules nextTokenRules() {
+    return tokens.nextTokenRules();
+  }
+
   /** The revocations made at this workspace's revocation endpoint. */
   public RevokedTokens revocations() {
     return revoked;
@@ -289,11 +314,12 @@ public final class Workspace {
 
   /**
    * Back to the configured clients and resources (or those of {@link #markClientsAsBaseline()}),
-   * system time, an empty journal, no faults, no revocations; nothing outside this workspace
-   * changes (keys are server-wide and not touched).
+   * system time, an empty journal, no faults, no next-token rules, no revocations; nothing outside
+   * this workspace changes (keys and settings are server-wide and not touched).
    */
   public void reset() {
     faults.clear();
+    tokens.nextTokenRules().clear();
     tokens.resetClientAuthentication();
     registry.restore(initialClients);
     clock.reset();

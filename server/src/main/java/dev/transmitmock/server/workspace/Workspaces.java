@@ -3,6 +3,7 @@ package dev.transmitmock.server.workspace;
 import static java.util.Objects.requireNonNull;
 
 import dev.transmitmock.server.config.MockConfig;
+import dev.transmitmock.server.control.Settings;
 import dev.transmitmock.server.keys.AppSigningKeys;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.tls.ClientCaTrust;
@@ -17,8 +18,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The workspaces of one server: the root (the server's own state) and those created at runtime,
- * each isolated from the others.
+ * The workspaces of one server (they share its keys and runtime settings): the root (the server's
+ * own state) and those created at runtime, each isolated from the others.
  *
  * <pre>{@code
  * Workspace ws = server.workspaces().create();          // ws-0a1b2c3d4e5f
@@ -38,6 +39,7 @@ public final class Workspaces {
   private final MockConfig config;
   private final KeyRing keys;
   private final AppSigningKeys signing;
+  private final Settings settings;
   private final Clock systemClock;
   private final Supplier<URI> serverBaseUrl;
   private final Workspace root;
@@ -49,16 +51,19 @@ public final class Workspaces {
       MockConfig config,
       KeyRing keys,
       AppSigningKeys signing,
+      Settings settings,
       Clock systemClock,
       Optional<ClientCaTrust> clientCaTrust,
       Supplier<URI> serverBaseUrl) {
     this.config = requireNonNull(config, "config must not be null");
     this.keys = requireNonNull(keys, "keys must not be null");
     this.signing = requireNonNull(signing, "signing must not be null");
+    this.settings = requireNonNull(settings, "settings must not be null");
     this.systemClock = requireNonNull(systemClock, "systemClock must not be null");
     this.clientCaTrust = requireNonNull(clientCaTrust, "clientCaTrust must not be null");
     this.serverBaseUrl = requireNonNull(serverBaseUrl, "serverBaseUrl must not be null");
-    this.root = Workspace.root(config, keys, signing, systemClock, clientCaTrust, serverBaseUrl);
+    this.root =
+        Workspace.root(config, keys, signing, settings, systemClock, clientCaTrust, serverBaseUrl);
   }
 
   /** The server's own state, served without a prefix. */
@@ -110,6 +115,7 @@ public final class Workspaces {
               config,
               keys,
               signing,
+              settings,
               systemClock,
               clientCaTrust,
               serverBaseUrl,

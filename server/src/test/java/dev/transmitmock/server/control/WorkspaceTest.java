@@ -175,6 +175,31 @@ class WorkspaceTest {
   }
 
   @Test
+  void next_token_rules_of_a_workspace_shape_only_its_tokens_and_its_reset_clears_them() {
+    String a = create().get("id").asText();
+    Reply installed =
+        http.post(
+            "/_ws/" + a + "/_mock/next-token",
+            "{\"clientId\":\"demo-app\",\"expiresIn\":5,\"times\":2}");
+    assertThat(installed.status()).as(installed.body()).isEqualTo(201);
+
+    assertThat(json0(token("", APP, APP_SECRET)).get("expires_in").asInt()).isNotEqualTo(5);
+    assertThat(json0(token("/_ws/" + a, APP, APP_SECRET)).get("expires_in").asInt()).isEqualTo(5);
+    assertThat(json0(http.get("/_mock/next-token")).get("rules")).isEmpty();
+    assertThat(json0(http.get("/_ws/" + a + "/_mock/next-token")).get("rules")).hasSize(1);
+    assertThat(server.workspace(a).orElseThrow().nextTokenRules().rules()).hasSize(1);
+
+    http.post("/_ws/" + a + "/_mock/reset", "");
+
+    assertThat(json0(http.get("/_ws/" + a + "/_mock/next-token")).get("rules")).isEmpty();
+    assertThat(json0(token("/_ws/" + a, APP, APP_SECRET)).get("expires_in").asInt())
+        .isNotEqualTo(5);
+    Reply settings = http.get("/_ws/" + a + "/_mock/settings");
+    assertThat(settings.status()).isEqualTo(404);
+    assertThat(json0(settings).get("error_description").asText()).contains("server-wide");
+  }
+
+  @Test
   void workspaces_are_listed_read_and_deleted() {
     String a = create().get("id").asText();
 
