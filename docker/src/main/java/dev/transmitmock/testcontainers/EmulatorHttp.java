@@ -67,6 +67,39 @@ final class EmulatorHttp {
     return httpsClient;
   }
 
+  /**
+   * The same emulator, with every path under {@code prefix} (a workspace's {@code /_ws/<id>}):
+   * control and OAuth calls then act on that workspace.
+   */
+  EmulatorHttp under(String prefix) {
+    return new EmulatorHttp(() -> baseUrl.get() + prefix, controlToken, sslContext);
+  }
+
+  /** The base URL calls go to, prefix included. */
+  String baseUrl() {
+    return baseUrl.get();
+  }
+
+  /** A client-credentials token from {@code tokenPath}; {@code resource} may be null. */
+  String clientCredentialsToken(
+      String tokenPath, String clientId, String clientSecret, String resource) {
+    requireNonNull(clientId, "clientId must not be null");
+    requireNonNull(clientSecret, "clientSecret must not be null");
+    java.util.StringJoiner form = new java.util.StringJoiner("&");
+    form.add("grant_type=client_credentials");
+    form.add("client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8));
+    form.add("client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8));
+    if (resource != null) {
+      form.add("resource=" + URLEncoder.encode(resource, StandardCharsets.UTF_8));
+    }
+    Object answer = postForm(tokenPath, form.toString());
+    if (answer instanceof java.util.Map<?, ?> map
+        && map.get("access_token") instanceof String token) {
+      return token;
+    }
+    throw new TransmitMockException("the token endpoint answered without an access_token", 200, "");
+  }
+
   /** Encodes one path segment (a kid, a client id, a rule id). */
   static String pathSegment(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");

@@ -7,7 +7,6 @@ import dev.transmitmock.protocol.ClientFields;
 import dev.transmitmock.protocol.ControlPaths;
 import dev.transmitmock.protocol.EnvironmentVariables;
 import dev.transmitmock.protocol.TransmitPaths;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.concurrent.Future;
 import javax.net.ssl.SSLContext;
 import org.testcontainers.containers.GenericContainer;
@@ -688,20 +686,7 @@ public class TransmitMockContainer<SELF extends TransmitMockContainer<SELF>>
   }
 
   private String requestToken(String clientId, String clientSecret, String resource) {
-    requireNonNull(clientId, "clientId must not be null");
-    requireNonNull(clientSecret, "clientSecret must not be null");
-    StringJoiner form = new StringJoiner("&");
-    form.add("grant_type=client_credentials");
-    form.add("client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8));
-    form.add("client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8));
-    if (resource != null) {
-      form.add("resource=" + URLEncoder.encode(resource, StandardCharsets.UTF_8));
-    }
-    Object answer = http.postForm(TOKEN_PATH, form.toString());
-    if (answer instanceof Map && ((Map<?, ?>) answer).get("access_token") instanceof String) {
-      return (String) ((Map<?, ?>) answer).get("access_token");
-    }
-    throw new TransmitMockException("the token endpoint answered without an access_token", 200, "");
+    return http.clientCredentialsToken(TOKEN_PATH, clientId, clientSecret, resource);
   }
 
   /** The secret of a client declared with {@code withClient(...)}, if it has one. */

@@ -121,9 +121,65 @@ public final class TransmitMockControl {
   /**
    * Brings back exactly the configured state: clients and resources, keys, clock, journal, faults,
    * next-token rules, settings and revocations. Costs microseconds in the emulator: call it before
-   * every test.
+   * every test. Workspaces are left alone (each has its own {@link WorkspaceControl#reset()}), but
+   * share the keys and settings.
    */
   public void reset() {
     http.controlPost(RESET_PATH, Map.of());
+  }
+
+  /**
+   * A new workspace on the emulator ({@code POST /_mock/workspaces}): its own clients (the
+   * configured ones to start with), clock, journal, faults and revocations, served under {@code
+   * /_ws/<id>/}. Test classes sharing one container each take one, so that their set-up and resets
+   * do not meet. Keys and issuer stay the container's: its tokens verify against {@link
+   * TransmitMockContainer#getJwksUri()}.
+   *
+   * <pre>{@code
+   * try (WorkspaceControl ws = mock.control().createWorkspace()) {
+   *   ws.clients().add(ClientDefinition.builder("orders-svc").clientSecret("s").build());
+   *   ws.faults().add(FaultRule.on("token").status(503).times(1).build());
+   *   callTheCodeUnderTest(ws.getTokenEndpoint());     // http://localhost:32768/_ws/ws-.../oidc/token
+   *   ws.reset();                                      // this workspace only
+   * }                                                  // deleted
+   * }</pre>
+   */
+  public WorkspaceControl createWorkspace() {
+    return WorkspaceControl.of(http, http.controlPost(WorkspaceControl.PATH, Map.of()));
+  }
+
+  /**
+   * A new workspace with a chosen id (lowercase letters, digits and inner hyphens; a {@link
+   * TransmitMockException} with the emulator's 400 otherwise, or its 409 when the id is taken).
+   */
+  public WorkspaceControl createWorkspace(String id) {
+    requireNonNull(id, "id must not be null");
+    return WorkspaceControl.of(http, http.controlPost(WorkspaceControl.PATH, Map.of("id", id)));
+  }
+
+  /**
+   * An existing workspace, for example one another test JVM made.
+   *
+   * @throws TransmitMockException with the emulator's 404 for an unknown id
+   */
+  public WorkspaceControl workspace(String id) {
+    requireNonNull(id, "id must not be null");
+    return WorkspaceControl.of(
+        http, http.controlGet(WorkspaceControl.PATH + "/" + EmulatorHttp.pathSegment(id)));
+  }
+
+  /** The ids of the emulator's workspaces, in order. */
+  public List<String> workspaceIds() {
+    Object answer = http.controlGet(WorkspaceControl.PATH);
+    Object list = answer instanceof Map ? ((Map<?, ?>) answer).get("workspaces") : null;
+    if (!(list instanceof List)) {
+      throw new TransmitMockException(
+          "GET " + WorkspaceControl.PATH + " answered without a list of workspaces", 200, "");
+    }
+    return ((List<?>) list)
+        .stream()
+            .filter(Map.class::isInstance)
+            .map(entry -> String.valueOf(((Map<?, ?>) entry).get("id")))
+            .toList();
   }
 }

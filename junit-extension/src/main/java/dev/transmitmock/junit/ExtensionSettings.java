@@ -77,4 +77,23 @@ record ExtensionSettings(
         List.copyOf(requireNonNull(generatedClients, "generatedClients must not be null"));
     applications = List.copyOf(requireNonNull(applications, "applications must not be null"));
   }
+
+  /** These settings without the declared clients (generated ones stay: the server makes them). */
+  ExtensionSettings withoutClients() {
+    return new ExtensionSettings(
+        configResource,
+        config,
+        issuer,
+        region,
+        tokenLifetime,
+        List.of(),
+        strict,
+        shared,
+        resetBeforeEach,
+        port,
+        tls,
+        generatedClients,
+        verboseErrors,
+        applications);
+  }
 }

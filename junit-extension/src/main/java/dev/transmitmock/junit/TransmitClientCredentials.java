@@ -9,6 +9,7 @@ import dev.transmitmock.protocol.GrantTypes;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.tls.TlsIdentity;
 import dev.transmitmock.server.token.assertion.ClientAssertions;
+import dev.transmitmock.server.workspace.Workspace;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -73,6 +74,7 @@ public final class TransmitClientCredentials {
   private final Optional<RSAKey> signingKey;
   private final Optional<TlsIdentity> identity;
   private final TransmitMockServer server;
+  private final Optional<Workspace> workspace;
   private volatile SSLContext sslContext;
 
   private TransmitClientCredentials(
@@ -82,6 +84,18 @@ public final class TransmitClientCredentials {
       Optional<RSAKey> signingKey,
       Optional<TlsIdentity> identity,
       TransmitMockServer server) {
+    this(clientId, method, secret, signingKey, identity, server, Optional.empty());
+  }
+
+  private TransmitClientCredentials(
+      String clientId,
+      AuthMethod method,
+      Optional<String> secret,
+      Optional<RSAKey> signingKey,
+      Optional<TlsIdentity> identity,
+      TransmitMockServer server,
+      Optional<Workspace> workspace) {
+    this.workspace = requireNonNull(workspace, "workspace must not be null");
     this.clientId = requireNonNull(clientId, "clientId must not be null");
     this.method = requireNonNull(method, "method must not be null");
     this.secret = secret;
@@ -94,6 +108,12 @@ public final class TransmitClientCredentials {
       String clientId, AuthMethod method, String secret, TransmitMockServer server) {
     return new TransmitClientCredentials(
         clientId, method, Optional.of(secret), Optional.empty(), Optional.empty(), server);
+  }
+
+  /** The same credentials, used against a workspace: its token endpoint and its clock. */
+  TransmitClientCredentials in(Workspace workspace) {
+    return new TransmitClientCredentials(
+        clientId, method, secret, signingKey, identity, server, Optional.of(workspace));
   }
 
   static TransmitClientCredentials privateKeyJwt(
@@ -189,7 +209,7 @@ public final class TransmitClientCredentials {
   public ClientAssertions.Builder assertion() {
     return ClientAssertions.builder(clientId, signingKey())
         .audience(tokenEndpoint())
-        .clock(server.clock());
+        .clock(workspace.map(Workspace::clock).orElse(server.clock()));
   }
 
   /**
@@ -238,7 +258,8 @@ public final class TransmitClientCredentials {
    * the plain one otherwise.
    */
   public URI tokenEndpoint() {
-    return server.httpsEnabled() ? server.httpsTokenEndpoint() : server.tokenEndpoint();
+    URI base = server.httpsEnabled() ? server.httpsBaseUrl() : server.baseUrl();
+    return URI.create(workspace.map(ws -> ws.baseUrlOn(base)).orElse(base) + "/oidc/token");
   }
 
   /** A client-credentials token request for the client's default audience; see below. */

@@ -90,9 +90,16 @@ public @interface TransmitMock {
   boolean strict() default false;
 
   /**
-   * One server for the whole test run, shared by every class with the same settings: the fastest
-   * mode for large suites. See {@link TransmitMockExtension.Builder#shared(boolean)} for what it
-   * means under parallel execution.
+   * One server for the whole test run, shared by every class with the same settings (its secret
+   * clients aside): the fastest mode for large suites. Each test class gets a workspace of its own
+   * on it ({@link WorkspaceHandle}): the class's secret clients are registered there (clients with
+   * generated keys or certificates are made with the server), the injected handle's URLs, clock,
+   * journal, faults and clients are the workspace's, the reset before each test covers the
+   * workspace only, and the workspace is deleted after the class. Classes running in parallel on
+   * the shared server therefore do not undo each other's set-up. Keys, issuer and TLS are the
+   * server's; the {@code transmit.mock.*} system properties name the server's root, so hand the
+   * code under test the handle's URLs ({@link TransmitMockHandle#tokenEndpoint()}, {@link
+   * TransmitMockHandle#properties()}).
    */
   boolean shared() default false;
 

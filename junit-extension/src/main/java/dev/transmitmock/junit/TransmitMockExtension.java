@@ -11,8 +11,11 @@ import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ClientType;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.Region;
+import dev.transmitmock.server.config.ResourceConfig;
 import dev.transmitmock.server.control.JournalEntry;
+import dev.transmitmock.server.control.RequestJournal;
 import dev.transmitmock.server.tls.TlsConfig;
+import dev.transmitmock.server.workspace.Workspace;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URI;
@@ -110,9 +113,60 @@ public final class TransmitMockExtension
     ServerResource resource = obtain(context, declaration);
     attach(resource, declaration);
     if (isDeclarative()) {
-      injectFields(context.getRequiredTestClass(), null, resource, true);
-      context.getTestInstance().ifPresent(instance -> injectInstanceFields(context, resource));
+      TransmitMockHandle handle = classWorkspace(context, declaration, resource);
+      injectFields(context.getRequiredTestClass(), null, resource, handle, true);
+      context
+          .getTestInstance()
+          .ifPresent(instance -> injectInstanceFields(context, resource, handle));
     }
+  }
+
+  /**
+   * With {@code @TransmitMock(shared = true)}, the test class's own workspace on the shared server,
+   * made on first use with the class's clients registered in it (they survive its resets), and
+   * deleted after the class; nested classes use their outer class's. Otherwise a handle on the
+   * whole server.
+   */
+  private TransmitMockHandle classWorkspace(
+      ExtensionContext context, Declaration declaration, ServerResource resource) {
+    if (declaration.workspaceOwner().isEmpty()) {
+      return new ServerHandle(resource);
+    }
+    WorkspaceKey key = new WorkspaceKey(declaration.workspaceOwner().get());
+    Store store = context.getStore(NAMESPACE);
+    WorkspaceBoundHandle existing = store.get(key, WorkspaceBoundHandle.class);
+    if (existing != null) {
+      return existing;
+    }
+    TransmitMockServer server = resource.server();
+    Workspace workspace = server.createWorkspace();
+    Map<String, TransmitClientCredentials> own = new java.util.LinkedHashMap<>();
+    try {
+      for (ClientConfig client : declaration.workspaceClients()) {
+        for (URI uri : client.resources()) {
+          if (!server.config().serviceResources().contains(uri)
+              && workspace.clients().resource(uri).isEmpty()) {
+            workspace.clients().putResource(ResourceConfig.builder(uri).build());
+          }
+        }
+        workspace.clients().putClient(client, server.config().serviceResources());
+        if (client.authMethod().usesSecret()) {
+          own.put(
+              client.clientId(),
+              TransmitClientCredentials.secret(
+                  client.clientId(), client.authMethod(), client.clientSecret(), server));
+        }
+      }
+    } catch (RuntimeException e) {
+      workspace.delete();
+      throw new ExtensionConfigurationException(
+          declaration.where() + ": cannot register the class's clients: " + e.getMessage(), e);
+    }
+    workspace.markClientsAsBaseline();
+    WorkspaceBoundHandle handle =
+        new WorkspaceBoundHandle(new ServerHandle(resource), workspace, own);
+    store.put(key, handle);
+    return handle;
   }
 
   @Override
@@ -121,17 +175,28 @@ public final class TransmitMockExtension
     refuseInjectedFieldsIfProgrammatic(context);
     Store store = context.getStore(NAMESPACE);
     ServerResource resource = store.get(declaration.key(), ServerResource.class);
-    if (resource == null) {
+    boolean started = resource == null;
+    if (started) {
       resource = obtain(context, declaration);
-    } else if (declaration.settings().resetBeforeEach()) {
-      resource.server().reset();
+    }
+    TransmitMockHandle handle =
+        isDeclarative()
+            ? classWorkspace(context, declaration, resource)
+            : new ServerHandle(resource);
+    if (!started && declaration.settings().resetBeforeEach()) {
+      handle.reset();
     }
     attach(resource, declaration);
     if (declaration.settings().strict()) {
-      store.put(new StrictMark(this), new StrictWindow(resource, lastSequence(resource.server())));
+      RequestJournal journal =
+          handle
+              .workspace()
+              .map(ws -> ws.serverWorkspace().journal())
+              .orElse(resource.server().journal());
+      store.put(new StrictMark(this), new StrictWindow(resource, journal, lastSequence(journal)));
     }
     if (isDeclarative()) {
-      injectInstanceFields(context, resource);
+      injectInstanceFields(context, resource, handle);
     }
   }
 
@@ -146,7 +211,29 @@ public final class TransmitMockExtension
 
   @Override
   public void afterAll(ExtensionContext context) {
-    closeServerStoredIn(context);
+    try {
+      deleteWorkspaceStoredIn(context);
+    } finally {
+      closeServerStoredIn(context);
+    }
+  }
+
+  /** Deletes the class workspace made in this very context (not an enclosing class's). */
+  private void deleteWorkspaceStoredIn(ExtensionContext context) {
+    if (!isDeclarative()) {
+      return;
+    }
+    Optional<Class<?>> annotated = annotatedClass(context.getRequiredTestClass());
+    if (annotated.isEmpty()) {
+      return;
+    }
+    WorkspaceBoundHandle handle =
+        context
+            .getStore(NAMESPACE)
+            .remove(new WorkspaceKey(annotated.get()), WorkspaceBoundHandle.class);
+    if (handle != null) {
+      handle.close();
+    }
   }
 
   private void failOnRejections(ExtensionContext context) {
@@ -157,8 +244,6 @@ public final class TransmitMockExtension
     }
     List<JournalEntry> rejected =
         window
-            .resource()
-            .server()
             .journal()
             .entries(
                 entry ->
@@ -206,6 +291,7 @@ public final class TransmitMockExtension
     Class<?> type = parameter.getParameter().getType();
     if (type == TransmitMockServer.class
         || type == TransmitMockHandle.class
+        || type == WorkspaceHandle.class
         || type == TransmitClientCredentials.class) {
       return true;
     }
@@ -234,6 +320,9 @@ public final class TransmitMockExtension
               type,
               parameter.findAnnotation(InjectTransmitMock.class).map(InjectTransmitMock::client),
               resource,
+              isDeclarative()
+                  ? classWorkspace(context, declaration, resource)
+                  : new ServerHandle(resource),
               described);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new ParameterResolutionException(declaration.where() + ": " + e.getMessage(), e);
@@ -258,7 +347,11 @@ public final class TransmitMockExtension
    * @throws IllegalArgumentException for credentials of an unknown client
    */
   private static Object injectable(
-      Class<?> type, Optional<String> client, ServerResource resource, String described) {
+      Class<?> type,
+      Optional<String> client,
+      ServerResource resource,
+      TransmitMockHandle handle,
+      String described) {
     String id = client.map(String::trim).orElse("");
     if (!id.isEmpty()) {
       if (type == SSLContext.class) {
@@ -279,7 +372,18 @@ public final class TransmitMockExtension
       return resource.server();
     }
     if (type == TransmitMockHandle.class) {
-      return new ServerHandle(resource);
+      return handle;
+    }
+    if (type == WorkspaceHandle.class) {
+      return handle
+          .workspace()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      described
+                          + ": a WorkspaceHandle is injected with @TransmitMock(shared = true) only,"
+                          + " where each test class has a workspace of its own; otherwise take"
+                          + " TransmitMockHandle and call createWorkspace()"));
     }
     if (type == SSLContext.class) {
       return ServerHandle.sslContext(resource);
@@ -294,7 +398,7 @@ public final class TransmitMockExtension
                 + " needs the client named: @InjectTransmitMock(client = \"<client id>\")"
                 + " TransmitClientCredentials");
       }
-      return resource.credentials(id);
+      return handle.credentials(id);
     }
     return null;
   }
@@ -436,8 +540,14 @@ public final class TransmitMockExtension
                           c))
               .orElse(ExtensionSettings.DEFAULTS);
       String where = ConfigAssembler.DECLARATIVE_PREFIX + owner.getName();
-      Object key = declared.shared() ? new SharedKey(declared) : new ClassKey(owner);
-      return new Declaration(declared, key, where);
+      if (declared.shared()) {
+        // The class's clients go into its own workspace, not into the shared server, so classes
+        // that differ only in their clients share one server and still cannot see each other's.
+        ExtensionSettings server = declared.withoutClients();
+        return new Declaration(
+            server, new SharedKey(server), where, Optional.of(owner), declared.clients());
+      }
+      return new Declaration(declared, new ClassKey(owner), where, Optional.empty(), List.of());
     }
     if (annotated.isPresent()) {
       throw new ExtensionConfigurationException(
@@ -463,7 +573,7 @@ public final class TransmitMockExtension
     }
     String where = "TransmitMockExtension in " + outermost(testClass).getName();
     Object key = settings.shared() ? new SharedKey(settings) : new InstanceKey(this);
-    return new Declaration(settings, key, where);
+    return new Declaration(settings, key, where, Optional.empty(), List.of());
   }
 
   /**
@@ -560,24 +670,29 @@ public final class TransmitMockExtension
     return loader != null ? loader : context.getRequiredTestClass().getClassLoader();
   }
 
-  private static long lastSequence(TransmitMockServer server) {
-    List<JournalEntry> entries = server.journal().entries();
+  private static long lastSequence(RequestJournal journal) {
+    List<JournalEntry> entries = journal.entries();
     return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence();
   }
 
-  private static void injectInstanceFields(ExtensionContext context, ServerResource resource) {
+  private static void injectInstanceFields(
+      ExtensionContext context, ServerResource resource, TransmitMockHandle handle) {
     context
         .getTestInstances()
         .ifPresent(
             instances -> {
               for (Object instance : instances.getAllInstances()) {
-                injectFields(instance.getClass(), instance, resource, false);
+                injectFields(instance.getClass(), instance, resource, handle, false);
               }
             });
   }
 
   private static void injectFields(
-      Class<?> type, Object instance, ServerResource resource, boolean statics) {
+      Class<?> type,
+      Object instance,
+      ServerResource resource,
+      TransmitMockHandle handle,
+      boolean statics) {
     List<Field> fields =
         ReflectionSupport.findFields(
             type,
@@ -586,7 +701,7 @@ public final class TransmitMockExtension
                     && Modifier.isStatic(field.getModifiers()) == statics,
             HierarchyTraversalMode.TOP_DOWN);
     for (Field field : fields) {
-      Object value = valueFor(field, resource);
+      Object value = valueFor(field, resource, handle);
       try {
         field.setAccessible(true);
         field.set(instance, value);
@@ -597,7 +712,7 @@ public final class TransmitMockExtension
     }
   }
 
-  private static Object valueFor(Field field, ServerResource resource) {
+  private static Object valueFor(Field field, ServerResource resource, TransmitMockHandle handle) {
     if (Modifier.isFinal(field.getModifiers())) {
       throw new ExtensionConfigurationException(
           "@InjectTransmitMock field " + describe(field) + " is final; remove the final modifier");
@@ -611,7 +726,11 @@ public final class TransmitMockExtension
     try {
       value =
           injectable(
-              type, Optional.of(client), resource, "@InjectTransmitMock field " + describe(field));
+              type,
+              Optional.of(client),
+              resource,
+              handle,
+              "@InjectTransmitMock field " + describe(field));
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new ExtensionConfigurationException(
           "cannot inject " + describe(field) + ": " + e.getMessage(), e);
@@ -633,7 +752,12 @@ public final class TransmitMockExtension
   }
 
   /** Which settings apply, under which Store key, and how error messages name the declaration. */
-  private record Declaration(ExtensionSettings settings, Object key, String where) {
+  private record Declaration(
+      ExtensionSettings settings,
+      Object key,
+      String where,
+      Optional<Class<?>> workspaceOwner,
+      List<ClientConfig> workspaceClients) {
     boolean shared() {
       return settings.shared();
     }
@@ -651,8 +775,11 @@ public final class TransmitMockExtension
   /** Store key of a strict-mode test's {@link StrictWindow}, one per registration. */
   private record StrictMark(TransmitMockExtension extension) {}
 
-  /** The server a strict-mode test uses and the journal position the test started at. */
-  private record StrictWindow(ServerResource resource, long after) {}
+  /** The server a strict-mode test uses, its journal and the position the test started at. */
+  private record StrictWindow(ServerResource resource, RequestJournal journal, long after) {}
+
+  /** Store key of the workspace of a test class on a shared server. */
+  private record WorkspaceKey(Class<?> owner) {}
 
   /**
    * Configures a {@link TransmitMockExtension}. Defaults: the emulator's embedded configuration, a
@@ -860,6 +987,9 @@ public final class TransmitMockExtension
      * One server for the whole run, shared by every registration with equal settings; default
      * false. Combine with {@code resetBeforeEach(false)} when test classes run in parallel: a reset
      * before one test would otherwise undo what a concurrent test set up (clock, runtime clients).
+     * Unlike {@code @TransmitMock(shared = true)}, which gives each class a workspace, a registered
+     * extension acts on the whole shared server; for isolation, take a workspace in each class with
+     * {@link TransmitMockHandle#createWorkspace()}.
      */
     public Builder shared(boolean shared) {
       this.shared = shared;

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Map;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -278,5 +279,30 @@ public interface TransmitMockHandle {
    */
   default Map<String, String> properties() {
     return TransmitMockProperties.of(server());
+  }
+
+  /**
+   * A new workspace on this handle's server, with its own clients (the configured ones to start
+   * with), clock, journal and faults, and URLs under {@code /_ws/<id>}; close it when done. The
+   * same as {@code TransmitMockServer.createWorkspace()}, as a handle.
+   *
+   * <pre>{@code
+   * try (WorkspaceHandle ws = mock.createWorkspace()) {
+   *   ws.faults().add(FaultRule.on(Endpoint.TOKEN).status(503).times(1));
+   *   callTheCodeUnderTest(ws.tokenEndpoint());
+   *   ws.journal().assertTokensIssued("demo-app", 1);
+   * }
+   * }</pre>
+   */
+  default WorkspaceHandle createWorkspace() {
+    return new WorkspaceBoundHandle(this, server().createWorkspace(), Map.of());
+  }
+
+  /**
+   * The workspace this handle acts on: with {@code @TransmitMock(shared = true)}, the test class's
+   * own; empty when the handle acts on the whole server.
+   */
+  default Optional<WorkspaceHandle> workspace() {
+    return Optional.empty();
   }
 }

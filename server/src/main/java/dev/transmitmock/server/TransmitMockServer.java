@@ -26,11 +26,9 @@ import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.tls.HttpsListener;
 import dev.transmitmock.server.tls.TlsConfig;
 import dev.transmitmock.server.token.ClientRegistry;
-import dev.transmitmock.server.token.IntrospectionService;
 import dev.transmitmock.server.token.IssuedToken;
-import dev.transmitmock.server.token.RevocationService;
-import dev.transmitmock.server.token.RevokedTokens;
-import dev.transmitmock.server.token.TokenService;
+import dev.transmitmock.server.workspace.Workspace;
+import dev.transmitmock.server.workspace.Workspaces;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.nio.file.Path;
@@ -102,18 +100,11 @@ public final class TransmitMockServer implements AutoCloseable {
   private final String host;
   private final int requestedPort;
   private final MockConfig config;
-  private final MockClock clock;
-  private final RequestJournal journal;
   private final KeyRing keys;
   private final AppSigningKeys signing;
-  private final ClientRegistry registry;
-  private final ClientRegistry.Snapshot initialClients;
-  private final RevokedTokens revoked;
-  private final Faults faults;
+  private final Workspaces workspaces;
+  private final Workspace root;
   private final Settings settings;
-  private final TokenService tokens;
-  private final DefectiveTokens defectiveTokens;
-  private final TokenInspector tokenInspector;
   private final HttpApi httpApi;
   private final ControlApi controlApi;
   private final boolean controlEnabled;
@@ -125,44 +116,29 @@ public final class TransmitMockServer implements AutoCloseable {
     this.host = builder.host;
     this.requestedPort = builder.port;
     this.config = builder.config != null ? builder.config : EmbeddedDefaultConfig.config();
-    this.clock = new MockClock(builder.systemClock);
-    this.journal = new RequestJournal(config.journalCapacity());
     this.keys = KeyRing.fromConfig(config.keys());
-    this.signing = new AppSigningKeys(config, keys, clock.instant());
-    this.registry = new ClientRegistry(config.clients(), config.resources());
-    this.initialClients = registry.snapshot();
-    this.revoked = new RevokedTokens();
-    this.faults = new Faults();
+    this.signing = new AppSigningKeys(config, keys, builder.systemClock.instant());
     this.settings = new Settings(config);
-    this.tokens = new TokenService(config, registry, signing, clock, journal, settings);
-    this.defectiveTokens = new DefectiveTokens(tokens, keys, config, clock);
-    tokens.shapedSigner(defectiveTokens::mintShaped);
-    this.tokenInspector = new TokenInspector(keys, config, registry, clock, revoked, settings);
-    this.httpApi =
-        new HttpApi(
-            config,
-            keys,
-            tokens,
-            new IntrospectionService(tokens, revoked, clock),
-            new RevocationService(tokens, revoked, clock),
-            faults,
-            journal,
-            clock);
+    this.workspaces =
+        new Workspaces(
+            config, keys, signing, settings, builder.systemClock, Optional.empty(), this::baseUrl);
+    this.root = workspaces.root();
+    this.httpApi = new HttpApi(config, keys, workspaces);
     this.controlEnabled = builder.controlApi;
     TlsConfig tls = builder.tls != null ? builder.tls : config.tls();
     this.https = tls.enabled() ? HttpsListener.create(tls) : null;
     if (https != null) {
-      tokens.clientCaTrust(https.clientCaTrust());
+      workspaces.clientCaTrust(https.clientCaTrust());
     }
     ControlApi.Builder control =
-        ControlApi.builder(clock, journal, faults, keys, registry, config)
+        ControlApi.builder(workspaces, keys, config)
             .reset(this::reset)
             .enabled(builder.controlApi)
             .controlToken(Optional.ofNullable(builder.controlToken))
-            .defectiveTokens(defectiveTokens)
-            .tokenInspector(tokenInspector)
+            .defectiveTokens()
+            .tokenInspector()
             .settings(settings)
-            .nextTokenRules(tokens.nextTokenRules());
+            .nextTokenRules();
     if (https != null) {
       control.https(https);
     }
@@ -492,12 +468,12 @@ public final class TransmitMockServer implements AutoCloseable {
    * }</pre>
    */
   public NextTokenRule.Builder nextToken(String clientId) {
-    return tokens.nextTokenRules().forClient(clientId);
+    return root.nextToken(clientId);
   }
 
   /** The pending next-token rules: list, remove, clear. */
   public NextTokenRules nextTokenRules() {
-    return tokens.nextTokenRules();
+    return root.nextTokenRules();
   }
 
   /** The configuration the server was built with. */
@@ -507,12 +483,12 @@ public final class TransmitMockServer implements AutoCloseable {
 
   /** The settable clock behind every timestamp; shareable with a consumer's verifier. */
   public MockClock clock() {
-    return clock;
+    return root.clock();
   }
 
   /** The bounded record of token, introspection and revocation requests. */
   public RequestJournal journal() {
-    return journal;
+    return root.journal();
   }
 
   /** The tenant's global signing keys: add, activate, retire, rotate. */
@@ -527,7 +503,7 @@ public final class TransmitMockServer implements AutoCloseable {
 
   /** The clients and resources, changeable at runtime. */
   public ClientRegistry clients() {
-    return registry;
+    return root.clients();
   }
 
   /**
@@ -538,7 +514,7 @@ public final class TransmitMockServer implements AutoCloseable {
    * }</pre>
    */
   public Faults faults() {
-    return faults;
+    return root.faults();
   }
 
   /** Whether the HTTP control API under {@code /_mock/} is served. */
@@ -551,7 +527,7 @@ public final class TransmitMockServer implements AutoCloseable {
    * ...), oldest first; for strict tests.
    */
   public List<JournalEntry> rejectedRequests() {
-    return journal.rejected();
+    return root.rejectedRequests();
   }
 
   /**
@@ -561,7 +537,7 @@ public final class TransmitMockServer implements AutoCloseable {
    * @throws AssertionError listing each rejected request and its reason
    */
   public void verifyNoRejectedRequests() {
-    journal.verifyNoRejectedRequests();
+    root.verifyNoRejectedRequests();
   }
 
   /**
@@ -581,7 +557,7 @@ public final class TransmitMockServer implements AutoCloseable {
   /** Mints a token and returns it with its metadata. */
   public IssuedToken issueToken(
       String clientId, Optional<String> resource, Optional<String> scope) {
-    return tokens.issueFor(clientId, resource, scope);
+    return root.issueToken(clientId, resource, scope);
   }
 
   /**
@@ -593,7 +569,7 @@ public final class TransmitMockServer implements AutoCloseable {
    * }</pre>
    */
   public String defectiveToken(Defect defect) {
-    return defectiveTokens.mint(defect);
+    return root.defectiveTokens().mint(defect);
   }
 
   /**
@@ -603,7 +579,7 @@ public final class TransmitMockServer implements AutoCloseable {
    *     or scope is refused, as the token endpoint would
    */
   public String defectiveToken(Defect defect, TokenSpec spec) {
-    return defectiveTokens.mint(defect, spec);
+    return root.defectiveToken(defect, spec);
   }
 
   /**
@@ -616,12 +592,12 @@ public final class TransmitMockServer implements AutoCloseable {
    * }</pre>
    */
   public String mintToken(TokenSpec spec) {
-    return defectiveTokens.mintValid(spec);
+    return root.mintToken(spec);
   }
 
   /** The minting behind {@link #defectiveToken(Defect)} and {@link #mintToken(TokenSpec)}. */
   public DefectiveTokens defectiveTokens() {
-    return defectiveTokens;
+    return root.defectiveTokens();
   }
 
   /**
@@ -634,25 +610,53 @@ public final class TransmitMockServer implements AutoCloseable {
    * }</pre>
    */
   public TokenInspector tokenInspector() {
-    return tokenInspector;
+    return root.tokenInspector();
   }
 
   /**
    * Back to exactly the configured state: clients and resources, keys (no key is generated), clock,
    * journal, faults, next-token rules, settings and revocations. Cheap enough to call before every
-   * test (microseconds).
+   * test (microseconds). Workspaces are left alone (each has its own {@link Workspace#reset()}),
+   * except that the keys and settings they share with the root come back too.
    */
   public void reset() {
-    faults.clear();
-    tokens.nextTokenRules().clear();
+    root.reset();
     settings.reset();
-    tokens.resetClientAuthentication();
-    registry.restore(initialClients);
     keys.resetToInitial();
     signing.resetApplications();
-    clock.reset();
-    revoked.clear();
-    journal.clear();
+  }
+
+  // --- workspaces ------------------------------------------------------------------------------
+
+  /**
+   * A new workspace on this server: its own clients (starting from the configured ones), clock,
+   * journal, faults and revocations, served under {@code /_ws/<id>/}; the same as {@code POST
+   * /_mock/workspaces}. Test classes running in parallel against one server each take one, and none
+   * undoes another's set-up.
+   *
+   * <pre>{@code
+   * Workspace ws = server.createWorkspace();
+   * ws.faults().add(FaultRule.on(Endpoint.TOKEN).status(503).times(1));
+   * // point the code under test at ws.tokenEndpoint(); tokens verify against server.jwksUri()
+   * ws.reset();   // before each test: touches nothing outside ws
+   * ws.delete();  // after the class
+   * }</pre>
+   *
+   * @throws dev.transmitmock.server.workspace.WorkspaceException when {@value
+   *     Workspaces#MAX_WORKSPACES} workspaces exist
+   */
+  public Workspace createWorkspace() {
+    return workspaces.create();
+  }
+
+  /** The workspace with this id, if it exists. */
+  public Optional<Workspace> workspace(String id) {
+    return workspaces.find(id);
+  }
+
+  /** Every workspace of this server: the root and the created ones. */
+  public Workspaces workspaces() {
+    return workspaces;
   }
 
   @Override

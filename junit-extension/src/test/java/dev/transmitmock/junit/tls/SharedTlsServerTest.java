@@ -34,7 +34,9 @@ class SharedTlsServerTest {
       TransmitMockHandle mock, TransmitClientCredentials edge, SSLContext tls) throws Exception {
     assertThat(TestHttp.with(edge.sslContext()).send(edge.tokenRequest()).status()).isEqualTo(200);
     assertThat(TestHttp.with(tls).get(mock.httpsJwksUri()).status()).isEqualTo(200);
-    SEEN.add(mock.httpsBaseUrl() + " " + edge.certificateThumbprint());
+    // the same server; each class has its own workspace on it, under its own path prefix
+    assertThat(mock.httpsBaseUrl().getPath()).startsWith("/_ws/");
+    SEEN.add(mock.server().httpsBaseUrl() + " " + edge.certificateThumbprint());
   }
 
   @TransmitMock(

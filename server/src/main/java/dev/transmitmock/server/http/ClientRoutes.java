@@ -14,6 +14,7 @@ import dev.transmitmock.server.config.ConfigLoader;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.ResourceConfig;
 import dev.transmitmock.server.token.ClientRegistry;
+import dev.transmitmock.server.workspace.Workspace;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URI;
@@ -23,34 +24,36 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The client and resource routes under {@code /_mock/clients} and {@code /_mock/resources}; secrets
  * are never returned.
  */
 final class ClientRoutes {
-  private final ClientRegistry clients;
+  private final Function<Context, Workspace> scope;
   private final MockConfig config;
 
   private final dev.transmitmock.server.control.Settings settings;
 
   ClientRoutes(
-      ClientRegistry clients,
+      Function<Context, Workspace> scope,
       MockConfig config,
       dev.transmitmock.server.control.Settings settings) {
-    this.clients = clients;
+    this.scope = scope;
     this.config = config;
     this.settings = settings;
   }
 
   void register(RoutesConfig routes) {
     routes.get(
-        ControlPaths.CLIENTS, ctx -> ok(ctx, Map.of(ControlFields.Lists.CLIENTS, clientsJson())));
+        ControlPaths.CLIENTS,
+        ctx -> ok(ctx, Map.of(ControlFields.Lists.CLIENTS, clientsJson(ctx))));
     routes.post(ControlPaths.CLIENTS, this::putClient);
     routes.delete(ControlPaths.CLIENTS + "/{clientId}", this::removeClient);
     routes.get(
         ControlPaths.RESOURCES,
-        ctx -> ok(ctx, Map.of(ControlFields.Lists.RESOURCES, resourcesJson())));
+        ctx -> ok(ctx, Map.of(ControlFields.Lists.RESOURCES, resourcesJson(ctx))));
     routes.post(ControlPaths.RESOURCES, this::putResource);
     routes.delete(ControlPaths.RESOURCES, this::removeResource);
   }
@@ -63,9 +66,9 @@ final class ClientRoutes {
     } catch (ConfigException e) {
       throw ControlException.badRequest(e.getMessage());
     }
-    boolean existed = clients.client(client.clientId()).isPresent();
+    boolean existed = clients(ctx).client(client.clientId()).isPresent();
     try {
-      clients.putClient(client, config.serviceResources());
+      clients(ctx).putClient(client, config.serviceResources());
     } catch (IllegalArgumentException e) {
       throw ControlException.badField("resources", e.getMessage());
     }
@@ -75,7 +78,7 @@ final class ClientRoutes {
 
   private void removeClient(Context ctx) {
     String clientId = ctx.pathParam("clientId");
-    if (!clients.removeClient(clientId)) {
+    if (!clients(ctx).removeClient(clientId)) {
       throw ControlException.notFound("no client " + clientId);
     }
     ok(ctx, Map.of(ControlFields.Lists.REMOVED, clientId));
@@ -89,8 +92,8 @@ final class ClientRoutes {
     } catch (ConfigException e) {
       throw ControlException.badRequest(e.getMessage());
     }
-    boolean existed = clients.resource(resource.uri()).isPresent();
-    clients.putResource(resource);
+    boolean existed = clients(ctx).resource(resource.uri()).isPresent();
+    clients(ctx).putResource(resource);
     ctx.status(existed ? 200 : 201);
     write(ctx, resourceJson(resource));
   }
@@ -111,15 +114,19 @@ final class ClientRoutes {
     } catch (URISyntaxException e) {
       throw ControlException.badField("uri", "not a valid URI: '" + text + "'");
     }
-    if (!clients.removeResource(uri)) {
+    if (!clients(ctx).removeResource(uri)) {
       throw ControlException.notFound("no resource " + text);
     }
     ok(ctx, Map.of(ControlFields.Lists.REMOVED, text));
   }
 
-  private List<Map<String, Object>> clientsJson() {
+  private ClientRegistry clients(Context ctx) {
+    return scope.apply(ctx).clients();
+  }
+
+  private List<Map<String, Object>> clientsJson(Context ctx) {
     List<Map<String, Object>> list = new ArrayList<>();
-    for (ClientConfig client : clients.clients()) {
+    for (ClientConfig client : clients(ctx).clients()) {
       list.add(clientJson(client));
     }
     return list;
@@ -145,9 +152,9 @@ final class ClientRoutes {
     return json;
   }
 
-  private List<Map<String, Object>> resourcesJson() {
+  private List<Map<String, Object>> resourcesJson(Context ctx) {
     List<Map<String, Object>> list = new ArrayList<>();
-    for (ResourceConfig resource : clients.resources()) {
+    for (ResourceConfig resource : clients(ctx).resources()) {
       list.add(resourceJson(resource));
     }
     return list;

@@ -5,6 +5,7 @@ import static dev.transmitmock.server.http.ControlResponses.ok;
 import dev.transmitmock.protocol.ControlFields;
 import dev.transmitmock.protocol.ControlPaths;
 import dev.transmitmock.server.control.MockClock;
+import dev.transmitmock.server.workspace.Workspace;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -13,28 +14,31 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The clock routes: {@code GET, POST, DELETE /_mock/clock}. */
 final class ClockRoutes {
   private static final Set<String> CLOCK_FIELDS = ControlFields.Clock.REQUEST;
-  private final MockClock clock;
+  private final Function<Context, Workspace> scope;
 
-  ClockRoutes(MockClock clock) {
-    this.clock = clock;
+  ClockRoutes(Function<Context, Workspace> scope) {
+    this.scope = scope;
   }
 
   void register(RoutesConfig routes) {
-    routes.get(ControlPaths.CLOCK, ctx -> ok(ctx, clockJson()));
+    routes.get(ControlPaths.CLOCK, ctx -> ok(ctx, clockJson(scope.apply(ctx).clock())));
     routes.post(ControlPaths.CLOCK, this::moveClock);
     routes.delete(
         ControlPaths.CLOCK,
         ctx -> {
+          MockClock clock = scope.apply(ctx).clock();
           clock.reset();
-          ok(ctx, clockJson());
+          ok(ctx, clockJson(clock));
         });
   }
 
   private void moveClock(Context ctx) {
+    MockClock clock = scope.apply(ctx).clock();
     JsonBody body = JsonBody.parse(ctx.body(), CLOCK_FIELDS);
     if (body.isEmpty()) {
       throw ControlException.badRequest(
@@ -52,10 +56,10 @@ final class ClockRoutes {
     if (freeze.isPresent() && !freeze.get()) {
       clock.unfreeze();
     }
-    ok(ctx, clockJson());
+    ok(ctx, clockJson(clock));
   }
 
-  private Map<String, Object> clockJson() {
+  private static Map<String, Object> clockJson(MockClock clock) {
     Instant now = clock.instant();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put(ControlFields.Clock.NOW, now.toString());

@@ -6,16 +6,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.transmitmock.protocol.ControlPaths;
 import dev.transmitmock.server.config.MockConfig;
-import dev.transmitmock.server.control.Faults;
-import dev.transmitmock.server.control.MockClock;
-import dev.transmitmock.server.control.NextTokenRules;
-import dev.transmitmock.server.control.RequestJournal;
 import dev.transmitmock.server.control.Settings;
-import dev.transmitmock.server.defects.DefectiveTokens;
-import dev.transmitmock.server.defects.TokenInspector;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.tls.HttpsListener;
-import dev.transmitmock.server.token.ClientRegistry;
+import dev.transmitmock.server.workspace.Workspace;
+import dev.transmitmock.server.workspace.Workspaces;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +34,7 @@ import java.util.Set;
  * (the page asks for the token and sends it). Faults never apply to these routes.
  *
  * <pre>{@code
- * Javalin app = httpApi.create(ControlApi.builder(clock, journal, faults, keys, clients, config)
+ * Javalin app = httpApi.create(ControlApi.builder(workspaces, keys, config)
  *     .reset(server::reset).controlToken(Optional.of("s3cret")).build()::register);
  * }</pre>
  *
@@ -49,47 +44,43 @@ public final class ControlApi {
   /** The prefix of every control route ({@link ControlPaths#PREFIX}). */
   public static final String PREFIX = ControlPaths.PREFIX;
 
-  private final MockClock clock;
-  private final RequestJournal journal;
-  private final Faults faults;
+  private final Workspaces workspaces;
   private final KeyRing keys;
-  private final ClientRegistry clients;
   private final MockConfig config;
   private final Runnable reset;
   private final boolean enabled;
   private final Optional<byte[]> tokenDigest;
-  private final Optional<DefectiveTokens> minting;
+  private final boolean minting;
   private final Optional<HttpsListener> https;
-  private final Optional<TokenInspector> inspector;
+  private final boolean inspector;
   private final Settings settings;
-  private final Optional<NextTokenRules> nextTokens;
+  private final boolean nextTokens;
 
   private ControlApi(Builder builder) {
+    this.workspaces = builder.workspaces;
     this.settings = builder.settings != null ? builder.settings : new Settings(builder.config);
-    this.nextTokens = Optional.ofNullable(builder.nextTokens);
-    this.clock = builder.clock;
-    this.journal = builder.journal;
-    this.faults = builder.faults;
+    this.nextTokens = builder.nextTokens;
     this.keys = builder.keys;
-    this.clients = builder.clients;
     this.config = builder.config;
     this.reset = builder.reset;
     this.enabled = builder.enabled;
     this.tokenDigest = builder.controlToken.map(ControlApi::sha256);
-    this.minting = Optional.ofNullable(builder.defectiveTokens);
+    this.minting = builder.minting;
     this.https = Optional.ofNullable(builder.https);
-    this.inspector = Optional.ofNullable(builder.inspector);
+    this.inspector = builder.inspector;
   }
 
-  /** Starts configuring the control API over the emulator's state. */
-  public static Builder builder(
-      MockClock clock,
-      RequestJournal journal,
-      Faults faults,
-      KeyRing keys,
-      ClientRegistry clients,
-      MockConfig config) {
-    return new Builder(clock, journal, faults, keys, clients, config);
+  /**
+   * Starts configuring the control API over the emulator's state: the server-wide keys and the
+   * workspaces (a route under {@code /_ws/<id>/_mock/} acts on that workspace, any other on the
+   * root).
+   */
+  public static Builder builder(Workspaces workspaces, KeyRing keys, MockConfig config) {
+    return new Builder(workspaces, keys, config);
+  }
+
+  private Workspace workspace(Context ctx) {
+    return WorkspacePrefix.of(ctx, workspaces);
   }
 
   /** Registers the routes; pass as {@code HttpApi.create(controlApi::register)}. */
@@ -99,24 +90,36 @@ public final class ControlApi {
     if (!enabled) {
       return;
     }
-    new ClockRoutes(clock).register(cfg.routes);
-    new JournalRoutes(journal).register(cfg.routes);
-    new FaultRoutes(faults).register(cfg.routes);
+    new ClockRoutes(this::workspace).register(cfg.routes);
+    new JournalRoutes(this::workspace).register(cfg.routes);
+    new FaultRoutes(this::workspace).register(cfg.routes);
     new KeyRoutes(keys).register(cfg.routes);
-    new ClientRoutes(clients, config, settings).register(cfg.routes);
+    new ClientRoutes(this::workspace, config, settings).register(cfg.routes);
     new SettingsRoutes(settings).register(cfg.routes);
-    nextTokens.ifPresent(rules -> new NextTokenRoutes(rules).register(cfg.routes));
+    if (nextTokens) {
+      new NextTokenRoutes(this::workspace).register(cfg.routes);
+    }
     new TlsRoutes(https).register(cfg.routes);
+    new WorkspaceRoutes(workspaces, config).register(cfg.routes);
     cfg.routes.post(
         ControlPaths.RESET,
         ctx -> {
           JsonBody.parse(ctx.body(), Set.of());
-          reset.run();
+          Workspace workspace = workspace(ctx);
+          if (workspace.isRoot()) {
+            reset.run();
+          } else {
+            workspace.reset();
+          }
           ok(ctx, Map.of("status", "reset"));
         });
 
-    minting.ifPresent(tokens -> new TokenRoutes(clients, config, tokens).register(cfg.routes));
-    inspector.ifPresent(i -> new TokenInspectionRoutes(i).register(cfg.routes));
+    if (minting) {
+      new TokenRoutes(this::workspace, config).register(cfg.routes);
+    }
+    if (inspector) {
+      new TokenInspectionRoutes(this::workspace).register(cfg.routes);
+    }
     new ConsoleRoutes().register(cfg.routes);
     new OpenApiRoutes(config, tokenDigest.isPresent()).register(cfg.routes);
   }
@@ -168,33 +171,21 @@ public final class ControlApi {
 
   /** Configures a {@link ControlApi}. */
   public static final class Builder {
-    private final MockClock clock;
-    private final RequestJournal journal;
-    private final Faults faults;
+    private final Workspaces workspaces;
     private final KeyRing keys;
-    private final ClientRegistry clients;
     private final MockConfig config;
     private Runnable reset = () -> {};
     private boolean enabled = true;
     private Optional<String> controlToken = Optional.empty();
-    private DefectiveTokens defectiveTokens;
+    private boolean minting;
     private HttpsListener https;
-    private TokenInspector inspector;
+    private boolean inspector;
     private Settings settings;
-    private NextTokenRules nextTokens;
+    private boolean nextTokens;
 
-    private Builder(
-        MockClock clock,
-        RequestJournal journal,
-        Faults faults,
-        KeyRing keys,
-        ClientRegistry clients,
-        MockConfig config) {
-      this.clock = requireNonNull(clock, "clock must not be null");
-      this.journal = requireNonNull(journal, "journal must not be null");
-      this.faults = requireNonNull(faults, "faults must not be null");
+    private Builder(Workspaces workspaces, KeyRing keys, MockConfig config) {
+      this.workspaces = requireNonNull(workspaces, "workspaces must not be null");
       this.keys = requireNonNull(keys, "keys must not be null");
-      this.clients = requireNonNull(clients, "clients must not be null");
       this.config = requireNonNull(config, "config must not be null");
     }
 
@@ -217,11 +208,11 @@ public final class ControlApi {
     }
 
     /**
-     * Serves {@code GET /_mock/defects} and {@code POST /_mock/tokens} with this minting; without
-     * it those routes are not served.
+     * Serves {@code GET /_mock/defects} and {@code POST /_mock/tokens}, minting with the addressed
+     * workspace's {@link Workspace#defectiveTokens()}; without it those routes are not served.
      */
-    public Builder defectiveTokens(DefectiveTokens defectiveTokens) {
-      this.defectiveTokens = requireNonNull(defectiveTokens, "defectiveTokens must not be null");
+    public Builder defectiveTokens() {
+      this.minting = true;
       return this;
     }
 
@@ -231,9 +222,12 @@ public final class ControlApi {
       return this;
     }
 
-    /** Serves {@code POST /_mock/tokens/inspect} with this inspector; without it, not served. */
-    public Builder tokenInspector(TokenInspector inspector) {
-      this.inspector = requireNonNull(inspector, "inspector must not be null");
+    /**
+     * Serves {@code POST /_mock/tokens/inspect} with the addressed workspace's {@link
+     * Workspace#tokenInspector()}; without it, not served.
+     */
+    public Builder tokenInspector() {
+      this.inspector = true;
       return this;
     }
 
@@ -246,9 +240,12 @@ public final class ControlApi {
       return this;
     }
 
-    /** Serves {@code /_mock/next-token} over these rules; without them, not served. */
-    public Builder nextTokenRules(NextTokenRules nextTokens) {
-      this.nextTokens = requireNonNull(nextTokens, "nextTokens must not be null");
+    /**
+     * Serves {@code /_mock/next-token} over the addressed workspace's {@link
+     * Workspace#nextTokenRules()}; without it, not served.
+     */
+    public Builder nextTokenRules() {
+      this.nextTokens = true;
       return this;
     }
 

@@ -4,9 +4,9 @@ import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.control.FaultRule;
 import dev.transmitmock.server.control.Faults;
 import dev.transmitmock.server.control.JournalEntry;
-import dev.transmitmock.server.control.MockClock;
 import dev.transmitmock.server.control.RequestJournal;
 import dev.transmitmock.server.token.RawRequest;
+import dev.transmitmock.server.workspace.Workspace;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Optional;
@@ -19,22 +19,16 @@ import org.eclipse.jetty.io.EndPoint;
  * endpoints that a fault answers are recorded in the journal as {@code injected_fault}.
  */
 final class FaultGate {
-  private final Faults faults;
-  private final RequestJournal journal;
-  private final MockClock clock;
-
-  FaultGate(Faults faults, RequestJournal journal, MockClock clock) {
-    this.faults = faults;
-    this.journal = journal;
-    this.clock = clock;
-  }
+  private FaultGate() {}
 
   /**
    * Applies the fault for a form request (token, introspection, revocation), if any.
    *
    * @return true when the fault answered and the endpoint must not
    */
-  boolean intercept(Context ctx, Endpoint endpoint, RawRequest request) {
+  static boolean intercept(
+      Context ctx, Workspace workspace, Endpoint endpoint, RawRequest request) {
+    Faults faults = workspace.faults();
     if (faults.isEmpty()) {
       return false;
     }
@@ -47,7 +41,7 @@ final class FaultGate {
     if (rule.get().delayOnly()) {
       return false;
     }
-    record(endpoint, peek, rule.get());
+    record(workspace, endpoint, peek, rule.get());
     answer(ctx, rule.get());
     return true;
   }
@@ -57,7 +51,8 @@ final class FaultGate {
    *
    * @return true when the fault answered and the endpoint must not
    */
-  boolean intercept(Context ctx, Endpoint endpoint) {
+  static boolean intercept(Context ctx, Workspace workspace, Endpoint endpoint) {
+    Faults faults = workspace.faults();
     if (faults.isEmpty()) {
       return false;
     }
@@ -84,11 +79,13 @@ final class FaultGate {
     }
   }
 
-  private void record(Endpoint endpoint, RequestPeek peek, FaultRule rule) {
+  private static void record(
+      Workspace workspace, Endpoint endpoint, RequestPeek peek, FaultRule rule) {
+    RequestJournal journal = workspace.journal();
     journal.record(
         new JournalEntry(
             journal.nextSequence(),
-            clock.instant(),
+            workspace.clock().instant(),
             endpoint,
             peek.clientId(),
             peek.authMethod(),

@@ -9,32 +9,38 @@ import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.protocol.FaultRuleShape;
 import dev.transmitmock.server.control.FaultRule;
 import dev.transmitmock.server.control.Faults;
+import dev.transmitmock.server.workspace.Workspace;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The fault routes: {@code GET, POST, DELETE /_mock/faults} and {@code DELETE /_mock/faults/{id}}.
  */
 final class FaultRoutes {
-  private final Faults faults;
+  private final Function<Context, Workspace> scope;
 
-  FaultRoutes(Faults faults) {
-    this.faults = faults;
+  FaultRoutes(Function<Context, Workspace> scope) {
+    this.scope = scope;
+  }
+
+  private Faults faults(Context ctx) {
+    return scope.apply(ctx).faults();
   }
 
   void register(RoutesConfig routes) {
     routes.get(
-        ControlPaths.FAULTS, ctx -> ok(ctx, Map.of(ControlFields.Lists.FAULTS, faultsJson())));
+        ControlPaths.FAULTS, ctx -> ok(ctx, Map.of(ControlFields.Lists.FAULTS, faultsJson(ctx))));
     routes.post(ControlPaths.FAULTS, this::addFault);
     routes.delete(
         ControlPaths.FAULTS,
         ctx -> {
-          int size = faults.rules().size();
-          faults.clear();
+          int size = faults(ctx).rules().size();
+          faults(ctx).clear();
           ok(ctx, Map.of(ControlFields.Lists.CLEARED, size));
         });
     routes.delete(ControlPaths.FAULTS + "/{id}", this::removeFault);
@@ -66,7 +72,7 @@ final class FaultRoutes {
     body.text(FaultRuleShape.CONTENT_TYPE).ifPresent(rule::contentType);
     FaultRule added;
     try {
-      added = faults.add(rule.build());
+      added = faults(ctx).add(rule.build());
     } catch (IllegalArgumentException e) {
       throw ControlException.badRequest(e.getMessage());
     }
@@ -76,15 +82,15 @@ final class FaultRoutes {
 
   private void removeFault(Context ctx) {
     String id = ctx.pathParam("id");
-    if (!faults.remove(id)) {
+    if (!faults(ctx).remove(id)) {
       throw ControlException.notFound("no fault rule " + id);
     }
     ok(ctx, Map.of(ControlFields.Lists.REMOVED, id));
   }
 
-  private List<Map<String, Object>> faultsJson() {
+  private List<Map<String, Object>> faultsJson(Context ctx) {
     List<Map<String, Object>> rules = new ArrayList<>();
-    for (FaultRule rule : faults.rules()) {
+    for (FaultRule rule : faults(ctx).rules()) {
       rules.add(faultJson(rule));
     }
     return rules;

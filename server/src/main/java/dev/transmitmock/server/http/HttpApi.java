@@ -8,18 +8,14 @@ import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.protocol.TransmitPaths;
 import dev.transmitmock.server.config.ApplicationConfig;
 import dev.transmitmock.server.config.MockConfig;
-import dev.transmitmock.server.control.Faults;
-import dev.transmitmock.server.control.MockClock;
-import dev.transmitmock.server.control.RequestJournal;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.token.DiscoveryDocument;
 import dev.transmitmock.server.token.EndpointResponse;
-import dev.transmitmock.server.token.IntrospectionService;
 import dev.transmitmock.server.token.OAuthError;
 import dev.transmitmock.server.token.RawRequest;
-import dev.transmitmock.server.token.RevocationService;
-import dev.transmitmock.server.token.TokenService;
 import dev.transmitmock.server.token.assertion.RequestOrigin;
+import dev.transmitmock.server.workspace.Workspace;
+import dev.transmitmock.server.workspace.Workspaces;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -34,8 +30,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
@@ -58,51 +54,23 @@ public final class HttpApi {
 
   private final MockConfig config;
   private final KeyRing keys;
-  private final TokenService tokens;
-  private final IntrospectionService introspection;
-  private final RevocationService revocation;
-  private final FaultGate faultGate;
-  private final MockClock clock;
+  private final Workspaces workspaces;
   private volatile Supplier<List<String>> serverBaseUrls = List::of;
 
-  /** The HTTP face without fault injection. */
-  public HttpApi(
-      MockConfig config,
-      KeyRing keys,
-      TokenService tokens,
-      IntrospectionService introspection,
-      RevocationService revocation) {
-    this(
-        config,
-        keys,
-        tokens,
-        introspection,
-        revocation,
-        new Faults(),
-        new RequestJournal(1),
-        new MockClock());
-  }
-
   /**
-   * The HTTP face with fault injection: {@code faults} are applied in front of the Transmit
-   * endpoints, and requests they answer are recorded in {@code journal} at {@code clock}'s time.
+   * The HTTP face over {@code workspaces}: a request under {@code /_ws/<id>/} is answered with that
+   * workspace's clients, clock, journal and faults ({@link WorkspacePrefix}), any other with the
+   * root's. Faults are applied in front of the Transmit endpoints, and requests they answer are
+   * recorded in the workspace's journal.
    */
-  public HttpApi(
-      MockConfig config,
-      KeyRing keys,
-      TokenService tokens,
-      IntrospectionService introspection,
-      RevocationService revocation,
-      Faults faults,
-      RequestJournal journal,
-      MockClock clock) {
+  public HttpApi(MockConfig config, KeyRing keys, Workspaces workspaces) {
     this.config = config;
     this.keys = keys;
-    this.tokens = tokens;
-    this.introspection = introspection;
-    this.revocation = revocation;
-    this.faultGate = new FaultGate(faults, journal, clock);
-    this.clock = clock;
+    this.workspaces = workspaces;
+  }
+
+  private Workspace workspace(Context ctx) {
+    return WorkspacePrefix.of(ctx, workspaces);
   }
 
   /**
@@ -117,15 +85,17 @@ public final class HttpApi {
           cfg.startup.startupWatcherEnabled = false;
           cfg.http.maxRequestSize = config.maxRequestBodyBytes();
           ServerLimits.apply(cfg, config.maxRequestBodyBytes());
+          cfg.jetty.modifyServer(server -> server.insertHandler(new WorkspacePrefix(workspaces)));
           for (String prefix : OIDC_PREFIXES) {
             cfg.routes.post(
-                prefix + TransmitPaths.TOKEN_SUFFIX, form(Endpoint.TOKEN, tokens::handle));
+                prefix + TransmitPaths.TOKEN_SUFFIX,
+                form(Endpoint.TOKEN, (ws, r) -> ws.tokenService().handle(r)));
             cfg.routes.post(
                 prefix + TransmitPaths.INTROSPECTION_SUFFIX,
-                form(Endpoint.INTROSPECTION, introspection::handle));
+                form(Endpoint.INTROSPECTION, (ws, r) -> ws.introspection().handle(r)));
             cfg.routes.post(
                 prefix + TransmitPaths.REVOCATION_SUFFIX,
-                form(Endpoint.REVOCATION, revocation::handle));
+                form(Endpoint.REVOCATION, (ws, r) -> ws.revocation().handle(r)));
             if (prefix.equals(CIS_PREFIX) || config.metadataWithoutCis()) {
               cfg.routes.get(prefix + TransmitPaths.JWKS_SUFFIX, this::jwks);
               cfg.routes.get(
@@ -151,7 +121,7 @@ public final class HttpApi {
                       ctx.method(),
                       FormPaths.printable(ctx.path()),
                       e.getClass().getName());
-                  write(ctx, tokens.render(unreadable.get()));
+                  write(ctx, workspaces.root().tokenService().render(unreadable.get()));
                   return;
                 }
                 LOG.error(
@@ -159,21 +129,28 @@ public final class HttpApi {
                     ctx.method(),
                     ctx.path(),
                     e.getClass().getName());
-                write(ctx, tokens.render(OAuthError.serverError()));
+                write(ctx, workspaces.root().tokenService().render(OAuthError.serverError()));
               });
         });
   }
 
-  private Handler form(Endpoint which, Function<RawRequest, EndpointResponse> endpoint) {
+  private Handler form(
+      Endpoint which, BiFunction<Workspace, RawRequest, EndpointResponse> endpoint) {
     return ctx -> {
+      Workspace workspace = workspace(ctx);
       RawRequest request;
       try {
         request = read(ctx, MockConfig.ENGINE_BODY_LIMIT_BYTES);
       } catch (IOException | RuntimeException e) {
-        write(ctx, tokens.render(unreadableBody(e).orElseGet(HttpApi::bodyNotRead)));
+        write(
+            ctx,
+            workspaces
+                .root()
+                .tokenService()
+                .render(unreadableBody(e).orElseGet(HttpApi::bodyNotRead)));
         return;
       }
-      if (faultGate.intercept(ctx, which, request)) {
+      if (FaultGate.intercept(ctx, workspace, which, request)) {
         return;
       }
       request =
@@ -182,8 +159,8 @@ public final class HttpApi {
               request.body(),
               request.bodyTooLarge(),
               request.authorization(),
-              origin(ctx));
-      write(ctx, endpoint.apply(request));
+              origin(ctx, workspace));
+      write(ctx, endpoint.apply(workspace, request));
     };
   }
 
@@ -203,7 +180,7 @@ public final class HttpApi {
    * Docker port mapping addresses the emulator). {@code X-Forwarded-*} headers never widen the set:
    * any client can send them; behind a proxy, configure {@code publicBaseUrl}.
    */
-  private RequestOrigin origin(Context ctx) {
+  private RequestOrigin origin(Context ctx, Workspace workspace) {
     List<X509Certificate> chain = List.of();
     if (ctx.req().getAttribute(CLIENT_CERTIFICATES) instanceof X509Certificate[] certificates) {
       chain = List.of(certificates);
@@ -216,64 +193,76 @@ public final class HttpApi {
     for (String base : bases) {
       for (String prefix : OIDC_PREFIXES) {
         urls.add(base + prefix + TransmitPaths.TOKEN_SUFFIX);
+        urls.add(base + workspace.pathPrefix() + prefix + TransmitPaths.TOKEN_SUFFIX);
       }
-      urls.add(base + ctx.path());
+      urls.add(base + workspace.pathPrefix() + ctx.path());
     }
     return new RequestOrigin(chain, urls);
   }
 
   private void jwks(Context ctx) {
-    if (faultGate.intercept(ctx, Endpoint.JWKS)) {
+    if (FaultGate.intercept(ctx, workspace(ctx), Endpoint.JWKS)) {
       return;
     }
     ctx.contentType(JSON).result(keys.jwksJson());
   }
 
   private void applicationJwks(Context ctx, ApplicationConfig app) {
-    if (faultGate.intercept(ctx, Endpoint.JWKS)) {
+    Workspace workspace = workspace(ctx);
+    if (FaultGate.intercept(ctx, workspace, Endpoint.JWKS)) {
       return;
     }
-    ctx.contentType(JSON).result(tokens.signingKeys().jwksJson(app, clock.instant()));
+    ctx.contentType(JSON)
+        .result(workspace.tokenService().signingKeys().jwksJson(app, workspace.clock().instant()));
   }
 
   private void applicationDiscovery(Context ctx, ApplicationConfig app) {
-    if (faultGate.intercept(ctx, Endpoint.DISCOVERY)) {
+    Workspace workspace = workspace(ctx);
+    if (FaultGate.intercept(ctx, workspace, Endpoint.DISCOVERY)) {
       return;
     }
-    String baseUrl = BaseUrls.of(ctx, config.publicBaseUrl());
+    String baseUrl = BaseUrls.of(ctx, config.publicBaseUrl()) + workspace.pathPrefix();
     ctx.contentType(JSON)
         .result(
             DiscoveryDocument.json(
                 config,
-                tokens.settings().current().issuer(),
-                tokens.signingKeys().ring(app.appId()).orElseThrow(),
+                workspace.tokenService().settings().current().issuer(),
+                workspace.tokenService().signingKeys().ring(app.appId()).orElseThrow(),
                 baseUrl,
                 CIS_PREFIX,
-                mtlsBaseUrl(baseUrl),
+                mtlsBaseUrl(baseUrl, workspace),
                 Optional.of(app)));
   }
 
   private void discovery(Context ctx, String prefix) {
-    if (faultGate.intercept(ctx, Endpoint.DISCOVERY)) {
+    Workspace workspace = workspace(ctx);
+    if (FaultGate.intercept(ctx, workspace, Endpoint.DISCOVERY)) {
       return;
     }
-    String baseUrl = BaseUrls.of(ctx, config.publicBaseUrl());
+    String baseUrl = BaseUrls.of(ctx, config.publicBaseUrl()) + workspace.pathPrefix();
     ctx.contentType(JSON)
         .result(
             DiscoveryDocument.json(
                 config,
-                tokens.settings().current().issuer(),
+                workspace.tokenService().settings().current().issuer(),
                 keys,
                 baseUrl,
                 prefix,
-                mtlsBaseUrl(baseUrl),
+                mtlsBaseUrl(baseUrl, workspace),
                 Optional.empty()));
   }
 
   /**
    * Where clients present certificates, when HTTPS is on: the discovery document's own base when it
-   * is HTTPS, else the HTTPS listener's base URL.
+   * is HTTPS, else the HTTPS listener's base URL under the workspace's prefix.
    */
+  private Optional<String> mtlsBaseUrl(String documentBaseUrl, Workspace workspace) {
+    if (documentBaseUrl.startsWith("https://")) {
+      return mtlsBaseUrl(documentBaseUrl);
+    }
+    return mtlsBaseUrl(documentBaseUrl).map(listener -> listener + workspace.pathPrefix());
+  }
+
   private Optional<String> mtlsBaseUrl(String documentBaseUrl) {
     Optional<String> listener =
         serverBaseUrls.get().stream().filter(url -> url.startsWith("https://")).findFirst();

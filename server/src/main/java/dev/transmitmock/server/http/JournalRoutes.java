@@ -8,6 +8,7 @@ import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.control.JournalQuery;
 import dev.transmitmock.server.control.RequestJournal;
+import dev.transmitmock.server.workspace.Workspace;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -16,14 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /** The journal routes: {@code GET, DELETE /_mock/journal}. */
 final class JournalRoutes {
   private static final Set<String> JOURNAL_PARAMETERS = ControlFields.Journal.QUERY;
-  private final RequestJournal journal;
+  private final Function<Context, Workspace> scope;
 
-  JournalRoutes(RequestJournal journal) {
-    this.journal = journal;
+  JournalRoutes(Function<Context, Workspace> scope) {
+    this.scope = scope;
   }
 
   void register(RoutesConfig routes) {
@@ -31,6 +33,7 @@ final class JournalRoutes {
     routes.delete(
         ControlPaths.JOURNAL,
         ctx -> {
+          RequestJournal journal = scope.apply(ctx).journal();
           int size = journal.size();
           journal.clear();
           ok(ctx, Map.of(ControlFields.Lists.CLEARED, size));
@@ -46,6 +49,7 @@ final class JournalRoutes {
                 + String.join(", ", new TreeSet<>(JOURNAL_PARAMETERS)));
       }
     }
+    RequestJournal journal = scope.apply(ctx).journal();
     JournalQuery query = journal.requests();
     String clientId = ctx.queryParam(ControlFields.Journal.CLIENT_ID);
     if (clientId != null) {

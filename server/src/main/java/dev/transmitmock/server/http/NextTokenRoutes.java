@@ -11,6 +11,7 @@ import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.DefectCatalog;
 import dev.transmitmock.server.tls.BindingDefect;
 import dev.transmitmock.server.token.assertion.AssertionDefect;
+import dev.transmitmock.server.workspace.Workspace;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The next-token routes: {@code POST /_mock/next-token} installs a rule shaping what the real token
@@ -43,16 +45,20 @@ final class NextTokenRoutes {
   private static final Set<String> ERROR_FIELDS =
       Set.of("status", "error", "error_description", "retryAfter");
 
-  private final NextTokenRules rules;
+  private final Function<Context, Workspace> scope;
 
-  NextTokenRoutes(NextTokenRules rules) {
-    this.rules = rules;
+  NextTokenRoutes(Function<Context, Workspace> scope) {
+    this.scope = scope;
+  }
+
+  private NextTokenRules rules(Context ctx) {
+    return scope.apply(ctx).nextTokenRules();
   }
 
   void register(RoutesConfig routes) {
-    routes.get(PATH, ctx -> ok(ctx, Map.of("rules", rulesJson())));
+    routes.get(PATH, ctx -> ok(ctx, Map.of("rules", rulesJson(ctx))));
     routes.post(PATH, this::install);
-    routes.delete(PATH, ctx -> ok(ctx, Map.of("cleared", rules.clear())));
+    routes.delete(PATH, ctx -> ok(ctx, Map.of("cleared", rules(ctx).clear())));
     routes.delete(PATH + "/{id}", this::remove);
   }
 
@@ -69,7 +75,7 @@ final class NextTokenRoutes {
       body.object("responseFields").ifPresent(rule::responseFields);
       body.text("defect").ifPresent(id -> rule.defect(defect(id)));
       body.raw("error").ifPresent(error -> error(error, rule));
-      added = rules.add(rule.build());
+      added = rules(ctx).add(rule.build());
     } catch (IllegalArgumentException e) {
       throw ControlException.badRequest(e.getMessage());
     }
@@ -79,7 +85,7 @@ final class NextTokenRoutes {
 
   private void remove(Context ctx) {
     String id = ctx.pathParam("id");
-    if (!rules.remove(id)) {
+    if (!rules(ctx).remove(id)) {
       throw ControlException.notFound("no pending next-token rule " + id);
     }
     ok(ctx, Map.of("removed", id));
@@ -169,9 +175,9 @@ final class NextTokenRoutes {
     }
   }
 
-  private List<Map<String, Object>> rulesJson() {
+  private List<Map<String, Object>> rulesJson(Context ctx) {
     List<Map<String, Object>> list = new ArrayList<>();
-    rules.rules().forEach(rule -> list.add(ruleJson(rule)));
+    rules(ctx).rules().forEach(rule -> list.add(ruleJson(rule)));
     return list;
   }
 

@@ -5,6 +5,7 @@ import static dev.transmitmock.server.http.ControlResponses.ok;
 import dev.transmitmock.protocol.ControlPaths;
 import dev.transmitmock.server.defects.TokenInspection;
 import dev.transmitmock.server.defects.TokenInspector;
+import dev.transmitmock.server.workspace.Workspace;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code POST /_mock/tokens/inspect}: every reason a careful consumer rejects a token, judged
@@ -23,10 +25,10 @@ final class TokenInspectionRoutes {
   static final String PATH = ControlPaths.TOKENS_INSPECT;
   private static final Set<String> FIELDS = Set.of("token", "audience", "clockSkew");
 
-  private final TokenInspector inspector;
+  private final Function<Context, Workspace> scope;
 
-  TokenInspectionRoutes(TokenInspector inspector) {
-    this.inspector = inspector;
+  TokenInspectionRoutes(Function<Context, Workspace> scope) {
+    this.scope = scope;
   }
 
   void register(RoutesConfig routes) {
@@ -39,7 +41,7 @@ final class TokenInspectionRoutes {
     if (token.isBlank()) {
       throw ControlException.badField("token", "must not be blank");
     }
-    TokenInspector configured = inspector;
+    TokenInspector configured = scope.apply(ctx).tokenInspector();
     if (body.has("audience")) {
       String audience = body.requiredText("audience");
       if (audience.isBlank()) {

@@ -11,9 +11,9 @@ import dev.transmitmock.server.defects.DefectCatalog;
 import dev.transmitmock.server.defects.DefectiveTokens;
 import dev.transmitmock.server.defects.TokenSpec;
 import dev.transmitmock.server.tls.BindingDefect;
-import dev.transmitmock.server.token.ClientRegistry;
 import dev.transmitmock.server.token.OAuthException;
 import dev.transmitmock.server.token.assertion.AssertionDefect;
+import dev.transmitmock.server.workspace.Workspace;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The defective-token routes: {@code GET /_mock/defects} and {@code POST /_mock/tokens}. The
@@ -36,14 +37,12 @@ final class TokenRoutes {
       Arrays.stream(DefectKind.values()).map(DefectKind::wireName).toList();
 
   private static final Set<String> TOKEN_FIELDS = ControlFields.Tokens.REQUEST;
-  private final ClientRegistry clients;
+  private final Function<Context, Workspace> scope;
   private final MockConfig config;
-  private final DefectiveTokens minting;
 
-  TokenRoutes(ClientRegistry clients, MockConfig config, DefectiveTokens minting) {
-    this.clients = clients;
+  TokenRoutes(Function<Context, Workspace> scope, MockConfig config) {
+    this.scope = scope;
     this.config = config;
-    this.minting = minting;
   }
 
   void register(RoutesConfig routes) {
@@ -116,8 +115,9 @@ final class TokenRoutes {
     JsonBody body = JsonBody.parse(ctx.body(), TOKEN_FIELDS);
     TokenSpec.Builder spec = TokenSpec.builder();
     Optional<String> clientId = body.text(ControlFields.Tokens.CLIENT_ID);
+    Workspace workspace = scope.apply(ctx);
     if (clientId.isPresent()) {
-      if (clients.client(clientId.get()).isEmpty()) {
+      if (workspace.clients().client(clientId.get()).isEmpty()) {
         throw ControlException.badField(
             ControlFields.Tokens.CLIENT_ID, "no client " + clientId.get());
       }
@@ -162,7 +162,7 @@ final class TokenRoutes {
       body.object(ControlFields.Tokens.HEADER).ifPresent(spec::headers);
       binding.ifPresent(b -> b.applyTo(spec));
       TokenSpec built = spec.build();
-      DefectiveTokens tokens = minting;
+      DefectiveTokens tokens = workspace.defectiveTokens();
       token = defect.isPresent() ? tokens.mint(defect.get(), built) : tokens.mintValid(built);
     } catch (OAuthException e) {
       String field =
