@@ -3,9 +3,9 @@ package dev.transmitmock.junit;
 import static java.util.Objects.requireNonNull;
 
 import dev.transmitmock.server.TransmitMockServer;
-import dev.transmitmock.server.control.AuthMethod;
-import dev.transmitmock.server.tls.TlsConfig;
-import dev.transmitmock.server.tls.TlsIdentity;
+import dev.transmitmock.server.config.AuthMethod;
+import dev.transmitmock.server.config.TlsConfig;
+import dev.transmitmock.server.pki.TlsIdentity;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;

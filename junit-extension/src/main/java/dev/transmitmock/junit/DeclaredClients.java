@@ -1,7 +1,7 @@
 package dev.transmitmock.junit;
 
+import dev.transmitmock.server.config.AuthMethod;
 import dev.transmitmock.server.config.ClientConfig;
-import dev.transmitmock.server.control.AuthMethod;
 import java.util.ArrayList;
 import java.util.List;
 

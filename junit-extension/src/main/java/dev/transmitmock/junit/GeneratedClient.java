@@ -2,8 +2,8 @@ package dev.transmitmock.junit;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.server.config.AuthMethod;
 import dev.transmitmock.server.config.ClientType;
-import dev.transmitmock.server.control.AuthMethod;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -4,11 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.config.AuthMethod;
 import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
-import dev.transmitmock.server.control.AuthMethod;
-import dev.transmitmock.server.tls.TlsIdentity;
-import dev.transmitmock.server.token.assertion.ClientAssertions;
+import dev.transmitmock.server.pki.TlsIdentity;
+import dev.transmitmock.server.token.ClientAssertions;
 import java.util.List;
 import java.util.Optional;
 import javax.naming.ldap.Rdn;

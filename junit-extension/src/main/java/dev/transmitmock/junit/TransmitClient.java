@@ -1,7 +1,7 @@
 package dev.transmitmock.junit;
 
+import dev.transmitmock.server.config.AuthMethod;
 import dev.transmitmock.server.config.ClientType;
-import dev.transmitmock.server.control.AuthMethod;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

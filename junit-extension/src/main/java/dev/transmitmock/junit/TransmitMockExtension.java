@@ -4,15 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ApplicationConfig;
+import dev.transmitmock.server.config.AuthMethod;
 import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ClientType;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.Region;
-import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.server.config.TlsConfig;
 import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.JournalEntry;
-import dev.transmitmock.server.tls.TlsConfig;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URI;

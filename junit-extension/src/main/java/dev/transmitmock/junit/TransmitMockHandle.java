@@ -6,7 +6,7 @@ import dev.transmitmock.server.control.MockClock;
 import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.DefectiveTokens;
 import dev.transmitmock.server.defects.TokenSpec;
-import dev.transmitmock.server.tls.TlsIdentity;
+import dev.transmitmock.server.pki.TlsIdentity;
 import dev.transmitmock.server.token.ClientRegistry;
 import java.net.URI;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.junit.support.TokenRequests;
 import dev.transmitmock.junit.support.TokenResponse;
+import dev.transmitmock.server.config.AuthMethod;
 import dev.transmitmock.server.config.ClientType;
-import dev.transmitmock.server.control.AuthMethod;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.junit.support.TokenRequests;
 import dev.transmitmock.junit.support.TokenResponse;
-import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.server.config.AuthMethod;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -6,6 +6,7 @@ import dev.transmitmock.server.config.ApplicationConfig;
 import dev.transmitmock.server.config.ConfigLoader;
 import dev.transmitmock.server.config.EmbeddedDefaultConfig;
 import dev.transmitmock.server.config.MockConfig;
+import dev.transmitmock.server.config.TlsConfig;
 import dev.transmitmock.server.control.Faults;
 import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.control.MockClock;
@@ -14,13 +15,12 @@ import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.DefectiveTokens;
 import dev.transmitmock.server.defects.TokenInspector;
 import dev.transmitmock.server.defects.TokenSpec;
-import dev.transmitmock.server.http.ControlApi;
-import dev.transmitmock.server.http.HttpApi;
+import dev.transmitmock.server.http.HttpsListener;
 import dev.transmitmock.server.http.JettyPreload;
+import dev.transmitmock.server.http.control.ControlApi;
+import dev.transmitmock.server.http.oidc.HttpApi;
 import dev.transmitmock.server.keys.AppSigningKeys;
 import dev.transmitmock.server.keys.KeyRing;
-import dev.transmitmock.server.tls.HttpsListener;
-import dev.transmitmock.server.tls.TlsConfig;
 import dev.transmitmock.server.token.ClientRegistry;
 import dev.transmitmock.server.token.IntrospectionService;
 import dev.transmitmock.server.token.IssuedToken;
@@ -346,7 +346,7 @@ public final class TransmitMockServer implements AutoCloseable {
    * @throws IllegalStateException when HTTPS is off, or the server certificate is configured (the
    *     emulator then holds no CA key)
    */
-  public dev.transmitmock.server.tls.TlsIdentity issueClientCertificate(
+  public dev.transmitmock.server.pki.TlsIdentity issueClientCertificate(
       String subjectDn, List<String> subjectAltNames) {
     return requireHttps().issueClientCertificate(subjectDn, subjectAltNames);
   }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.junit.TransmitMockExtension;
 import dev.transmitmock.junit.support.TokenResponse;
-import dev.transmitmock.server.tls.TlsConfig;
-import dev.transmitmock.server.tls.TlsIdentity;
+import dev.transmitmock.server.config.TlsConfig;
+import dev.transmitmock.server.pki.TlsIdentity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -8,7 +8,7 @@ import dev.transmitmock.junit.TransmitMockProperties;
 import dev.transmitmock.junit.support.Fixtures;
 import dev.transmitmock.junit.support.TlsRequests;
 import dev.transmitmock.junit.support.TokenResponse;
-import dev.transmitmock.server.tls.TlsIdentity;
+import dev.transmitmock.server.pki.TlsIdentity;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import dev.transmitmock.junit.TransmitClientCredentials;
 import dev.transmitmock.junit.TransmitMockExtension;
 import dev.transmitmock.junit.support.TlsRequests;
 import dev.transmitmock.junit.support.TokenResponse;
-import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.server.config.AuthMethod;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

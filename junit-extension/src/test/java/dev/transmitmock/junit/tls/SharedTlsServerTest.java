@@ -9,7 +9,7 @@ import dev.transmitmock.junit.TransmitMock;
 import dev.transmitmock.junit.TransmitMockHandle;
 import dev.transmitmock.junit.support.Fixtures;
 import dev.transmitmock.junit.support.TlsRequests;
-import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.server.config.AuthMethod;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;

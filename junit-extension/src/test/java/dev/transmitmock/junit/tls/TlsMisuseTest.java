@@ -10,7 +10,7 @@ import dev.transmitmock.junit.TransmitMock;
 import dev.transmitmock.junit.TransmitMockExtension;
 import dev.transmitmock.junit.TransmitMockHandle;
 import dev.transmitmock.junit.support.Fixtures;
-import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.server.config.AuthMethod;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;

@@ -1,6 +1,6 @@
 package dev.transmitmock.server.cli;
 
-import dev.transmitmock.server.http.HttpApi;
+import dev.transmitmock.server.http.oidc.HttpApi;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;

@@ -1,12 +1,11 @@
 package dev.transmitmock.server.cli;
 
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.config.ClientAuthMode;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ConfigException;
-import dev.transmitmock.server.config.EnvironmentConfig;
 import dev.transmitmock.server.config.MockConfig;
-import dev.transmitmock.server.tls.ClientAuthMode;
-import dev.transmitmock.server.tls.TlsConfig;
+import dev.transmitmock.server.config.TlsConfig;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;

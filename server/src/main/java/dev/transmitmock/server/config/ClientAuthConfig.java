@@ -2,7 +2,6 @@ package dev.transmitmock.server.config;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.transmitmock.server.control.AuthMethod;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,6 @@ package dev.transmitmock.server.config;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.transmitmock.server.control.AuthMethod;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -329,7 +328,7 @@ public record ClientConfig(
                   + authentication.method().wireName()
                   + ": it has no secret");
         }
-        dev.transmitmock.server.token.assertion.ClientKeys.check(authentication);
+        ClientKeyMaterial.check(authentication);
         return new ClientConfig(
             clientId,
             "",

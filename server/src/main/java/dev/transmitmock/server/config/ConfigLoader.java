@@ -6,9 +6,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.transmitmock.server.control.AuthMethod;
-import dev.transmitmock.server.tls.ClientAuthMode;
-import dev.transmitmock.server.tls.TlsConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -371,7 +368,7 @@ public final class ConfigLoader {
     ClientAuthConfig built;
     try {
       built = auth.build();
-      dev.transmitmock.server.token.assertion.ClientKeys.check(built);
+      ClientKeyMaterial.check(built);
     } catch (IllegalArgumentException e) {
       throw ConfigException.at(child(client, "tokenEndpointAuthMethod"), e.getMessage());
     }
@@ -427,7 +424,7 @@ public final class ConfigLoader {
       }
     }
     try {
-      if (dev.transmitmock.server.tls.TlsIdentity.certificates(pem).isEmpty()) {
+      if (PemCertificates.read(pem).isEmpty()) {
         throw ConfigException.at(item.path(), "no PEM certificate found");
       }
     } catch (IllegalArgumentException e) {

@@ -1,6 +1,5 @@
 package dev.transmitmock.server.config;
 
-import dev.transmitmock.server.control.AuthMethod;
 import java.util.List;
 import java.util.Set;
 

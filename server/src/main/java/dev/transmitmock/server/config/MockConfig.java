@@ -2,7 +2,6 @@ package dev.transmitmock.server.config;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.transmitmock.server.tls.TlsConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

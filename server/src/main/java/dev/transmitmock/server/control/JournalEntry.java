@@ -1,5 +1,6 @@
 package dev.transmitmock.server.control;
 
+import dev.transmitmock.server.config.AuthMethod;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -2,6 +2,7 @@ package dev.transmitmock.server.control;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.server.config.AuthMethod;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;

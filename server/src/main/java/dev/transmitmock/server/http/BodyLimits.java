@@ -45,6 +45,7 @@ record BodyLimits(int controlLimit) {
   }
 
   private static boolean isTransmitEndpoint(String path) {
-    return !path.startsWith(ControlApi.PREFIX + "/") && !path.equals(ControlApi.PREFIX);
+    return !path.startsWith(ServerPaths.CONTROL_PREFIX + "/")
+        && !path.equals(ServerPaths.CONTROL_PREFIX);
   }
 }

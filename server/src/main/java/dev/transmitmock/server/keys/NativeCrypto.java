@@ -2,7 +2,6 @@ package dev.transmitmock.server.keys;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.transmitmock.server.config.EnvironmentConfig;
 import java.security.Provider;
 import java.time.Duration;
 import java.util.Locale;
@@ -41,7 +40,7 @@ public final class NativeCrypto {
   public static final String PROPERTY = "transmit.mock.nativeCrypto";
 
   /** Environment variable that turns native signing off when {@code false}. */
-  public static final String ENV = EnvironmentConfig.NATIVE_CRYPTO;
+  public static final String ENV = "TRANSMIT_MOCK_NATIVE_CRYPTO";
 
   /** The ACCP provider class, looked up reflectively. */
   static final String ACCP_CLASS =

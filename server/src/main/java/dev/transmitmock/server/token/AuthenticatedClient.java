@@ -2,8 +2,8 @@ package dev.transmitmock.server.token;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.server.config.AuthMethod;
 import dev.transmitmock.server.config.ClientConfig;
-import dev.transmitmock.server.control.AuthMethod;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 

@@ -2,17 +2,12 @@ package dev.transmitmock.server.token;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.server.config.AuthMethod;
 import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
-import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.control.MockClock;
-import dev.transmitmock.server.tls.CertificateThumbprint;
-import dev.transmitmock.server.tls.ClientCaTrust;
-import dev.transmitmock.server.tls.ClientCertificateMatcher;
-import dev.transmitmock.server.token.assertion.ClientAssertionVerifier;
-import dev.transmitmock.server.token.assertion.ClientKeys;
-import dev.transmitmock.server.token.assertion.JtiReplayCache;
-import dev.transmitmock.server.token.assertion.RequestOrigin;
+import dev.transmitmock.server.pki.CertificateThumbprint;
+import dev.transmitmock.server.pki.ClientCaTrust;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashSet;
@@ -57,9 +52,8 @@ public final class ClientAuthenticator {
   }
 
   /**
-   * The CAs {@code tls_client_auth} certificates must chain to (the HTTPS listener's {@link
-   * dev.transmitmock.server.tls.HttpsListener#clientCaTrust()}); by default none, so such clients
-   * cannot authenticate without HTTPS.
+   * The CAs {@code tls_client_auth} certificates must chain to (the HTTPS listener's client CA
+   * trust); by default none, so such clients cannot authenticate without HTTPS.
    */
   public void clientCaTrust(ClientCaTrust trust) {
     this.clientCaTrust = requireNonNull(trust, "trust must not be null");

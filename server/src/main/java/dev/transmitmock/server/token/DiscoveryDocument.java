@@ -5,7 +5,6 @@ import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.SigningAlgorithm;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.keys.SigningKey;
-import dev.transmitmock.server.token.assertion.ClientAssertionVerifier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,8 @@ import java.util.Optional;
 public final class DiscoveryDocument {
   /** Every client authentication method, in the order discovery lists them ({@code none} last). */
   public static final List<String> AUTH_METHODS =
-      java.util.Arrays.stream(dev.transmitmock.server.control.AuthMethod.values())
-          .map(dev.transmitmock.server.control.AuthMethod::wireName)
+      java.util.Arrays.stream(dev.transmitmock.server.config.AuthMethod.values())
+          .map(dev.transmitmock.server.config.AuthMethod::wireName)
           .toList();
 
   private DiscoveryDocument() {}

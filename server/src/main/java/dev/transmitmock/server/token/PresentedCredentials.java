@@ -1,6 +1,6 @@
 package dev.transmitmock.server.token;
 
-import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.server.config.AuthMethod;
 import java.util.Optional;
 
 /**

@@ -2,10 +2,10 @@ package dev.transmitmock.server.token;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.transmitmock.server.config.AuthMethod;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.GrantTypes;
 import dev.transmitmock.server.config.MockConfig;
-import dev.transmitmock.server.control.AuthMethod;
 import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.control.MockClock;
@@ -92,7 +92,7 @@ public final class TokenService {
    * The CAs {@code tls_client_auth} client certificates must chain to, here and at introspection
    * and revocation.
    */
-  public void clientCaTrust(dev.transmitmock.server.tls.ClientCaTrust trust) {
+  public void clientCaTrust(dev.transmitmock.server.pki.ClientCaTrust trust) {
     authenticator.clientCaTrust(trust);
   }
 
@@ -241,7 +241,7 @@ public final class TokenService {
             certificate ->
                 claims.put(
                     "cnf",
-                    dev.transmitmock.server.tls.CertificateThumbprint.confirmation(certificate)));
+                    dev.transmitmock.server.pki.CertificateThumbprint.confirmation(certificate)));
     String token = TokenMinter.sign(claims, signing.keyFor(client), config.tokenTyp());
     Instant issuedAt = Instant.ofEpochSecond((Long) claims.get("iat"));
     Instant expiresAt = Instant.ofEpochSecond((Long) claims.get("exp"));

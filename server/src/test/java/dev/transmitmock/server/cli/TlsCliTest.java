@@ -3,8 +3,8 @@ package dev.transmitmock.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.server.TransmitMockServer;
-import dev.transmitmock.server.tls.ClientAuthMode;
-import dev.transmitmock.server.tls.TlsIdentity;
+import dev.transmitmock.server.config.ClientAuthMode;
+import dev.transmitmock.server.pki.TlsIdentity;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

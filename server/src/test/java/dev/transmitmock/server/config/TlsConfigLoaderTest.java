@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import dev.transmitmock.server.control.AuthMethod;
-import dev.transmitmock.server.tls.ClientAuthMode;
-import dev.transmitmock.server.tls.TlsIdentity;
-import dev.transmitmock.server.token.assertion.ClientAssertions;
+import dev.transmitmock.server.cli.EnvironmentConfig;
+import dev.transmitmock.server.pki.TlsIdentity;
+import dev.transmitmock.server.token.ClientAssertions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.transmitmock.server.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.transmitmock.server.config.AuthMethod;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.SignedJWT;
 import dev.transmitmock.server.TransmitMockServer;
-import dev.transmitmock.server.tls.BindingDefect;
-import dev.transmitmock.server.token.assertion.AssertionDefect;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jwt.SignedJWT;
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.config.AuthMethod;
 import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.MockConfig;
-import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.server.config.TlsConfig;
 import dev.transmitmock.server.control.JournalEntry;
+import dev.transmitmock.server.pki.TlsIdentity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

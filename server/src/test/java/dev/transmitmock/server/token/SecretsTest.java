@@ -46,7 +46,7 @@ class SecretsTest {
                     new PresentedCredentials(
                         "a",
                         Optional.of("right"),
-                        dev.transmitmock.server.control.AuthMethod.CLIENT_SECRET_POST))
+                        dev.transmitmock.server.config.AuthMethod.CLIENT_SECRET_POST))
                 .clientId())
         .isEqualTo("a");
     for (String wrong : List.of("righ", "right ", "Right", "", "rightright")) {
@@ -56,7 +56,7 @@ class SecretsTest {
                       new PresentedCredentials(
                           "a",
                           Optional.of(wrong),
-                          dev.transmitmock.server.control.AuthMethod.CLIENT_SECRET_POST)))
+                          dev.transmitmock.server.config.AuthMethod.CLIENT_SECRET_POST)))
           .isInstanceOf(OAuthException.class);
     }
   }

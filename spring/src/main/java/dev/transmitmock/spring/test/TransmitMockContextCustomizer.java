@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.transmitmock.junit.StandaloneTransmitMock;
 import dev.transmitmock.junit.TransmitApplication;
 import dev.transmitmock.junit.TransmitClient;
-import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.server.config.AuthMethod;
 import dev.transmitmock.server.control.MockClock;
 import java.util.Optional;
 import org.springframework.beans.factory.config.BeanDefinition;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.junit.TransmitClient;
 import dev.transmitmock.junit.TransmitMockHandle;
-import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.server.config.AuthMethod;
 import dev.transmitmock.spring.apps.inventory.InventoryClientApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -6,7 +6,7 @@ import dev.transmitmock.client.TransmitToken;
 import dev.transmitmock.junit.TransmitClient;
 import dev.transmitmock.junit.TransmitMockHandle;
 import dev.transmitmock.server.TransmitMockServer;
-import dev.transmitmock.server.control.AuthMethod;
+import dev.transmitmock.server.config.AuthMethod;
 import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.FaultRule;
 import dev.transmitmock.spring.test.AutoConfigureTransmitMock;

@@ -1,0 +1,129 @@
+package dev.transmitmock.server.http.oidc;
+
+import dev.transmitmock.server.control.Endpoint;
+import dev.transmitmock.server.control.FaultRule;
+import dev.transmitmock.server.control.Faults;
+import dev.transmitmock.server.control.JournalEntry;
+import dev.transmitmock.server.control.MockClock;
+import dev.transmitmock.server.control.RequestJournal;
+import dev.transmitmock.server.token.RawRequest;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.io.EndPoint;
+
+/**
+ * Applies {@link Faults} in front of the Transmit endpoints: finds the rule for a request, waits
+ * its delay, and answers in the endpoint's place (or drops the connection). Requests to the form
+ * endpoints that a fault answers are recorded in the journal as {@code injected_fault}.
+ */
+final class FaultGate {
+  private final Faults faults;
+  private final RequestJournal journal;
+  private final MockClock clock;
+
+  FaultGate(Faults faults, RequestJournal journal, MockClock clock) {
+    this.faults = faults;
+    this.journal = journal;
+    this.clock = clock;
+  }
+
+  /**
+   * Applies the fault for a form request (token, introspection, revocation), if any.
+   *
+   * @return true when the fault answered and the endpoint must not
+   */
+  boolean intercept(Context ctx, Endpoint endpoint, RawRequest request) {
+    if (faults.isEmpty()) {
+      return false;
+    }
+    RequestPeek peek = RequestPeek.of(request);
+    Optional<FaultRule> rule = faults.take(endpoint, peek.clientId());
+    if (rule.isEmpty()) {
+      return false;
+    }
+    pause(rule.get());
+    if (rule.get().delayOnly()) {
+      return false;
+    }
+    record(endpoint, peek, rule.get());
+    answer(ctx, rule.get());
+    return true;
+  }
+
+  /**
+   * Applies the fault for a request without a client (JWKS, discovery), if any.
+   *
+   * @return true when the fault answered and the endpoint must not
+   */
+  boolean intercept(Context ctx, Endpoint endpoint) {
+    if (faults.isEmpty()) {
+      return false;
+    }
+    Optional<FaultRule> rule = faults.take(endpoint, Optional.empty());
+    if (rule.isEmpty()) {
+      return false;
+    }
+    pause(rule.get());
+    if (rule.get().delayOnly()) {
+      return false;
+    }
+    answer(ctx, rule.get());
+    return true;
+  }
+
+  private static void pause(FaultRule rule) {
+    if (rule.delay().isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(rule.delay().toMillis(), rule.delay().toNanosPart() % 1_000_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void record(Endpoint endpoint, RequestPeek peek, FaultRule rule) {
+    journal.record(
+        new JournalEntry(
+            journal.nextSequence(),
+            clock.instant(),
+            endpoint,
+            peek.clientId(),
+            peek.authMethod(),
+            peek.resource(),
+            peek.scope(),
+            rule.drop() ? 0 : rule.effectiveStatus(),
+            Optional.of(JournalEntry.INJECTED_FAULT),
+            Optional.of(rule.describe()),
+            Optional.empty()));
+  }
+
+  private static void answer(Context ctx, FaultRule rule) {
+    if (rule.drop()) {
+      drop(ctx);
+      return;
+    }
+    ctx.status(rule.effectiveStatus());
+    for (Map.Entry<String, String> header : rule.headers().entrySet()) {
+      ctx.header(header.getKey(), header.getValue());
+    }
+    if (rule.bodyless()) {
+      ctx.result("");
+      return;
+    }
+    ctx.contentType(rule.contentType()).result(rule.effectiveBody());
+  }
+
+  /**
+   * Closes the connection without writing a byte of response: the client sees the connection end
+   * while it waits for the status line, as when a load balancer or the server dies mid-request.
+   */
+  private static void drop(Context ctx) {
+    ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
+    EndPoint endPoint = request.getServletChannel().getEndPoint();
+    endPoint.close();
+    ctx.status(500).result("");
+  }
+}
