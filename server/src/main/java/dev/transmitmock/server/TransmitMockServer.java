@@ -21,6 +21,8 @@ import dev.transmitmock.server.http.control.ControlApi;
 import dev.transmitmock.server.http.oidc.HttpApi;
 import dev.transmitmock.server.keys.AppSigningKeys;
 import dev.transmitmock.server.keys.KeyRing;
+import dev.transmitmock.server.pki.ClientCaTrust;
+import dev.transmitmock.server.pki.TlsIdentity;
 import dev.transmitmock.server.token.ClientRegistry;
 import dev.transmitmock.server.token.IntrospectionService;
 import dev.transmitmock.server.token.IssuedToken;
@@ -128,7 +130,16 @@ public final class TransmitMockServer implements AutoCloseable {
     this.initialClients = registry.snapshot();
     this.revoked = new RevokedTokens();
     this.faults = new Faults();
-    this.tokens = new TokenService(config, registry, signing, clock, journal);
+    TlsConfig tls = builder.tls != null ? builder.tls : config.tls();
+    this.https = tls.enabled() ? HttpsListener.create(tls) : null;
+    this.tokens =
+        new TokenService(
+            config,
+            registry,
+            signing,
+            clock,
+            journal,
+            https != null ? https.clientCaTrust() : ClientCaTrust.NONE);
     this.defectiveTokens = new DefectiveTokens(tokens, keys, config, clock);
     this.tokenInspector = new TokenInspector(keys, config, registry, clock, revoked);
     this.httpApi =
@@ -140,25 +151,18 @@ public final class TransmitMockServer implements AutoCloseable {
             new RevocationService(tokens, revoked, clock),
             faults,
             journal,
-            clock);
+            clock,
+            this::listeningBaseUrls);
     this.controlEnabled = builder.controlApi;
-    TlsConfig tls = builder.tls != null ? builder.tls : config.tls();
-    this.https = tls.enabled() ? HttpsListener.create(tls) : null;
-    if (https != null) {
-      tokens.clientCaTrust(https.clientCaTrust());
-    }
-    ControlApi.Builder control =
+    this.controlApi =
         ControlApi.builder(clock, journal, faults, keys, registry, config)
             .reset(this::reset)
             .enabled(builder.controlApi)
             .controlToken(Optional.ofNullable(builder.controlToken))
             .defectiveTokens(defectiveTokens)
-            .tokenInspector(tokenInspector);
-    if (https != null) {
-      control.https(https);
-    }
-    this.controlApi = control.build();
-    httpApi.serverBaseUrls(this::listeningBaseUrls);
+            .tokenInspector(tokenInspector)
+            .https(Optional.ofNullable(https))
+            .build();
   }
 
   /** Starts configuring a server (loopback, free port, embedded default config). */
@@ -346,8 +350,7 @@ public final class TransmitMockServer implements AutoCloseable {
    * @throws IllegalStateException when HTTPS is off, or the server certificate is configured (the
    *     emulator then holds no CA key)
    */
-  public dev.transmitmock.server.pki.TlsIdentity issueClientCertificate(
-      String subjectDn, List<String> subjectAltNames) {
+  public TlsIdentity issueClientCertificate(String subjectDn, List<String> subjectAltNames) {
     return requireHttps().issueClientCertificate(subjectDn, subjectAltNames);
   }
 

@@ -10,6 +10,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.transmitmock.server.token.ClientAssertions;
+import dev.transmitmock.server.token.OAuthError;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
@@ -19,8 +20,8 @@ import java.util.function.BiFunction;
  * Attacks on {@code private_key_jwt} client authentication: client assertions the emulator (like
  * Transmit) must refuse, each with a 401 {@code invalid_client} "client authentication failed"
  * whose detail (the journal's {@code errorDetail}, {@code error_detail} with {@code verboseErrors})
- * names the failed check. Unlike {@link dev.transmitmock.server.defects.Defect} these attack the
- * token endpoint, not a consumer of access tokens.
+ * names the failed check. Unlike {@link Defect} these attack the token endpoint, not a consumer of
+ * access tokens.
  *
  * <pre>{@code
  * for (AssertionDefect defect : AssertionDefect.values()) {
@@ -146,7 +147,7 @@ public enum AssertionDefect {
    * node-oidc-provider's "client authentication failed", the same for every defect.
    */
   public String expectedDescription() {
-    return dev.transmitmock.server.token.OAuthError.CLIENT_AUTHENTICATION_FAILED;
+    return OAuthError.CLIENT_AUTHENTICATION_FAILED;
   }
 
   /**

@@ -11,6 +11,15 @@ import java.util.Optional;
 public final class BaseUrls {
   private BaseUrls() {}
 
+  /** The configured public base URL, without a trailing slash. */
+  public static String configured(URI publicBaseUrl) {
+    return stripTrailingSlash(publicBaseUrl.toString());
+  }
+
+  /**
+   * The base URL clients use: the configured public one, else the request's as forwarded by a proxy
+   * or as it arrived.
+   */
   public static String of(Context ctx, Optional<URI> publicBaseUrl) {
     if (publicBaseUrl.isPresent()) {
       return stripTrailingSlash(publicBaseUrl.get().toString());

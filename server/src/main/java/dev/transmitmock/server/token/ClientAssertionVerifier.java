@@ -68,8 +68,7 @@ public final class ClientAssertionVerifier {
    * @param acceptedAudiences the issuer, the token endpoint URLs and the called endpoint's URLs;
    *     listed in the description of an {@code aud} mismatch, in their iteration order
    * @return the assertion's claims
-   * @throws dev.transmitmock.server.token.OAuthException 401 {@code invalid_client} naming the
-   *     failed check
+   * @throws OAuthException 401 {@code invalid_client} naming the failed check
    */
   public JWTClaimsSet verify(String assertion, ClientConfig client, Set<String> acceptedAudiences) {
     SignedJWT jwt = parse(assertion);
@@ -197,7 +196,7 @@ public final class ClientAssertionVerifier {
   }
 
   /** 401 "client authentication failed"; {@code detail} names the failed check. */
-  private static dev.transmitmock.server.token.OAuthException fail(String detail) {
+  private static OAuthException fail(String detail) {
     return OAuthError.invalidClient(detail, false).exception();
   }
 }

@@ -29,7 +29,7 @@ public final class ClientAuthenticator {
   private final JtiReplayCache replays;
   private final String issuer;
   private final MockClock clock;
-  private volatile ClientCaTrust clientCaTrust = ClientCaTrust.NONE;
+  private final ClientCaTrust clientCaTrust;
 
   /** An authenticator for secret-based clients only (assertions use the system clock). */
   public ClientAuthenticator(ClientRegistry registry) {
@@ -37,26 +37,33 @@ public final class ClientAuthenticator {
   }
 
   /**
-   * An authenticator for every method.
+   * An authenticator for every method but {@code tls_client_auth}, which needs trusted client CAs.
    *
    * @param clock the time of assertion {@code exp} and replay checks
    * @param issuer accepted as a client assertion {@code aud}
    */
   public ClientAuthenticator(ClientRegistry registry, MockClock clock, String issuer) {
+    this(registry, clock, issuer, ClientCaTrust.NONE);
+  }
+
+  /**
+   * An authenticator for every method.
+   *
+   * @param clock the time of assertion {@code exp} and replay checks
+   * @param issuer accepted as a client assertion {@code aud}
+   * @param clientCaTrust the CAs {@code tls_client_auth} certificates must chain to (the HTTPS
+   *     listener's client CA trust); {@link ClientCaTrust#NONE} without HTTPS, so such clients
+   *     cannot authenticate
+   */
+  public ClientAuthenticator(
+      ClientRegistry registry, MockClock clock, String issuer, ClientCaTrust clientCaTrust) {
     this.registry = requireNonNull(registry, "registry must not be null");
     this.keys = new ClientKeys();
     this.replays = new JtiReplayCache(JtiReplayCache.DEFAULT_CAPACITY);
     this.assertions = new ClientAssertionVerifier(keys, clock, replays);
     this.issuer = requireNonNull(issuer, "issuer must not be null");
     this.clock = clock;
-  }
-
-  /**
-   * The CAs {@code tls_client_auth} certificates must chain to (the HTTPS listener's client CA
-   * trust); by default none, so such clients cannot authenticate without HTTPS.
-   */
-  public void clientCaTrust(ClientCaTrust trust) {
-    this.clientCaTrust = requireNonNull(trust, "trust must not be null");
+    this.clientCaTrust = requireNonNull(clientCaTrust, "clientCaTrust must not be null");
   }
 
   /**

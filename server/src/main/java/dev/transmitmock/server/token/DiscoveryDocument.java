@@ -1,6 +1,7 @@
 package dev.transmitmock.server.token;
 
 import dev.transmitmock.server.config.ApplicationConfig;
+import dev.transmitmock.server.config.AuthMethod;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.SigningAlgorithm;
 import dev.transmitmock.server.keys.KeyRing;
@@ -19,9 +20,7 @@ import java.util.Optional;
 public final class DiscoveryDocument {
   /** Every client authentication method, in the order discovery lists them ({@code none} last). */
   public static final List<String> AUTH_METHODS =
-      java.util.Arrays.stream(dev.transmitmock.server.config.AuthMethod.values())
-          .map(dev.transmitmock.server.config.AuthMethod::wireName)
-          .toList();
+      java.util.Arrays.stream(AuthMethod.values()).map(AuthMethod::wireName).toList();
 
   private DiscoveryDocument() {}
 

@@ -3,16 +3,20 @@ package dev.transmitmock.server.token;
 import static java.util.Objects.requireNonNull;
 
 import dev.transmitmock.server.config.AuthMethod;
+import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.GrantTypes;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.control.Endpoint;
-import dev.transmitmock.server.control.JournalEntry;
+import dev.transmitmock.server.control.JournalDraft;
 import dev.transmitmock.server.control.MockClock;
 import dev.transmitmock.server.control.RequestJournal;
 import dev.transmitmock.server.keys.AppSigningKeys;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.keys.SigningKey;
+import dev.transmitmock.server.pki.CertificateThumbprint;
+import dev.transmitmock.server.pki.ClientCaTrust;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +48,7 @@ public final class TokenService {
   public static final Set<String> OTHER_TRANSMIT_GRANTS =
       GrantTypes.TRANSMIT.stream()
           .filter(grant -> !grant.equals(CLIENT_CREDENTIALS))
-          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+          .collect(Collectors.toUnmodifiableSet());
 
   /**
    * The client-authentication parameters node-oidc-provider refuses when repeated, before it
@@ -80,29 +85,43 @@ public final class TokenService {
       AppSigningKeys signing,
       MockClock clock,
       RequestJournal journal) {
+    this(config, registry, signing, clock, journal, ClientCaTrust.NONE);
+  }
+
+  /**
+   * A token service signing each client's tokens with {@code signing}'s choice of key and issuer.
+   *
+   * @param clientCaTrust the CAs {@code tls_client_auth} client certificates must chain to, here
+   *     and at introspection and revocation (the HTTPS listener's; {@link ClientCaTrust#NONE}
+   *     without HTTPS)
+   */
+  public TokenService(
+      MockConfig config,
+      ClientRegistry registry,
+      AppSigningKeys signing,
+      MockClock clock,
+      RequestJournal journal,
+      ClientCaTrust clientCaTrust) {
     this.config = requireNonNull(config, "config must not be null");
     this.registry = requireNonNull(registry, "registry must not be null");
-    this.authenticator = new ClientAuthenticator(registry, clock, config.issuer());
+    this.authenticator = new ClientAuthenticator(registry, clock, config.issuer(), clientCaTrust);
     this.signing = requireNonNull(signing, "signing must not be null");
     this.clock = requireNonNull(clock, "clock must not be null");
     this.journal = requireNonNull(journal, "journal must not be null");
   }
 
-  /**
-   * The CAs {@code tls_client_auth} client certificates must chain to, here and at introspection
-   * and revocation.
-   */
-  public void clientCaTrust(dev.transmitmock.server.pki.ClientCaTrust trust) {
-    authenticator.clientCaTrust(trust);
-  }
-
   /** Answers a token request as {@code POST /oidc/token} does. */
   public EndpointResponse handle(RawRequest request) {
-    JournalDraft draft = new JournalDraft(Endpoint.TOKEN);
+    return handle(FormRequest.of(request));
+  }
+
+  /** Answers a token request, parsed once, as {@code POST /oidc/token} does. */
+  public EndpointResponse handle(FormRequest request) {
+    JournalDraft draft = draft(Endpoint.TOKEN);
     try {
-      FormParameters form = FormParser.read(request, "/token");
-      draft.resource = form.all("resource").stream().findFirst().filter(r -> !r.isEmpty());
-      draft.scope = form.get("scope");
+      FormParameters form = request.form("/token");
+      draft.resource(form.all("resource").stream().findFirst().filter(r -> !r.isEmpty()));
+      draft.scope(form.get("scope"));
       AuthenticatedClient authenticated = authenticate(form, request, draft);
       ClientConfig client = authenticated.client();
       form.rejectRepeated(List.of("grant_type"));
@@ -118,7 +137,7 @@ public final class TokenService {
       form.rejectRepeated(List.of("scope"));
       IssuedToken token =
           issue(client, form.all("resource"), form.get("scope"), Optional.of(authenticated));
-      draft.jti = Optional.of(token.jti());
+      draft.jti(Optional.of(token.jti()));
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("access_token", token.accessToken());
       body.put("token_type", "Bearer");
@@ -126,11 +145,10 @@ public final class TokenService {
       if (token.scope().isPresent() || config.alwaysIncludeScope()) {
         body.put("scope", token.scope().orElse(""));
       }
-      draft.record(200, null);
+      draft.succeeded();
       return new EndpointResponse(200, EndpointResponse.NO_STORE, ErrorRenderer.json(body));
     } catch (OAuthException e) {
-      draft.record(e.error().status(), e.error());
-      return render(e.error());
+      return refuse(draft, e.error());
     }
   }
 
@@ -166,13 +184,14 @@ public final class TokenService {
    * claimed to be and how.
    */
   private AuthenticatedClient authenticate(
-      FormParameters form, RawRequest request, JournalDraft draft) {
+      FormParameters form, FormRequest request, JournalDraft draft) {
     form.rejectRepeated(AUTHENTICATION_PARAMETERS);
-    PresentedCredentials credentials = PresentedCredentials.read(form, request.authorization());
-    draft.clientId = Optional.of(credentials.clientId());
-    draft.authMethod = credentials.method();
-    AuthenticatedClient authenticated = authenticator.authenticate(credentials, request.origin());
-    draft.authMethod = authenticated.method();
+    PresentedCredentials credentials =
+        PresentedCredentials.read(form, request.raw().authorization());
+    draft.clientId(Optional.of(credentials.clientId())).authMethod(credentials.method());
+    AuthenticatedClient authenticated =
+        authenticator.authenticate(credentials, request.raw().origin());
+    draft.authMethod(authenticated.method());
     return authenticated;
   }
 
@@ -204,13 +223,12 @@ public final class TokenService {
 
   /**
    * The certificate the token is bound to: the client's TLS certificate when it {@link
-   * dev.transmitmock.server.config.ClientAuthConfig#bindsTokens() binds tokens}, none otherwise.
+   * ClientAuthConfig#bindsTokens() binds tokens}, none otherwise.
    *
    * @throws OAuthException 400 {@code invalid_grant} "grant request is invalid" when binding is
    *     required and no certificate was presented (node-oidc-provider's {@code checkMtlsCert})
    */
-  private static Optional<java.security.cert.X509Certificate> boundCertificate(
-      AuthenticatedClient authenticated) {
+  private static Optional<X509Certificate> boundCertificate(AuthenticatedClient authenticated) {
     if (!authenticated.client().authentication().bindsTokens()) {
       return Optional.empty();
     }
@@ -238,10 +256,7 @@ public final class TokenService {
     authenticated
         .flatMap(TokenService::boundCertificate)
         .ifPresent(
-            certificate ->
-                claims.put(
-                    "cnf",
-                    dev.transmitmock.server.pki.CertificateThumbprint.confirmation(certificate)));
+            certificate -> claims.put("cnf", CertificateThumbprint.confirmation(certificate)));
     String token = TokenMinter.sign(claims, signing.keyFor(client), config.tokenTyp());
     Instant issuedAt = Instant.ofEpochSecond((Long) claims.get("iat"));
     Instant expiresAt = Instant.ofEpochSecond((Long) claims.get("exp"));
@@ -293,54 +308,30 @@ public final class TokenService {
     return claims;
   }
 
-  /** What the journal records of one request, filled in as handling proceeds. */
-  final class JournalDraft {
-    private final long sequence = journal.nextSequence();
-    private final Instant time = clock.instant();
-    private final Endpoint endpoint;
-    Optional<String> clientId = Optional.empty();
-    AuthMethod authMethod = AuthMethod.NONE;
-    Optional<String> resource = Optional.empty();
-    Optional<String> scope = Optional.empty();
-    Optional<String> jti = Optional.empty();
-
-    JournalDraft(Endpoint endpoint) {
-      this.endpoint = endpoint;
+  /**
+   * Records a refused request in the journal (with the DEBUG line saying why) and renders its
+   * error.
+   */
+  EndpointResponse refuse(JournalDraft draft, OAuthError error) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "{} request of client {} rejected: {} {} ({})",
+          draft.endpoint().wireName(),
+          draft.clientId().orElse("-"),
+          error.status(),
+          error.error(),
+          error.detail().orElse(error.description()));
     }
-
-    void record(int status, OAuthError error) {
-      if (error != null && LOG.isDebugEnabled()) {
-        LOG.debug(
-            "{} request of client {} rejected: {} {} ({})",
-            endpoint.wireName(),
-            clientId.orElse("-"),
-            status,
-            error.error(),
-            error.detail().orElse(error.description()));
-      }
-      journal.record(
-          new JournalEntry(
-              sequence,
-              time,
-              endpoint,
-              clientId,
-              authMethod,
-              resource,
-              scope,
-              status,
-              Optional.ofNullable(error).map(OAuthError::error),
-              Optional.ofNullable(error).map(OAuthError::description),
-              jti,
-              Optional.ofNullable(error).flatMap(OAuthError::detail)));
-    }
+    draft.refused(error.status(), error.error(), error.description(), error.detail());
+    return render(error);
   }
 
   /**
    * The common start of the introspection and revocation endpoints: size limit, form parsing,
    * duplicate check and client authentication, recorded into {@code draft}.
    */
-  AuthenticatedForm authenticatedForm(RawRequest request, JournalDraft draft, String path) {
-    FormParameters form = FormParser.read(request, path);
+  AuthenticatedForm authenticatedForm(FormRequest request, JournalDraft draft, String path) {
+    FormParameters form = request.form(path);
     AuthenticatedClient authenticated = authenticate(form, request, draft);
     // introspection and revocation read token and token_type_hint (actions/introspection.js)
     form.rejectRepeated(List.of("token", "token_type_hint"));
@@ -365,7 +356,7 @@ public final class TokenService {
 
   /** Starts a journal record for another endpoint sharing this service's journal and clock. */
   JournalDraft draft(Endpoint endpoint) {
-    return new JournalDraft(endpoint);
+    return JournalDraft.start(journal, clock, endpoint);
   }
 
   MockConfig config() {

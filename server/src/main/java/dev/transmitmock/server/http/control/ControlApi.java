@@ -220,6 +220,12 @@ public final class ControlApi {
       return this;
     }
 
+    /** The HTTPS listener, if the server has one; {@link #https(HttpsListener)} otherwise. */
+    public Builder https(Optional<HttpsListener> https) {
+      requireNonNull(https, "https must not be null").ifPresent(this::https);
+      return this;
+    }
+
     /** Serves {@code POST /_mock/tokens/inspect} with this inspector; without it, not served. */
     public Builder tokenInspector(TokenInspector inspector) {
       this.inspector = requireNonNull(inspector, "inspector must not be null");

@@ -14,6 +14,7 @@ import dev.transmitmock.server.token.OAuthException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,8 @@ import java.util.Set;
  * mTLS binding must reject).
  */
 final class TokenRoutes {
-  static final String ACCESS_TOKEN = "access-token";
-  static final String CLIENT_ASSERTION = "client-assertion";
-  static final String CERTIFICATE_BINDING = "certificate-binding";
-  static final List<String> KINDS = List.of(ACCESS_TOKEN, CLIENT_ASSERTION, CERTIFICATE_BINDING);
+  static final List<String> KINDS =
+      Arrays.stream(DefectCatalog.Kind.values()).map(DefectCatalog.Kind::wireName).toList();
 
   private static final Set<String> TOKEN_FIELDS =
       Set.of("clientId", "resource", "scope", "defect", "claims", "header", "globalKey");
@@ -73,38 +72,15 @@ final class TokenRoutes {
   /** Every defect of every kind; the access-token ones first, as before kinds existed. */
   static List<Map<String, Object>> defectsJson() {
     List<Map<String, Object>> list = new ArrayList<>();
-    for (DefectCatalog.Entry entry : DefectCatalog.entries()) {
+    for (DefectCatalog.Entry entry : DefectCatalog.catalog()) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("id", entry.id());
-      json.put("kind", ACCESS_TOKEN);
+      json.put("kind", entry.kind().wireName());
       json.put("description", entry.description());
       json.put("reference", entry.reference());
-      json.put("expectedRejection", entry.expectedRejection().name());
+      json.put("expectedRejection", entry.expectedRejection());
       json.put("skewSensitive", entry.skewSensitive());
-      list.add(json);
-    }
-    for (AssertionDefect defect : AssertionDefect.values()) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("id", defect.id());
-      json.put("kind", CLIENT_ASSERTION);
-      json.put("description", defect.description());
-      json.put("reference", defect.reference());
-      json.put("expectedRejection", "invalid_client");
-      json.put("skewSensitive", false);
-      json.put("expectedStatus", 401);
-      json.put("expectedDescription", defect.expectedDescription());
-      json.put("expectedDetail", defect.expectedDetail());
-      json.put("needsPriorUse", defect.needsPriorUse());
-      list.add(json);
-    }
-    for (BindingDefect defect : BindingDefect.values()) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("id", defect.id());
-      json.put("kind", CERTIFICATE_BINDING);
-      json.put("description", defect.description());
-      json.put("reference", defect.reference());
-      json.put("expectedRejection", defect.expectedRejection());
-      json.put("skewSensitive", false);
+      json.putAll(entry.specifics());
       list.add(json);
     }
     return list;

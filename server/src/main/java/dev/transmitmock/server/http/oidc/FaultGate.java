@@ -3,10 +3,11 @@ package dev.transmitmock.server.http.oidc;
 import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.FaultRule;
 import dev.transmitmock.server.control.Faults;
+import dev.transmitmock.server.control.JournalDraft;
 import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.control.MockClock;
 import dev.transmitmock.server.control.RequestJournal;
-import dev.transmitmock.server.token.RawRequest;
+import dev.transmitmock.server.token.FormRequest;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Optional;
@@ -34,12 +35,11 @@ final class FaultGate {
    *
    * @return true when the fault answered and the endpoint must not
    */
-  boolean intercept(Context ctx, Endpoint endpoint, RawRequest request) {
+  boolean intercept(Context ctx, Endpoint endpoint, FormRequest request) {
     if (faults.isEmpty()) {
       return false;
     }
-    RequestPeek peek = RequestPeek.of(request);
-    Optional<FaultRule> rule = faults.take(endpoint, peek.clientId());
+    Optional<FaultRule> rule = faults.take(endpoint, request.clientId());
     if (rule.isEmpty()) {
       return false;
     }
@@ -47,7 +47,7 @@ final class FaultGate {
     if (rule.get().delayOnly()) {
       return false;
     }
-    record(endpoint, peek, rule.get());
+    record(endpoint, request, rule.get());
     answer(ctx, rule.get());
     return true;
   }
@@ -84,20 +84,17 @@ final class FaultGate {
     }
   }
 
-  private void record(Endpoint endpoint, RequestPeek peek, FaultRule rule) {
-    journal.record(
-        new JournalEntry(
-            journal.nextSequence(),
-            clock.instant(),
-            endpoint,
-            peek.clientId(),
-            peek.authMethod(),
-            peek.resource(),
-            peek.scope(),
+  private void record(Endpoint endpoint, FormRequest request, FaultRule rule) {
+    JournalDraft.start(journal, clock, endpoint)
+        .clientId(request.clientId())
+        .authMethod(request.authMethod())
+        .resource(request.resource())
+        .scope(request.scope())
+        .refused(
             rule.drop() ? 0 : rule.effectiveStatus(),
-            Optional.of(JournalEntry.INJECTED_FAULT),
-            Optional.of(rule.describe()),
-            Optional.empty()));
+            JournalEntry.INJECTED_FAULT,
+            rule.describe(),
+            Optional.empty());
   }
 
   private static void answer(Context ctx, FaultRule rule) {

@@ -12,6 +12,7 @@ import dev.transmitmock.server.http.ServerPaths;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.token.DiscoveryDocument;
 import dev.transmitmock.server.token.EndpointResponse;
+import dev.transmitmock.server.token.FormRequest;
 import dev.transmitmock.server.token.IntrospectionService;
 import dev.transmitmock.server.token.OAuthError;
 import dev.transmitmock.server.token.RawRequest;
@@ -25,6 +26,9 @@ import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +58,10 @@ public final class HttpApi {
   /** The two prefixes Transmit serves its OIDC endpoints under. */
   public static final List<String> OIDC_PREFIXES = List.of(CIS_PREFIX, "/oidc");
 
+  /** The form endpoints' paths under each of {@link #OIDC_PREFIXES}. */
+  private static final List<String> FORM_PATHS =
+      List.of("/token", "/token/introspection", "/token/revocation");
+
   /** Health probe path, always on, used by the Docker HEALTHCHECK and readiness waits. */
   public static final String HEALTH_PATH = ServerPaths.HEALTH_PATH;
 
@@ -70,29 +78,17 @@ public final class HttpApi {
   private final RevocationService revocation;
   private final FaultGate faultGate;
   private final MockClock clock;
-  private volatile Supplier<List<String>> serverBaseUrls = List::of;
-
-  /** The HTTP face without fault injection. */
-  public HttpApi(
-      MockConfig config,
-      KeyRing keys,
-      TokenService tokens,
-      IntrospectionService introspection,
-      RevocationService revocation) {
-    this(
-        config,
-        keys,
-        tokens,
-        introspection,
-        revocation,
-        new Faults(),
-        new RequestJournal(1),
-        new MockClock());
-  }
+  private final Supplier<List<String>> serverBaseUrls;
+  private volatile ListenerAudiences listenerAudiences =
+      new ListenerAudiences(null, List.of(), Map.of());
 
   /**
-   * The HTTP face with fault injection: {@code faults} are applied in front of the Transmit
-   * endpoints, and requests they answer are recorded in {@code journal} at {@code clock}'s time.
+   * The HTTP face: {@code faults} are applied in front of the Transmit endpoints, and requests they
+   * answer are recorded in {@code journal} at {@code clock}'s time.
+   *
+   * @param serverBaseUrls the base URLs the server listens on once started (HTTP and HTTPS),
+   *     accepted in a client assertion's {@code aud} besides the configured public base URL, the
+   *     request's own base URL and the issuer
    */
   public HttpApi(
       MockConfig config,
@@ -102,7 +98,8 @@ public final class HttpApi {
       RevocationService revocation,
       Faults faults,
       RequestJournal journal,
-      MockClock clock) {
+      MockClock clock,
+      Supplier<List<String>> serverBaseUrls) {
     this.config = config;
     this.keys = keys;
     this.tokens = tokens;
@@ -110,6 +107,7 @@ public final class HttpApi {
     this.revocation = revocation;
     this.faultGate = new FaultGate(faults, journal, clock);
     this.clock = clock;
+    this.serverBaseUrls = Objects.requireNonNull(serverBaseUrls, "serverBaseUrls must not be null");
   }
 
   /**
@@ -168,35 +166,28 @@ public final class HttpApi {
         });
   }
 
-  private Handler form(Endpoint which, Function<RawRequest, EndpointResponse> endpoint) {
+  private Handler form(Endpoint which, Function<FormRequest, EndpointResponse> endpoint) {
     return ctx -> {
-      RawRequest request;
+      RawRequest read;
       try {
-        request = read(ctx, MockConfig.ENGINE_BODY_LIMIT_BYTES);
+        read = read(ctx, MockConfig.ENGINE_BODY_LIMIT_BYTES);
       } catch (IOException | RuntimeException e) {
         write(ctx, tokens.render(unreadableBody(e).orElseGet(HttpApi::bodyNotRead)));
         return;
       }
+      FormRequest request =
+          FormRequest.of(
+              new RawRequest(
+                  read.contentType(),
+                  read.body(),
+                  read.bodyTooLarge(),
+                  read.authorization(),
+                  origin(ctx)));
       if (faultGate.intercept(ctx, which, request)) {
         return;
       }
-      request =
-          new RawRequest(
-              request.contentType(),
-              request.body(),
-              request.bodyTooLarge(),
-              request.authorization(),
-              origin(ctx));
       write(ctx, endpoint.apply(request));
     };
-  }
-
-  /**
-   * The base URLs the server listens on (HTTP and HTTPS), accepted in a client assertion's {@code
-   * aud} besides the configured public base URL, the request's own base URL and the issuer.
-   */
-  public void serverBaseUrls(Supplier<List<String>> baseUrls) {
-    this.serverBaseUrls = Objects.requireNonNull(baseUrls, "baseUrls must not be null");
   }
 
   /**
@@ -212,18 +203,58 @@ public final class HttpApi {
     if (ctx.req().getAttribute(CLIENT_CERTIFICATES) instanceof X509Certificate[] certificates) {
       chain = List.of(certificates);
     }
-    Set<String> bases = new LinkedHashSet<>();
-    config.publicBaseUrl().ifPresent(url -> bases.add(BaseUrls.of(ctx, Optional.of(url))));
-    bases.addAll(serverBaseUrls.get());
-    bases.add(BaseUrls.direct(ctx));
+    Set<String> urls = new LinkedHashSet<>(listenerAudiences().forPath(ctx.path()));
+    addEndpointUrls(urls, BaseUrls.direct(ctx), ctx.path());
+    return new RequestOrigin(chain, urls);
+  }
+
+  /**
+   * The accepted audiences under the configured public base URL and the listeners' base URLs, per
+   * endpoint path: computed once per set of listener URLs (a restarted server may listen
+   * elsewhere), not on every request.
+   */
+  private ListenerAudiences listenerAudiences() {
+    List<String> listening = serverBaseUrls.get();
+    ListenerAudiences known = listenerAudiences;
+    if (listening.equals(known.listening())) {
+      return known;
+    }
+    List<String> bases = new ArrayList<>();
+    config.publicBaseUrl().ifPresent(url -> bases.add(BaseUrls.configured(url)));
+    bases.addAll(listening);
+    Map<String, Set<String>> byPath = new LinkedHashMap<>();
+    for (String prefix : OIDC_PREFIXES) {
+      for (String path : FORM_PATHS) {
+        byPath.put(prefix + path, endpointUrls(bases, prefix + path));
+      }
+    }
+    ListenerAudiences computed = new ListenerAudiences(List.copyOf(listening), bases, byPath);
+    listenerAudiences = computed;
+    return computed;
+  }
+
+  private static Set<String> endpointUrls(List<String> bases, String path) {
     Set<String> urls = new LinkedHashSet<>();
     for (String base : bases) {
-      for (String prefix : OIDC_PREFIXES) {
-        urls.add(base + prefix + "/token");
-      }
-      urls.add(base + ctx.path());
+      addEndpointUrls(urls, base, path);
     }
-    return new RequestOrigin(chain, urls);
+    return Collections.unmodifiableSet(urls);
+  }
+
+  private static void addEndpointUrls(Set<String> urls, String base, String path) {
+    for (String prefix : OIDC_PREFIXES) {
+      urls.add(base + prefix + "/token");
+    }
+    urls.add(base + path);
+  }
+
+  /** Accepted audiences per form endpoint path, for one set of listener base URLs. */
+  private record ListenerAudiences(
+      List<String> listening, List<String> bases, Map<String, Set<String>> byPath) {
+    Set<String> forPath(String path) {
+      Set<String> known = byPath.get(path);
+      return known != null ? known : endpointUrls(bases, path);
+    }
   }
 
   private void jwks(Context ctx) {
