@@ -135,6 +135,12 @@ public final class ConfigNode {
     return parseDuration(path, asText());
   }
 
+  /**
+   * Parses an ISO-8601 duration ({@code PT1H}, {@code -PT10M}).
+   *
+   * @param path where the value stands, for the error; null for a value from elsewhere
+   * @throws ConfigException naming the path when the text is no duration
+   */
   public static Duration parseDuration(String path, String text) {
     try {
       return Duration.parse(text.trim());
@@ -155,6 +161,12 @@ public final class ConfigNode {
     return parseAbsoluteUri(path, asText());
   }
 
+  /**
+   * Parses an absolute URI.
+   *
+   * @param path where the value stands, for the error; null for a value from elsewhere
+   * @throws ConfigException naming the path when the text is no absolute URI
+   */
   public static URI parseAbsoluteUri(String path, String text) {
     try {
       URI uri = new URI(text.trim());
