@@ -1,7 +1,7 @@
 package dev.transmitmock.client;
 
-import static dev.transmitmock.client.Emulator.APP_CLIENT;
-import static dev.transmitmock.client.Emulator.ORDERS;
+import static dev.transmitmock.client.OrdersConfig.APP_CLIENT;
+import static dev.transmitmock.client.OrdersConfig.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AlgorithmAllowListEmulatorTest {
 
   private static TransmitMockServer startSigningWith(SigningAlgorithm algorithm) {
-    return Emulator.start(
+    return OrdersConfig.start(
         config ->
             config.key(KeyConfig.builder().kid("key-" + algorithm).algorithm(algorithm).build()));
   }
@@ -60,7 +60,7 @@ class AlgorithmAllowListEmulatorTest {
 
   @Test
   void required_claims_can_be_extended() {
-    try (TransmitMockServer server = Emulator.start()) {
+    try (TransmitMockServer server = OrdersConfig.start()) {
       String withoutScope = server.tokenFor(APP_CLIENT, ORDERS);
 
       TokenRejectedException e =
@@ -75,7 +75,7 @@ class AlgorithmAllowListEmulatorTest {
 
   @Test
   void one_verifier_serves_many_threads_from_a_cold_cache() throws Exception {
-    try (TransmitMockServer server = Emulator.start();
+    try (TransmitMockServer server = OrdersConfig.start();
         TransmitTokenVerifier verifier = verifierFor(server).build()) {
       List<String> tokens = new ArrayList<>();
       for (int i = 0; i < 8; i++) {

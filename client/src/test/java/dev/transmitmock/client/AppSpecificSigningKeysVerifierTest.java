@@ -28,7 +28,7 @@ class AppSpecificSigningKeysVerifierTest {
   @BeforeAll
   static void startEmulator() {
     server =
-        Emulator.start(
+        OrdersConfig.start(
             config ->
                 config
                     .application(ApplicationConfig.builder(APP).issuer(APP_ISSUER).build())
@@ -36,7 +36,7 @@ class AppSpecificSigningKeysVerifierTest {
                         ClientConfig.builder(APP_CLIENT)
                             .secret("app-secret")
                             .appId(APP)
-                            .resources(Emulator.ORDERS)
+                            .resources(OrdersConfig.ORDERS)
                             .tokenLifetime(Duration.ofDays(30))
                             .build()));
   }
@@ -55,7 +55,7 @@ class AppSpecificSigningKeysVerifierTest {
     return TransmitTokenVerifier.builder()
         .issuer(APP_ISSUER)
         .jwksUri(server.applicationJwksUri(APP))
-        .audience(Emulator.ORDERS)
+        .audience(OrdersConfig.ORDERS)
         .clock(server.clock())
         .build();
   }
@@ -65,7 +65,7 @@ class AppSpecificSigningKeysVerifierTest {
     return TransmitTokenVerifier.builder()
         .issuer(server.issuer())
         .jwksUri(server.applicationJwksUri(APP))
-        .audience(Emulator.ORDERS)
+        .audience(OrdersConfig.ORDERS)
         .clock(server.clock())
         .build();
   }
@@ -79,7 +79,7 @@ class AppSpecificSigningKeysVerifierTest {
 
   @Test
   void a_verifier_for_the_apps_issuer_and_jwks_accepts_the_apps_token() throws Exception {
-    String token = server.tokenFor(APP_CLIENT, Emulator.ORDERS);
+    String token = server.tokenFor(APP_CLIENT, OrdersConfig.ORDERS);
 
     TransmitToken verified = appVerifier().verify(token);
 
@@ -94,11 +94,11 @@ class AppSpecificSigningKeysVerifierTest {
     TransmitTokenVerifier verifier =
         TransmitTokenVerifier.builder()
             .discoveryUri(server.applicationDiscoveryUri(APP))
-            .audience(Emulator.ORDERS)
+            .audience(OrdersConfig.ORDERS)
             .clock(server.clock())
             .build();
 
-    TransmitToken verified = verifier.verify(server.tokenFor(APP_CLIENT, Emulator.ORDERS));
+    TransmitToken verified = verifier.verify(server.tokenFor(APP_CLIENT, OrdersConfig.ORDERS));
 
     assertThat(verified.issuer()).isEqualTo(APP_ISSUER);
   }
@@ -109,17 +109,17 @@ class AppSpecificSigningKeysVerifierTest {
         TransmitTokenVerifier.builder()
             .issuer(server.issuer())
             .jwksUri(server.jwksUri())
-            .audience(Emulator.ORDERS)
+            .audience(OrdersConfig.ORDERS)
             .clock(server.clock())
             .build();
 
-    assertThat(rejectionOf(tenant, server.tokenFor(APP_CLIENT, Emulator.ORDERS)))
+    assertThat(rejectionOf(tenant, server.tokenFor(APP_CLIENT, OrdersConfig.ORDERS)))
         .isEqualTo(Reason.UNKNOWN_KEY);
   }
 
   @Test
   void the_apps_verifier_refuses_a_token_of_the_tenants_issuer() {
-    String tenantToken = server.tokenFor(Emulator.APP_CLIENT, Emulator.ORDERS);
+    String tenantToken = server.tokenFor(OrdersConfig.APP_CLIENT, OrdersConfig.ORDERS);
 
     assertThat(rejectionOf(appVerifier(), tenantToken)).isEqualTo(Reason.WRONG_ISSUER);
   }
@@ -129,7 +129,11 @@ class AppSpecificSigningKeysVerifierTest {
       throws Exception {
     String legacy =
         server.mintToken(
-            TokenSpec.builder().clientId(APP_CLIENT).resource(Emulator.ORDERS).globalKey().build());
+            TokenSpec.builder()
+                .clientId(APP_CLIENT)
+                .resource(OrdersConfig.ORDERS)
+                .globalKey()
+                .build());
 
     TransmitToken during = legacyAwareVerifier().verify(legacy);
     server.clock().advance(Duration.ofDays(15));

@@ -3,7 +3,6 @@ package dev.transmitmock.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.transmitmock.client.TokenRejectedException.Reason;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.AuthMethod;
@@ -15,10 +14,8 @@ import dev.transmitmock.server.defects.BindingDefect;
 import dev.transmitmock.server.defects.TokenSpec;
 import dev.transmitmock.server.pki.CertificateThumbprint;
 import dev.transmitmock.server.pki.TlsIdentity;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,23 +77,12 @@ class CertificateBindingTest {
   }
 
   private static String tokenOverMutualTls() throws Exception {
-    HttpClient https =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .sslContext(clientCertificate.sslContext(server.caCertificate()))
-            .build();
-    HttpResponse<String> response =
-        https.send(
-            HttpRequest.newBuilder(server.httpsTokenEndpoint())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "grant_type=client_credentials&client_id=" + MTLS_CLIENT))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return new ObjectMapper().readTree(response.body()).path("access_token").asText();
+    Reply response =
+        TestHttp.to(
+                server.httpsTokenEndpoint(), clientCertificate.sslContext(server.caCertificate()))
+            .certificateToken(MTLS_CLIENT);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.accessToken();
   }
 
   @Test

@@ -1,7 +1,7 @@
 package dev.transmitmock.client;
 
-import static dev.transmitmock.client.Emulator.APP_CLIENT;
-import static dev.transmitmock.client.Emulator.ORDERS;
+import static dev.transmitmock.client.OrdersConfig.APP_CLIENT;
+import static dev.transmitmock.client.OrdersConfig.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -33,7 +33,7 @@ class DefectCatalogTest {
 
   @BeforeAll
   static void startEmulator() {
-    server = Emulator.start();
+    server = OrdersConfig.start();
     defects = server.defectiveTokens();
     strict = verifier().clockSkew(Duration.ZERO).build();
     withDefaultSkew = verifier().build();

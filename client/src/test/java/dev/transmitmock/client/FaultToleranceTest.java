@@ -1,8 +1,8 @@
 package dev.transmitmock.client;
 
-import static dev.transmitmock.client.Emulator.APP_CLIENT;
-import static dev.transmitmock.client.Emulator.APP_SECRET;
-import static dev.transmitmock.client.Emulator.ORDERS;
+import static dev.transmitmock.client.OrdersConfig.APP_CLIENT;
+import static dev.transmitmock.client.OrdersConfig.APP_SECRET;
+import static dev.transmitmock.client.OrdersConfig.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -33,7 +33,7 @@ class FaultToleranceTest {
 
   @BeforeAll
   static void startEmulator() {
-    server = Emulator.start();
+    server = OrdersConfig.start();
   }
 
   @AfterAll
@@ -74,7 +74,7 @@ class FaultToleranceTest {
 
     assertThat(token.value()).isNotBlank();
     assertThat(tokenRequests())
-        .as(Emulator.describeJournal(server))
+        .as(OrdersConfig.describeJournal(server))
         .extracting(JournalEntry::status)
         .containsExactly(503, 503, 200);
   }

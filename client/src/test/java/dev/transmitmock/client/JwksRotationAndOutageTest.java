@@ -1,7 +1,7 @@
 package dev.transmitmock.client;
 
-import static dev.transmitmock.client.Emulator.APP_CLIENT;
-import static dev.transmitmock.client.Emulator.ORDERS;
+import static dev.transmitmock.client.OrdersConfig.APP_CLIENT;
+import static dev.transmitmock.client.OrdersConfig.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -41,7 +41,7 @@ class JwksRotationAndOutageTest {
 
   @Test
   void a_rotated_in_key_is_picked_up_on_first_sight_of_its_kid() throws Exception {
-    try (TransmitMockServer server = Emulator.start()) {
+    try (TransmitMockServer server = OrdersConfig.start()) {
       // Default cache TTL (5 min): only the unknown-kid refresh can explain the new key working.
       TransmitTokenVerifier verifier = verifierFor(server).build();
       String before = server.tokenFor(APP_CLIENT, ORDERS);
@@ -58,7 +58,7 @@ class JwksRotationAndOutageTest {
 
   @Test
   void tokens_of_a_retired_key_fail_once_the_cached_jwks_expires() throws Exception {
-    try (TransmitMockServer server = Emulator.start()) {
+    try (TransmitMockServer server = OrdersConfig.start()) {
       TransmitTokenVerifier verifier =
           verifierFor(server)
               .jwksCacheTtl(SHORT_TTL)
@@ -81,7 +81,7 @@ class JwksRotationAndOutageTest {
 
   @Test
   void cached_keys_keep_verifying_while_the_jwks_endpoint_is_down() throws Exception {
-    TransmitMockServer server = Emulator.start();
+    TransmitMockServer server = OrdersConfig.start();
     String jwt = server.tokenFor(APP_CLIENT, ORDERS);
     TransmitTokenVerifier verifier =
         verifierFor(server).jwksCacheTtl(SHORT_TTL).jwksRefreshRateLimit(SHORT_RATE_LIMIT).build();
@@ -95,7 +95,7 @@ class JwksRotationAndOutageTest {
 
   @Test
   void a_cold_verifier_reports_jwks_unavailable_during_an_outage() {
-    TransmitMockServer server = Emulator.start();
+    TransmitMockServer server = OrdersConfig.start();
     String jwt = server.tokenFor(APP_CLIENT, ORDERS);
     TransmitTokenVerifier cold = verifierFor(server).build();
     server.close();
@@ -109,10 +109,10 @@ class JwksRotationAndOutageTest {
 
   @Test
   void warm_up_loads_the_keys_or_reports_the_outage() throws Exception {
-    try (TransmitMockServer server = Emulator.start()) {
+    try (TransmitMockServer server = OrdersConfig.start()) {
       verifierFor(server).build().warmUp();
     }
-    TransmitMockServer stopped = Emulator.start();
+    TransmitMockServer stopped = OrdersConfig.start();
     TransmitTokenVerifier verifier = verifierFor(stopped).build();
     stopped.close();
     TokenRejectedException e = catchThrowableOfType(TokenRejectedException.class, verifier::warmUp);

@@ -1,7 +1,7 @@
 package dev.transmitmock.client;
 
-import static dev.transmitmock.client.Emulator.APP_CLIENT;
-import static dev.transmitmock.client.Emulator.ORDERS;
+import static dev.transmitmock.client.OrdersConfig.APP_CLIENT;
+import static dev.transmitmock.client.OrdersConfig.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -19,7 +19,7 @@ class TokenTypeAndRegionEmulatorTest {
   @ParameterizedTest
   @EnumSource(TokenTyp.class)
   void accepts_at_jwt_jwt_and_absent_typ_by_default(TokenTyp typ) throws Exception {
-    try (TransmitMockServer server = Emulator.start(config -> config.tokenTyp(typ))) {
+    try (TransmitMockServer server = OrdersConfig.start(config -> config.tokenTyp(typ))) {
       String jwt = server.tokenFor(APP_CLIENT, ORDERS);
       assertThat(SignedJWT.parse(jwt).getHeader().getType() == null)
           .isEqualTo(typ == TokenTyp.NONE);
@@ -40,7 +40,7 @@ class TokenTypeAndRegionEmulatorTest {
       value = TokenTyp.class,
       names = {"JWT", "NONE"})
   void a_strict_access_token_verifier_rejects_other_types(TokenTyp typ) {
-    try (TransmitMockServer server = Emulator.start(config -> config.tokenTyp(typ))) {
+    try (TransmitMockServer server = OrdersConfig.start(config -> config.tokenTyp(typ))) {
       TransmitTokenVerifier strict =
           TransmitTokenVerifier.builder()
               .issuer(server.issuer())
@@ -65,7 +65,7 @@ class TokenTypeAndRegionEmulatorTest {
       throws Exception {
     Region emulated = Region.valueOf(region.name());
     try (TransmitMockServer server =
-        Emulator.start(config -> config.region(emulated).issuer(emulated.issuer()))) {
+        OrdersConfig.start(config -> config.region(emulated).issuer(emulated.issuer()))) {
       TransmitTokenVerifier verifier =
           TransmitTokenVerifier.builder()
               .region(region)

@@ -7,10 +7,8 @@ import dev.transmitmock.junit.contract.ClientContract;
 import dev.transmitmock.junit.contract.JulLogSink;
 import dev.transmitmock.junit.contract.LogSink;
 import dev.transmitmock.junit.contract.TokenCaller;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import dev.transmitmock.server.testing.TestHttp;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -36,8 +34,6 @@ class TransmitTokenClientContractTest {
   static final String POST_SECRET = "contract-post-secret-do-not-log";
   static final String BASIC_CLIENT = "contract-basic-svc";
   static final String BASIC_SECRET = "contract-basic-secret: do not log";
-
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TestFactory
   Stream<DynamicTest> keeps_the_contract_with_the_secret_in_the_form(TransmitMockHandle mock) {
@@ -75,13 +71,11 @@ class TransmitTokenClientContractTest {
     return downstream -> {
       AccessToken token = tokens.accessToken(ORDERS);
       int status =
-          HTTP.send(
-                  HttpRequest.newBuilder(downstream.resolve("/orders/42"))
-                      .header("Authorization", token.authorizationHeader())
-                      .timeout(Duration.ofSeconds(10))
-                      .build(),
-                  HttpResponse.BodyHandlers.discarding())
-              .statusCode();
+          TestHttp.plain()
+              .get(
+                  downstream.resolve("/orders/42").toString(),
+                  Map.of("Authorization", token.authorizationHeader()))
+              .status();
       if (status == 401) {
         tokens.invalidate(ORDERS);
       }

@@ -1,10 +1,10 @@
 package dev.transmitmock.client;
 
-import static dev.transmitmock.client.Emulator.APP_CLIENT;
-import static dev.transmitmock.client.Emulator.APP_SECRET;
-import static dev.transmitmock.client.Emulator.ODD_CLIENT;
-import static dev.transmitmock.client.Emulator.ODD_SECRET;
-import static dev.transmitmock.client.Emulator.ORDERS;
+import static dev.transmitmock.client.OrdersConfig.APP_CLIENT;
+import static dev.transmitmock.client.OrdersConfig.APP_SECRET;
+import static dev.transmitmock.client.OrdersConfig.ODD_CLIENT;
+import static dev.transmitmock.client.OrdersConfig.ODD_SECRET;
+import static dev.transmitmock.client.OrdersConfig.ORDERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -39,7 +39,7 @@ class TransmitTokenClientEmulatorTest {
 
   @BeforeAll
   static void startEmulator() {
-    server = Emulator.start();
+    server = OrdersConfig.start();
   }
 
   @AfterAll
@@ -123,7 +123,9 @@ class TransmitTokenClientEmulatorTest {
 
     assertThat(tokens).hasSize(CALLS);
     assertThat(new HashSet<>(tokens)).hasSize(1);
-    assertThat(Emulator.tokenRequests(server)).as(Emulator.describeJournal(server)).isEqualTo(1);
+    assertThat(OrdersConfig.tokenRequests(server))
+        .as(OrdersConfig.describeJournal(server))
+        .isEqualTo(1);
   }
 
   @Test
@@ -139,14 +141,16 @@ class TransmitTokenClientEmulatorTest {
         .clock()
         .advance(untilExpiry.minus(TransmitTokenClient.DEFAULT_REFRESH_MARGIN).minusSeconds(1));
     assertThat(new HashSet<>(callConcurrently(client))).containsExactly(first);
-    assertThat(Emulator.tokenRequests(server)).isEqualTo(1);
+    assertThat(OrdersConfig.tokenRequests(server)).isEqualTo(1);
 
     // Inside the margin: one refresh, whatever the number of callers.
     server.clock().advance(Duration.ofSeconds(2));
     Set<AccessToken> seen = new HashSet<>(callConcurrently(client));
     AccessToken refreshed = client.accessToken(ORDERS);
 
-    assertThat(Emulator.tokenRequests(server)).as(Emulator.describeJournal(server)).isEqualTo(2);
+    assertThat(OrdersConfig.tokenRequests(server))
+        .as(OrdersConfig.describeJournal(server))
+        .isEqualTo(2);
     assertThat(refreshed).isNotEqualTo(first);
     assertThat(refreshed.expiresAt()).isAfter(first.expiresAt());
     assertThat(seen).contains(refreshed).isSubsetOf(first, refreshed);
@@ -166,7 +170,7 @@ class TransmitTokenClientEmulatorTest {
     TokenRequestException e =
         catchThrowableOfType(TokenRequestException.class, () -> client.accessToken(ORDERS));
     assertThat(e.error()).contains("invalid_client");
-    assertThat(Emulator.tokenRequests(server)).isEqualTo(3);
+    assertThat(OrdersConfig.tokenRequests(server)).isEqualTo(3);
   }
 
   @Test
@@ -179,7 +183,7 @@ class TransmitTokenClientEmulatorTest {
     client.accessToken();
 
     assertThat(forOrders).isNotEqualTo(forTransmit);
-    assertThat(Emulator.tokenRequests(server)).isEqualTo(2);
+    assertThat(OrdersConfig.tokenRequests(server)).isEqualTo(2);
   }
 
   @Test
@@ -190,7 +194,7 @@ class TransmitTokenClientEmulatorTest {
     client.invalidate(ORDERS);
 
     assertThat(client.accessToken(ORDERS)).isNotEqualTo(first);
-    assertThat(Emulator.tokenRequests(server)).isEqualTo(2);
+    assertThat(OrdersConfig.tokenRequests(server)).isEqualTo(2);
   }
 
   @Test
@@ -206,7 +210,7 @@ class TransmitTokenClientEmulatorTest {
     assertThat(e.statusCode()).isEqualTo(401);
     assertThat(e.attempts()).isEqualTo(1);
     assertThat(e.getMessage()).contains("invalid_client").doesNotContain(wrongSecret);
-    assertThat(Emulator.tokenRequests(server)).isEqualTo(1);
+    assertThat(OrdersConfig.tokenRequests(server)).isEqualTo(1);
   }
 
   @Test

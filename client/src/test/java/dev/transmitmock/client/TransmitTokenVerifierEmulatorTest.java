@@ -1,10 +1,10 @@
 package dev.transmitmock.client;
 
-import static dev.transmitmock.client.Emulator.ADMIN_CLIENT;
-import static dev.transmitmock.client.Emulator.APP_CLIENT;
-import static dev.transmitmock.client.Emulator.APP_NAME;
-import static dev.transmitmock.client.Emulator.ORDERS;
-import static dev.transmitmock.client.Emulator.TENANT;
+import static dev.transmitmock.client.OrdersConfig.ADMIN_CLIENT;
+import static dev.transmitmock.client.OrdersConfig.APP_CLIENT;
+import static dev.transmitmock.client.OrdersConfig.APP_NAME;
+import static dev.transmitmock.client.OrdersConfig.ORDERS;
+import static dev.transmitmock.client.OrdersConfig.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -32,7 +32,7 @@ class TransmitTokenVerifierEmulatorTest {
 
   @BeforeAll
   static void startEmulator() {
-    server = Emulator.start();
+    server = OrdersConfig.start();
   }
 
   @AfterAll
@@ -75,7 +75,7 @@ class TransmitTokenVerifierEmulatorTest {
     assertThat(token.roles()).isEmpty();
     assertThat(token.isAdmin()).isFalse();
     assertThat(token.audience()).containsExactly(ORDERS);
-    assertThat(token.issuer()).isEqualTo(Emulator.ISSUER);
+    assertThat(token.issuer()).isEqualTo(OrdersConfig.ISSUER);
     assertThat(token.jti()).contains(issued.jti());
     assertThat(token.issuedAt()).isEqualTo(issued.issuedAt());
     assertThat(token.expiresAt()).isEqualTo(issued.expiresAt());

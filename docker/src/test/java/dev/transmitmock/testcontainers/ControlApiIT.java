@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -236,33 +235,21 @@ class ControlApiIT {
 
   @Test
   void the_control_api_refuses_requests_without_the_control_token() throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(mock.getBaseUrl() + "/_mock/clock")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    Reply response = TestHttp.to(URI.create(mock.getBaseUrl())).get("/_mock/clock");
 
-    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.status()).isEqualTo(401);
     assertThat(mock.control().clock().now()).isNotNull();
   }
 
   @Test
   void the_container_serves_the_console_and_the_openapi_description() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpResponse<String> page =
-        http.send(
-            HttpRequest.newBuilder(URI.create(mock.getBaseUrl() + "/_mock/ui")).build(),
-            HttpResponse.BodyHandlers.ofString());
-    HttpResponse<String> openApi =
-        http.send(
-            HttpRequest.newBuilder(URI.create(mock.getBaseUrl() + "/_mock/openapi.json"))
-                .header("Authorization", "Bearer " + CONTROL_TOKEN)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    TestHttp http = TestHttp.to(URI.create(mock.getBaseUrl()));
+    Reply page = http.get("/_mock/ui");
+    Reply openApi = http.withBearer(CONTROL_TOKEN).get("/_mock/openapi.json");
 
-    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("<title>transmit-mock console</title>");
-    assertThat(openApi.statusCode()).isEqualTo(200);
+    assertThat(openApi.status()).isEqualTo(200);
     assertThat(openApi.body())
         .startsWith("{\"openapi\":\"3.1.0\"")
         .contains("\"/cis/oidc/token\"")

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.client.TransmitToken;
 import dev.transmitmock.client.TransmitTokenVerifier;
+import dev.transmitmock.server.testing.TestHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -26,9 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class FidelityContainerIT {
   private static final String APP_ISSUER = "https://orders.app.transmitsecurity.io";
   private static final String ORDERS_API = "https://api.orders.example";
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
   private static TransmitMockContainer<?> mock;
 
   @BeforeAll
@@ -59,15 +53,7 @@ class FidelityContainerIT {
   }
 
   private static Map<String, Object> post(String form) throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(mock.getTokenEndpoint()))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    return Json.parseObject(response.body());
+    return Json.parseObject(TestHttp.plain().postForm(mock.getTokenEndpoint(), form).body());
   }
 
   @Test
@@ -123,10 +109,7 @@ class FidelityContainerIT {
         .satisfies(entry -> assertThat(entry.errorDetail()).hasValue("invalid secret provided"));
   }
 
-  private static String get(String uri) throws Exception {
-    return HTTP.send(
-            HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(10)).GET().build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
+  private static String get(String uri) {
+    return TestHttp.plain().get(uri).body();
   }
 }

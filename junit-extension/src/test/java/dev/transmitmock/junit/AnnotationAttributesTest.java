@@ -2,9 +2,9 @@ package dev.transmitmock.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transmitmock.junit.support.TokenRequests;
-import dev.transmitmock.junit.support.TokenResponse;
 import dev.transmitmock.server.config.ClientType;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +26,9 @@ class AnnotationAttributesTest {
   @Test
   void issues_tokens_to_an_inline_client_for_its_resource(TransmitMockHandle mock)
       throws Exception {
-    TokenResponse response =
-        TokenRequests.request(
-            mock.tokenEndpoint(), "orders-svc", "orders-secret", "https://api.orders.example");
+    Reply response =
+        TestHttp.to(mock.tokenEndpoint())
+            .token("orders-svc", "orders-secret", "https://api.orders.example");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.claims().getAudience()).containsExactly("https://api.orders.example");
@@ -36,8 +36,7 @@ class AnnotationAttributesTest {
 
   @Test
   void an_explicit_issuer_wins_over_the_region(TransmitMockHandle mock) throws Exception {
-    TokenResponse response =
-        TokenRequests.request(mock.tokenEndpoint(), "orders-svc", "orders-secret");
+    Reply response = TestHttp.to(mock.tokenEndpoint()).token("orders-svc", "orders-secret");
 
     assertThat(response.claims().getIssuer()).isEqualTo("https://tenant.userid.example");
     assertThat(mock.issuer()).isEqualTo("https://tenant.userid.example");
@@ -45,40 +44,37 @@ class AnnotationAttributesTest {
 
   @Test
   void applies_the_default_token_lifetime(TransmitMockHandle mock) {
-    TokenResponse response =
-        TokenRequests.request(mock.tokenEndpoint(), "orders-svc", "orders-secret");
+    Reply response = TestHttp.to(mock.tokenEndpoint()).token("orders-svc", "orders-secret");
 
-    assertThat(response.json().get("expires_in")).isEqualTo(300L);
+    assertThat(response.json().path("expires_in").asLong()).isEqualTo(300L);
   }
 
   @Test
   void a_client_lifetime_overrides_the_default(TransmitMockHandle mock) {
-    TokenResponse response =
-        TokenRequests.request(mock.tokenEndpoint(), "short-lived", "short-lived-secret");
+    Reply response = TestHttp.to(mock.tokenEndpoint()).token("short-lived", "short-lived-secret");
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json().get("expires_in")).isEqualTo(30L);
+    assertThat(response.json().path("expires_in").asLong()).isEqualTo(30L);
   }
 
   @Test
   void a_management_client_gets_admin_tokens(TransmitMockHandle mock) throws Exception {
-    TokenResponse response = TokenRequests.request(mock.tokenEndpoint(), "ops", "ops-secret");
+    Reply response = TestHttp.to(mock.tokenEndpoint()).token("ops", "ops-secret");
 
     assertThat(response.claims().getStringListClaim("roles")).isEqualTo(List.of("Admin"));
   }
 
   @Test
   void an_inline_client_replaces_a_configured_one_with_the_same_id(TransmitMockHandle mock) {
-    assertThat(TokenRequests.request(mock.tokenEndpoint(), "demo-app", "demo-app-secret").status())
+    assertThat(TestHttp.to(mock.tokenEndpoint()).token("demo-app", "demo-app-secret").status())
         .isEqualTo(401);
-    assertThat(TokenRequests.request(mock.tokenEndpoint(), "demo-app", "replaced-secret").status())
+    assertThat(TestHttp.to(mock.tokenEndpoint()).token("demo-app", "replaced-secret").status())
         .isEqualTo(200);
   }
 
   @Test
   void keeps_the_other_configured_clients(TransmitMockHandle mock) {
-    assertThat(
-            TokenRequests.request(mock.tokenEndpoint(), "demo-admin", "demo-admin-secret").status())
+    assertThat(TestHttp.to(mock.tokenEndpoint()).token("demo-admin", "demo-admin-secret").status())
         .isEqualTo(200);
   }
 }

@@ -2,10 +2,10 @@ package dev.transmitmock.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transmitmock.junit.support.TokenRequests;
-import dev.transmitmock.junit.support.TokenResponse;
 import dev.transmitmock.server.config.AuthMethod;
 import dev.transmitmock.server.config.ClientType;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -22,8 +22,7 @@ class ClassLevelClientTest {
 
   @Test
   void a_client_placed_on_the_class_gets_tokens_for_its_resource(TransmitMockHandle mock) {
-    TokenResponse response =
-        TokenRequests.request(mock.tokenEndpoint(), "orders-svc", "orders-secret", ORDERS);
+    Reply response = TestHttp.to(mock.tokenEndpoint()).token("orders-svc", "orders-secret", ORDERS);
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.claims().getAudience()).containsExactly(ORDERS);
@@ -31,7 +30,7 @@ class ClassLevelClientTest {
 
   @Test
   void class_level_clients_join_those_of_the_clients_attribute(TransmitMockHandle mock) {
-    TokenResponse admin = TokenRequests.request(mock.tokenEndpoint(), "ops", "ops-secret");
+    Reply admin = TestHttp.to(mock.tokenEndpoint()).token("ops", "ops-secret");
 
     assertThat(admin.status()).isEqualTo(200);
     assertThat(admin.claims().getClaim("roles")).isEqualTo(List.of("Admin"));
@@ -42,7 +41,7 @@ class ClassLevelClientTest {
     TransmitClientCredentials batch = mock.credentials("batch-svc");
 
     assertThat(batch.authMethod()).isEqualTo(AuthMethod.PRIVATE_KEY_JWT);
-    assertThat(TokenRequests.send(batch.tokenRequest()).status()).isEqualTo(200);
+    assertThat(TestHttp.plain().send(batch.tokenRequest()).status()).isEqualTo(200);
   }
 
   @Nested

@@ -2,8 +2,8 @@ package dev.transmitmock.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transmitmock.junit.support.TokenRequests;
-import dev.transmitmock.junit.support.TokenResponse;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -24,8 +24,7 @@ class ComposedAnnotationTest {
   @Test
   void a_composed_annotation_starts_the_emulator_with_its_settings_and_clients(
       TransmitMockHandle mock) {
-    TokenResponse response =
-        TokenRequests.request(mock.tokenEndpoint(), "orders-svc", "orders-secret", ORDERS);
+    Reply response = TestHttp.to(mock.tokenEndpoint()).token("orders-svc", "orders-secret", ORDERS);
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.claims().getIssuer()).isEqualTo("https://orders.userid.example");

@@ -4,7 +4,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.junit.support.Fixtures;
-import dev.transmitmock.junit.support.TokenRequests;
+import dev.transmitmock.server.testing.TestHttp;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -42,7 +42,7 @@ class ConcurrentClassesTest {
   static class PerClass1 {
     @Test
     void gets_a_token(TransmitMockHandle mock) {
-      assertThat(TokenRequests.request(mock.tokenEndpoint(), "one", "one-secret").status())
+      assertThat(TestHttp.to(mock.tokenEndpoint()).token("one", "one-secret").status())
           .isEqualTo(200);
     }
   }
@@ -51,9 +51,9 @@ class ConcurrentClassesTest {
   static class PerClass2 {
     @Test
     void gets_a_token(TransmitMockHandle mock) {
-      assertThat(TokenRequests.request(mock.tokenEndpoint(), "two", "two-secret").status())
+      assertThat(TestHttp.to(mock.tokenEndpoint()).token("two", "two-secret").status())
           .isEqualTo(200);
-      assertThat(TokenRequests.request(mock.tokenEndpoint(), "one", "one-secret").status())
+      assertThat(TestHttp.to(mock.tokenEndpoint()).token("one", "one-secret").status())
           .isEqualTo(401);
     }
   }
@@ -62,7 +62,7 @@ class ConcurrentClassesTest {
   static class PerClass3 {
     @Test
     void gets_a_token(TransmitMockHandle mock) {
-      assertThat(TokenRequests.request(mock.tokenEndpoint(), "three", "three-secret").status())
+      assertThat(TestHttp.to(mock.tokenEndpoint()).token("three", "three-secret").status())
           .isEqualTo(200);
     }
   }

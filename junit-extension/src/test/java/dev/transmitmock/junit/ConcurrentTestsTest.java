@@ -2,7 +2,7 @@ package dev.transmitmock.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transmitmock.junit.support.TokenRequests;
+import dev.transmitmock.server.testing.TestHttp;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
@@ -22,9 +22,9 @@ class ConcurrentTestsTest {
   @RepeatedTest(REPETITIONS)
   void concurrent_tests_each_see_only_their_own_requests() {
     PORTS.add(mock.server().port());
-    assertThat(TokenRequests.request(mock.tokenEndpoint(), "demo-app", "demo-app-secret").status())
+    assertThat(TestHttp.to(mock.tokenEndpoint()).token("demo-app", "demo-app-secret").status())
         .isEqualTo(200);
-    assertThat(TokenRequests.request(mock.tokenEndpoint(), "demo-app", "wrong").status())
+    assertThat(TestHttp.to(mock.tokenEndpoint()).token("demo-app", "wrong").status())
         .isEqualTo(401);
 
     mock.journal().assertTokensIssued("demo-app", 1).assertRejected("demo-app", "invalid_client");

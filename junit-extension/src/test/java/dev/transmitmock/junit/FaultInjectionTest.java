@@ -2,9 +2,9 @@ package dev.transmitmock.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transmitmock.junit.support.TokenRequests;
 import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.FaultRule;
+import dev.transmitmock.server.testing.TestHttp;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -19,9 +19,9 @@ class FaultInjectionTest {
   void injects_a_fault_into_the_next_token_request(TransmitMockHandle mock) {
     mock.faults().add(FaultRule.on(Endpoint.TOKEN).status(503).times(1));
 
-    assertThat(TokenRequests.request(mock.tokenEndpoint(), "demo-app", "demo-app-secret").status())
+    assertThat(TestHttp.to(mock.tokenEndpoint()).token("demo-app", "demo-app-secret").status())
         .isEqualTo(503);
-    assertThat(TokenRequests.request(mock.tokenEndpoint(), "demo-app", "demo-app-secret").status())
+    assertThat(TestHttp.to(mock.tokenEndpoint()).token("demo-app", "demo-app-secret").status())
         .isEqualTo(200);
   }
 
@@ -30,7 +30,7 @@ class FaultInjectionTest {
   void leaves_a_fault_in_force_for_the_rest_of_the_test(TransmitMockHandle mock) {
     mock.faults().add(FaultRule.on(Endpoint.TOKEN).status(500));
 
-    assertThat(TokenRequests.request(mock.tokenEndpoint(), "demo-app", "demo-app-secret").status())
+    assertThat(TestHttp.to(mock.tokenEndpoint()).token("demo-app", "demo-app-secret").status())
         .isEqualTo(500);
   }
 
@@ -38,7 +38,7 @@ class FaultInjectionTest {
   @Order(3)
   void clears_faults_before_each_test(TransmitMockHandle mock) {
     assertThat(mock.faults().isEmpty()).isTrue();
-    assertThat(TokenRequests.request(mock.tokenEndpoint(), "demo-app", "demo-app-secret").status())
+    assertThat(TestHttp.to(mock.tokenEndpoint()).token("demo-app", "demo-app-secret").status())
         .isEqualTo(200);
   }
 }

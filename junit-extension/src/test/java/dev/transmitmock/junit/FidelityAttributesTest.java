@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.transmitmock.junit.support.Fixtures;
-import dev.transmitmock.junit.support.TokenRequests;
-import dev.transmitmock.junit.support.TokenResponse;
 import dev.transmitmock.server.config.ApplicationConfig;
 import dev.transmitmock.server.config.AuthMethod;
 import dev.transmitmock.server.config.ClientConfig;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
@@ -45,20 +45,20 @@ class FidelityAttributesTest {
   class Declared {
     @Test
     void verbose_errors_add_the_reason_to_the_error_body(TransmitMockHandle mock) {
-      TokenResponse response = TokenRequests.request(mock.tokenEndpoint(), "orders-svc", "wrong");
+      Reply response = TestHttp.to(mock.tokenEndpoint()).token("orders-svc", "wrong");
 
       assertThat(response.status()).isEqualTo(401);
-      assertThat(response.json())
-          .containsEntry("error_description", "client authentication failed")
-          .containsEntry("error_detail", "invalid secret provided");
+      assertThat(response.json().path("error_description").asText())
+          .isEqualTo("client authentication failed");
+      assertThat(response.json().path("error_detail").asText())
+          .isEqualTo("invalid secret provided");
       mock.journal().clear();
     }
 
     @Test
     void an_apps_client_gets_the_apps_issuer_and_a_key_of_the_apps_jwks(TransmitMockHandle mock)
         throws Exception {
-      TokenResponse response =
-          TokenRequests.request(mock.tokenEndpoint(), "orders-svc", "orders-secret");
+      Reply response = TestHttp.to(mock.tokenEndpoint()).token("orders-svc", "orders-secret");
       JWKSet appKeys = JWKSet.load(mock.applicationJwksUri("app-orders").toURL());
 
       assertThat(response.claims().getIssuer()).isEqualTo(APP_ISSUER);
@@ -71,7 +71,7 @@ class FidelityAttributesTest {
     @Test
     void a_generated_private_key_jwt_client_of_the_app_is_signed_by_the_app_too(
         @InjectTransmitMock(client = "batch-svc") TransmitClientCredentials batch) {
-      TokenResponse response = TokenRequests.send(batch.tokenRequest());
+      Reply response = TestHttp.plain().send(batch.tokenRequest());
 
       assertThat(response.status()).as(response.body()).isEqualTo(200);
       assertThat(response.claims().getIssuer()).isEqualTo(APP_ISSUER);
@@ -94,30 +94,29 @@ class FidelityAttributesTest {
 
     @Test
     void a_public_client_is_refused_client_credentials(TransmitMockHandle mock) {
-      TokenResponse response =
-          TokenRequests.send(
-              HttpRequest.newBuilder(mock.tokenEndpoint())
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "grant_type=client_credentials&client_id=spa"))
-                  .build());
+      Reply response =
+          TestHttp.plain()
+              .send(
+                  HttpRequest.newBuilder(mock.tokenEndpoint())
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "grant_type=client_credentials&client_id=spa"))
+                      .build());
 
       assertThat(response.status()).isEqualTo(400);
-      assertThat(response.json())
-          .containsEntry(
-              "error_description", "requested grant type is not allowed for this client");
+      assertThat(response.json().path("error_description").asText())
+          .isEqualTo("requested grant type is not allowed for this client");
       mock.journal().clear();
     }
 
     @Test
     void a_client_without_client_credentials_in_its_grant_types_is_refused(
         TransmitMockHandle mock) {
-      TokenResponse response = TokenRequests.request(mock.tokenEndpoint(), "web", "web-secret");
+      Reply response = TestHttp.to(mock.tokenEndpoint()).token("web", "web-secret");
 
-      assertThat(response.json())
-          .containsEntry(
-              "error_description", "requested grant type is not allowed for this client");
+      assertThat(response.json().path("error_description").asText())
+          .isEqualTo("requested grant type is not allowed for this client");
       mock.journal().clear();
     }
   }
@@ -135,11 +134,11 @@ class FidelityAttributesTest {
 
     @Test
     void the_builder_sets_applications_public_clients_and_verbose_errors() {
-      TokenResponse orders = TokenRequests.request(mock.tokenEndpoint(), "orders-svc", "s");
-      TokenResponse wrong = TokenRequests.request(mock.tokenEndpoint(), "orders-svc", "x");
+      Reply orders = TestHttp.to(mock.tokenEndpoint()).token("orders-svc", "s");
+      Reply wrong = TestHttp.to(mock.tokenEndpoint()).token("orders-svc", "x");
 
       assertThat(orders.claims().getIssuer()).isEqualTo(APP_ISSUER);
-      assertThat(wrong.json()).containsEntry("error_detail", "invalid secret provided");
+      assertThat(wrong.json().path("error_detail").asText()).isEqualTo("invalid secret provided");
       assertThat(mock.server().clients().client("spa").orElseThrow().grantTypes())
           .containsExactly("authorization_code");
     }

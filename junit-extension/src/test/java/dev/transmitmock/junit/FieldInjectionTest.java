@@ -2,8 +2,8 @@ package dev.transmitmock.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transmitmock.junit.support.TokenRequests;
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.testing.TestHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class FieldInjectionTest {
 
   @Test
   void injected_server_answers_token_requests() {
-    assertThat(TokenRequests.request(mock.tokenEndpoint(), "demo-app", "demo-app-secret").status())
+    assertThat(TestHttp.to(mock.tokenEndpoint()).token("demo-app", "demo-app-secret").status())
         .isEqualTo(200);
   }
 

@@ -2,9 +2,9 @@ package dev.transmitmock.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transmitmock.junit.support.TokenRequests;
-import dev.transmitmock.junit.support.TokenResponse;
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,7 @@ class ParameterInjectionTest {
 
   @Test
   void provides_the_server_as_a_test_method_parameter(TransmitMockServer server) {
-    TokenResponse response =
-        TokenRequests.request(server.tokenEndpoint(), "demo-app", "demo-app-secret");
+    Reply response = TestHttp.to(server.tokenEndpoint()).token("demo-app", "demo-app-secret");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(server.isRunning()).isTrue();
@@ -29,8 +28,7 @@ class ParameterInjectionTest {
 
   @Test
   void provides_a_handle_as_a_test_method_parameter(TransmitMockHandle mock) throws Exception {
-    TokenResponse response =
-        TokenRequests.request(mock.tokenEndpoint(), "demo-app", "demo-app-secret");
+    Reply response = TestHttp.to(mock.tokenEndpoint()).token("demo-app", "demo-app-secret");
 
     assertThat(response.claims().getIssuer()).isEqualTo(mock.issuer());
     assertThat(mock.journal().tokensIssuedTo("demo-app")).isEqualTo(1);
@@ -44,7 +42,7 @@ class ParameterInjectionTest {
   @Test
   void serves_the_jwks_on_loopback(TransmitMockHandle mock) {
     assertThat(mock.baseUrl().getHost()).isEqualTo("127.0.0.1");
-    assertThat(TokenRequests.get(mock.jwksUri())).isEqualTo(200);
+    assertThat(TestHttp.plain().get(mock.jwksUri()).status()).isEqualTo(200);
   }
 
   @BeforeEach

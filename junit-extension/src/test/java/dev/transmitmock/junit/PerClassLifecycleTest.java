@@ -2,8 +2,8 @@ package dev.transmitmock.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transmitmock.junit.support.TokenRequests;
 import dev.transmitmock.server.config.ClientConfig;
+import dev.transmitmock.server.testing.TestHttp;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +26,7 @@ class PerClassLifecycleTest {
     mock.clock().advance(Duration.ofHours(3));
     mock.clients()
         .putClient(ClientConfig.builder("runtime-svc").secret("runtime-secret").build(), List.of());
-    assertThat(
-            TokenRequests.request(mock.tokenEndpoint(), "runtime-svc", "runtime-secret").status())
+    assertThat(TestHttp.to(mock.tokenEndpoint()).token("runtime-svc", "runtime-secret").status())
         .isEqualTo(200);
   }
 
@@ -43,8 +42,7 @@ class PerClassLifecycleTest {
     assertThat(mock.clock().offset()).isEqualTo(Duration.ZERO);
     assertThat(mock.journal().entries()).isEmpty();
     assertThat(mock.clients().client("runtime-svc")).isEmpty();
-    assertThat(
-            TokenRequests.request(mock.tokenEndpoint(), "runtime-svc", "runtime-secret").status())
+    assertThat(TestHttp.to(mock.tokenEndpoint()).token("runtime-svc", "runtime-secret").status())
         .isEqualTo(401);
   }
 

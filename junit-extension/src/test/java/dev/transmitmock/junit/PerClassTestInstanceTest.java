@@ -2,8 +2,8 @@ package dev.transmitmock.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transmitmock.junit.support.TokenRequests;
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.testing.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -19,8 +19,7 @@ class PerClassTestInstanceTest {
   @Test
   void injects_the_server_into_the_constructor_of_a_per_class_instance(TransmitMockServer server) {
     assertThat(fromConstructor).isSameAs(server);
-    assertThat(
-            TokenRequests.request(server.tokenEndpoint(), "demo-app", "demo-app-secret").status())
+    assertThat(TestHttp.to(server.tokenEndpoint()).token("demo-app", "demo-app-secret").status())
         .isEqualTo(200);
   }
 }

@@ -2,8 +2,8 @@ package dev.transmitmock.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transmitmock.junit.support.TokenRequests;
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.testing.TestHttp;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class PerTestLifecycleTest {
   @Order(1)
   void an_instance_field_starts_a_server_for_the_test() {
     previous = mock.server();
-    assertThat(TokenRequests.request(mock.tokenEndpoint(), "demo-app", "demo-app-secret").status())
+    assertThat(TestHttp.to(mock.tokenEndpoint()).token("demo-app", "demo-app-secret").status())
         .isEqualTo(200);
   }
 

@@ -2,8 +2,8 @@ package dev.transmitmock.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transmitmock.junit.support.TokenRequests;
-import dev.transmitmock.junit.support.TokenResponse;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +14,7 @@ class RegionAndConfigResourceTest {
   class WithARegion {
     @Test
     void tokens_carry_the_issuer_of_the_region(TransmitMockHandle mock) throws Exception {
-      TokenResponse response =
-          TokenRequests.request(mock.tokenEndpoint(), "demo-app", "demo-app-secret");
+      Reply response = TestHttp.to(mock.tokenEndpoint()).token("demo-app", "demo-app-secret");
 
       assertThat(response.claims().getIssuer()).isEqualTo("https://eu.userid.security");
     }
@@ -26,20 +25,19 @@ class RegionAndConfigResourceTest {
   class WithAClasspathConfig {
     @Test
     void serves_the_clients_of_the_config_resource(TransmitMockHandle mock) throws Exception {
-      TokenResponse response =
-          TokenRequests.request(
-              mock.tokenEndpoint(), "billing-svc", "billing-secret", "https://api.billing.example");
+      Reply response =
+          TestHttp.to(mock.tokenEndpoint())
+              .token("billing-svc", "billing-secret", "https://api.billing.example");
 
       assertThat(response.status()).isEqualTo(200);
       assertThat(response.claims().getIssuer()).isEqualTo("https://ca.userid.security");
       assertThat(response.claims().getStringClaim("tid")).isEqualTo("tnt-from-classpath");
-      assertThat(response.json().get("expires_in")).isEqualTo(600L);
+      assertThat(response.json().path("expires_in").asLong()).isEqualTo(600L);
     }
 
     @Test
     void does_not_add_the_embedded_default_clients(TransmitMockHandle mock) {
-      assertThat(
-              TokenRequests.request(mock.tokenEndpoint(), "demo-app", "demo-app-secret").status())
+      assertThat(TestHttp.to(mock.tokenEndpoint()).token("demo-app", "demo-app-secret").status())
           .isEqualTo(401);
     }
   }
@@ -49,10 +47,9 @@ class RegionAndConfigResourceTest {
   class WithAConfigAndOverrides {
     @Test
     void the_annotation_overrides_the_config(TransmitMockHandle mock) {
-      TokenResponse response =
-          TokenRequests.request(mock.tokenEndpoint(), "billing-svc", "billing-secret");
+      Reply response = TestHttp.to(mock.tokenEndpoint()).token("billing-svc", "billing-secret");
 
-      assertThat(response.json().get("expires_in")).isEqualTo(120L);
+      assertThat(response.json().path("expires_in").asLong()).isEqualTo(120L);
     }
   }
 }

@@ -2,9 +2,9 @@ package dev.transmitmock.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transmitmock.junit.support.TokenRequests;
-import dev.transmitmock.junit.support.TokenResponse;
 import dev.transmitmock.server.config.AuthMethod;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -34,7 +34,7 @@ class SecretTokenRequestTest {
       @InjectTransmitMock(client = "basic svc+1") TransmitClientCredentials basic) {
     HttpRequest request = basic.tokenRequest();
 
-    TokenResponse response = TokenRequests.send(request);
+    Reply response = TestHttp.plain().send(request);
 
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     assertThat(response.claims().getSubject()).isEqualTo("basic svc+1");
@@ -49,7 +49,7 @@ class SecretTokenRequestTest {
   @Test
   void a_post_client_with_a_space_and_a_plus_in_id_and_secret_gets_a_token(
       @InjectTransmitMock(client = "post svc+1") TransmitClientCredentials post) {
-    TokenResponse response = TokenRequests.send(post.tokenRequest());
+    Reply response = TestHttp.plain().send(post.tokenRequest());
 
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     assertThat(response.claims().getSubject()).isEqualTo("post svc+1");

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.transmitmock.junit.support.Fixtures;
 import dev.transmitmock.junit.support.JupiterVersion;
-import dev.transmitmock.junit.support.TokenRequests;
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.testing.TestHttp;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -81,8 +81,7 @@ class SharedServerTest {
     @Test
     void records_its_server(TransmitMockServer server) {
       SEEN.put(SharedA.class, server);
-      assertThat(
-              TokenRequests.request(server.tokenEndpoint(), "demo-app", "demo-app-secret").status())
+      assertThat(TestHttp.to(server.tokenEndpoint()).token("demo-app", "demo-app-secret").status())
           .isEqualTo(200);
     }
   }
@@ -161,8 +160,7 @@ class SharedServerTest {
 
   private static void request(TransmitMockServer server, Class<?> fixture) {
     SEEN.put(fixture, server);
-    assertThat(
-            TokenRequests.request(server.tokenEndpoint(), "demo-app", "demo-app-secret").status())
+    assertThat(TestHttp.to(server.tokenEndpoint()).token("demo-app", "demo-app-secret").status())
         .isEqualTo(200);
   }
 }

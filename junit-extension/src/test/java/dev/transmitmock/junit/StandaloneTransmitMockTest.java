@@ -3,9 +3,9 @@ package dev.transmitmock.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.transmitmock.junit.support.TokenRequests;
-import dev.transmitmock.junit.support.TokenResponse;
 import dev.transmitmock.server.config.AuthMethod;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -44,9 +44,8 @@ class StandaloneTransmitMockTest {
     try (StandaloneTransmitMock mock =
         StandaloneTransmitMock.builder(WHERE).region("eu").clients(declaredClients()).start()) {
 
-      TokenResponse response =
-          TokenRequests.request(
-              mock.tokenEndpoint(), "orders-svc", "orders-svc-secret", ORDERS_API);
+      Reply response =
+          TestHttp.to(mock.tokenEndpoint()).token("orders-svc", "orders-svc-secret", ORDERS_API);
 
       assertThat(response.status()).as(response.body()).isEqualTo(200);
       assertThat(response.claims().getIssuer()).isEqualTo("https://eu.userid.security");
@@ -84,8 +83,7 @@ class StandaloneTransmitMockTest {
             .clients(declared.clients()[0])
             .start()) {
 
-      TokenResponse response =
-          TokenRequests.request(mock.tokenEndpoint(), "orders-svc", "orders-secret");
+      Reply response = TestHttp.to(mock.tokenEndpoint()).token("orders-svc", "orders-secret");
 
       assertThat(response.status()).as(response.body()).isEqualTo(200);
       assertThat(response.claims().getIssuer()).isEqualTo(APP_ISSUER);
@@ -107,10 +105,11 @@ class StandaloneTransmitMockTest {
     try (StandaloneTransmitMock mock =
         StandaloneTransmitMock.builder(WHERE).verboseErrors(true).start()) {
 
-      TokenResponse response = TokenRequests.request(mock.tokenEndpoint(), "demo-app", "wrong");
+      Reply response = TestHttp.to(mock.tokenEndpoint()).token("demo-app", "wrong");
 
       assertThat(response.status()).isEqualTo(401);
-      assertThat(response.json()).containsEntry("error_detail", "invalid secret provided");
+      assertThat(response.json().path("error_detail").asText())
+          .isEqualTo("invalid secret provided");
     }
   }
 

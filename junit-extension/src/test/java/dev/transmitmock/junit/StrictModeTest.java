@@ -3,7 +3,7 @@ package dev.transmitmock.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.junit.support.Fixtures;
-import dev.transmitmock.junit.support.TokenRequests;
+import dev.transmitmock.server.testing.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -82,7 +82,7 @@ class StrictModeTest {
 
     @Test
     void requests_a_token_with_a_wrong_secret(TransmitMockHandle mock) {
-      TokenRequests.request(mock.tokenEndpoint(), "demo-app", WRONG_SECRET);
+      TestHttp.to(mock.tokenEndpoint()).token("demo-app", WRONG_SECRET);
     }
   }
 
@@ -90,8 +90,8 @@ class StrictModeTest {
   static class UnknownResourceFixture {
     @Test
     void requests_a_token_for_an_unknown_resource(TransmitMockHandle mock) {
-      TokenRequests.request(
-          mock.tokenEndpoint(), "demo-app", "demo-app-secret", "https://api.unknown.example");
+      TestHttp.to(mock.tokenEndpoint())
+          .token("demo-app", "demo-app-secret", "https://api.unknown.example");
     }
   }
 
@@ -99,7 +99,7 @@ class StrictModeTest {
   static class SucceedingFixture {
     @Test
     void requests_a_token_correctly(TransmitMockHandle mock) {
-      TokenRequests.request(mock.tokenEndpoint(), "demo-app", "demo-app-secret");
+      TestHttp.to(mock.tokenEndpoint()).token("demo-app", "demo-app-secret");
     }
   }
 
@@ -109,12 +109,12 @@ class StrictModeTest {
 
     @Test
     void good() {
-      TokenRequests.request(mock.tokenEndpoint(), "demo-app", "demo-app-secret");
+      TestHttp.to(mock.tokenEndpoint()).token("demo-app", "demo-app-secret");
     }
 
     @Test
     void bad() {
-      TokenRequests.request(mock.tokenEndpoint(), "demo-app", "nope");
+      TestHttp.to(mock.tokenEndpoint()).token("demo-app", "nope");
     }
   }
 
@@ -122,7 +122,7 @@ class StrictModeTest {
   static class ClearedFixture {
     @Test
     void provokes_a_rejection_and_clears_it(TransmitMockHandle mock) {
-      assertThat(TokenRequests.request(mock.tokenEndpoint(), "demo-app", "nope").status())
+      assertThat(TestHttp.to(mock.tokenEndpoint()).token("demo-app", "nope").status())
           .isEqualTo(401);
       mock.journal().assertRejected("demo-app", "invalid_client").clear();
     }
@@ -132,7 +132,7 @@ class StrictModeTest {
   static class LenientFixture {
     @Test
     void requests_a_token_with_a_wrong_secret(TransmitMockHandle mock) {
-      TokenRequests.request(mock.tokenEndpoint(), "demo-app", "nope");
+      TestHttp.to(mock.tokenEndpoint()).token("demo-app", "nope");
     }
   }
 }

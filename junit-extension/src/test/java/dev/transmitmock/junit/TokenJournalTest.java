@@ -3,7 +3,7 @@ package dev.transmitmock.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.transmitmock.junit.support.TokenRequests;
+import dev.transmitmock.server.testing.TestHttp;
 import org.junit.jupiter.api.Test;
 
 @TransmitMock
@@ -11,9 +11,9 @@ class TokenJournalTest {
 
   @Test
   void counts_the_tokens_issued_to_a_client(TransmitMockHandle mock) {
-    TokenRequests.request(mock.tokenEndpoint(), "demo-app", "demo-app-secret");
-    TokenRequests.request(mock.tokenEndpoint(), "demo-app", "demo-app-secret");
-    TokenRequests.request(mock.tokenEndpoint(), "demo-admin", "demo-admin-secret");
+    TestHttp.to(mock.tokenEndpoint()).token("demo-app", "demo-app-secret");
+    TestHttp.to(mock.tokenEndpoint()).token("demo-app", "demo-app-secret");
+    TestHttp.to(mock.tokenEndpoint()).token("demo-admin", "demo-admin-secret");
 
     mock.journal().assertTokensIssued("demo-app", 2).assertTokensIssued("demo-admin", 1);
     assertThat(mock.journal().tokenRequests()).hasSize(3);
@@ -21,7 +21,7 @@ class TokenJournalTest {
 
   @Test
   void a_failed_count_lists_the_journal_without_secrets(TransmitMockHandle mock) {
-    TokenRequests.request(mock.tokenEndpoint(), "demo-app", "the-wrong-secret");
+    TestHttp.to(mock.tokenEndpoint()).token("demo-app", "the-wrong-secret");
 
     assertThatThrownBy(() -> mock.journal().assertTokensIssued("demo-app", 1))
         .isInstanceOf(AssertionError.class)
@@ -33,8 +33,8 @@ class TokenJournalTest {
 
   @Test
   void names_each_rejection_when_none_was_expected(TransmitMockHandle mock) {
-    TokenRequests.request(
-        mock.tokenEndpoint(), "demo-app", "demo-app-secret", "https://api.unknown.example");
+    TestHttp.to(mock.tokenEndpoint())
+        .token("demo-app", "demo-app-secret", "https://api.unknown.example");
 
     assertThatThrownBy(() -> mock.journal().assertNoRejections())
         .hasMessageContaining("rejected 1")
@@ -43,7 +43,7 @@ class TokenJournalTest {
 
   @Test
   void finds_a_rejection_by_client_and_error(TransmitMockHandle mock) {
-    TokenRequests.request(mock.tokenEndpoint(), "demo-app", "nope");
+    TestHttp.to(mock.tokenEndpoint()).token("demo-app", "nope");
 
     mock.journal().assertRejected("demo-app", "invalid_client");
     assertThatThrownBy(() -> mock.journal().assertRejected("demo-app", "invalid_target"))

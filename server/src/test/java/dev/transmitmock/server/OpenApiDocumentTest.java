@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.transmitmock.server.config.ApplicationConfig;
 import dev.transmitmock.server.config.ConfigLoader;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import io.javalin.router.Endpoint;
 import io.javalin.router.ParsedEndpoint;
 import io.swagger.parser.OpenAPIParser;
@@ -14,12 +16,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.SpecVersion;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -51,7 +48,6 @@ class OpenApiDocumentTest {
           "GET /_mock/ui/console.css");
 
   private static TransmitMockServer server;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   /** The application whose routes stand for the described {@code /apps/{appId}/...} ones. */
   private static final String APP_ID = "app-orders";
@@ -79,18 +75,14 @@ class OpenApiDocumentTest {
     server.close();
   }
 
-  private static HttpResponse<String> get(URI uri, String bearer)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20));
-    if (bearer != null) {
-      request.header("Authorization", "Bearer " + bearer);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private static Reply get(URI uri, String bearer) {
+    TestHttp http = TestHttp.plain();
+    return (bearer == null ? http : http.withBearer(bearer)).get(uri);
   }
 
   private static JsonNode servedDocument() throws Exception {
-    HttpResponse<String> response = get(server.baseUrl().resolve("/_mock/openapi.json"), null);
-    assertThat(response.statusCode()).isEqualTo(200);
+    Reply response = get(server.baseUrl().resolve("/_mock/openapi.json"), null);
+    assertThat(response.status()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     return JSON.readTree(response.body());
@@ -276,7 +268,7 @@ class OpenApiDocumentTest {
         TransmitMockServer.builder().controlToken("s3cret").build().start()) {
       URI uri = protectedServer.baseUrl().resolve("/_mock/openapi.json");
 
-      assertThat(get(uri, null).statusCode()).isEqualTo(401);
+      assertThat(get(uri, null).status()).isEqualTo(401);
       JsonNode document = JSON.readTree(get(uri, "s3cret").body());
       assertThat(document.get("security").toString()).isEqualTo("[{\"controlToken\":[]}]");
     }
@@ -285,8 +277,7 @@ class OpenApiDocumentTest {
   @Test
   void with_the_control_api_off_the_document_is_not_served() throws Exception {
     try (TransmitMockServer off = TransmitMockServer.builder().controlApi(false).build().start()) {
-      assertThat(get(off.baseUrl().resolve("/_mock/openapi.json"), null).statusCode())
-          .isEqualTo(404);
+      assertThat(get(off.baseUrl().resolve("/_mock/openapi.json"), null).status()).isEqualTo(404);
     }
   }
 }

@@ -5,9 +5,9 @@ import static dev.transmitmock.junit.tls.TlsClientAuthSetup.LEGACY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.junit.TransmitMockExtension;
-import dev.transmitmock.junit.support.TokenResponse;
 import dev.transmitmock.server.config.TlsConfig;
 import dev.transmitmock.server.pki.TlsIdentity;
+import dev.transmitmock.server.testing.Reply;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +28,7 @@ class ConfiguredClientCaTest {
 
   @Test
   void the_generated_tls_client_auth_client_gets_a_token() throws Exception {
-    TokenResponse response = TlsClientAuthSetup.generatedClientRequest(mock);
+    Reply response = TlsClientAuthSetup.generatedClientRequest(mock);
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(mock.credentials(GENERATED).certificate().getIssuerX500Principal())
@@ -39,7 +39,7 @@ class ConfiguredClientCaTest {
   void a_certificate_from_the_configured_client_ca_is_trusted() throws Exception {
     TlsIdentity legacy = USER_CLIENT_CA.issue("CN=" + LEGACY, List.of());
 
-    TokenResponse response = TlsClientAuthSetup.legacyRequest(mock, legacy);
+    Reply response = TlsClientAuthSetup.legacyRequest(mock, legacy);
 
     assertThat(response.status()).isEqualTo(200);
   }
@@ -48,9 +48,9 @@ class ConfiguredClientCaTest {
   void a_certificate_from_the_emulators_ca_stays_untrusted() throws Exception {
     TlsIdentity legacy = mock.server().issueClientCertificate("CN=" + LEGACY, List.of());
 
-    TokenResponse response = TlsClientAuthSetup.legacyRequest(mock, legacy);
+    Reply response = TlsClientAuthSetup.legacyRequest(mock, legacy);
 
     assertThat(response.status()).isEqualTo(401);
-    assertThat(response.json().get("error")).isEqualTo("invalid_client");
+    assertThat(response.error()).isEqualTo("invalid_client");
   }
 }

@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.transmitmock.junit.InjectTransmitMock;
 import dev.transmitmock.junit.TransmitMock;
 import dev.transmitmock.junit.TransmitMockHandle;
-import dev.transmitmock.junit.support.TlsRequests;
-import dev.transmitmock.junit.support.TokenRequests;
+import dev.transmitmock.server.testing.TestHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,9 +26,7 @@ class HttpsOnlyTest {
   @Test
   void issues_tokens_over_tls(TransmitMockHandle mock, @InjectTransmitMock SSLContext tls)
       throws IOException {
-    assertThat(
-            TlsRequests.secretRequest(tls, mock.tokenEndpoint(), "demo-app", "demo-app-secret")
-                .status())
+    assertThat(TestHttp.to(mock.tokenEndpoint(), tls).token("demo-app", "demo-app-secret").status())
         .isEqualTo(200);
   }
 
@@ -37,7 +34,7 @@ class HttpsOnlyTest {
   void does_not_answer_plain_http_on_its_port(TransmitMockHandle mock) {
     URI plain = URI.create("http://127.0.0.1:" + mock.httpsBaseUrl().getPort() + "/oidc/token");
 
-    assertThatThrownBy(() -> TokenRequests.request(plain, "demo-app", "demo-app-secret"))
+    assertThatThrownBy(() -> TestHttp.to(plain).token("demo-app", "demo-app-secret"))
         .isInstanceOf(UncheckedIOException.class);
   }
 }

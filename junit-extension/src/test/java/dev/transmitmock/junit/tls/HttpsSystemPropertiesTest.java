@@ -6,9 +6,9 @@ import dev.transmitmock.junit.TransmitMock;
 import dev.transmitmock.junit.TransmitMockHandle;
 import dev.transmitmock.junit.TransmitMockProperties;
 import dev.transmitmock.junit.support.Fixtures;
-import dev.transmitmock.junit.support.TlsRequests;
-import dev.transmitmock.junit.support.TokenResponse;
 import dev.transmitmock.server.pki.TlsIdentity;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,16 +78,15 @@ class HttpsSystemPropertiesTest {
     Path caFile = Path.of(System.getProperty(TransmitMockProperties.CA_CERTIFICATE_FILE));
     List<X509Certificate> fromFile = TlsIdentity.certificates(Files.readString(caFile));
     SSLContext tls = TlsIdentity.trusting(fromFile.toArray(new X509Certificate[0]));
-    TokenResponse token =
-        TlsRequests.secretRequest(
-            tls,
-            URI.create(System.getProperty(TransmitMockProperties.HTTPS_TOKEN_ENDPOINT)),
-            "demo-app",
-            "demo-app-secret");
+    Reply token =
+        TestHttp.to(
+                URI.create(System.getProperty(TransmitMockProperties.HTTPS_TOKEN_ENDPOINT)), tls)
+            .token("demo-app", "demo-app-secret");
     SEEN.put("token status", token.status());
     SEEN.put(
         "jwks status",
-        TlsRequests.get(tls, URI.create(System.getProperty(TransmitMockProperties.HTTPS_JWKS_URI)))
+        TestHttp.with(tls)
+            .get(URI.create(System.getProperty(TransmitMockProperties.HTTPS_JWKS_URI)))
             .status());
     SEEN.put("ca from file", fromFile);
     SEEN.put("ca from handle", List.of(mock.caCertificate()));

@@ -8,12 +8,12 @@ import dev.transmitmock.junit.InjectTransmitMock;
 import dev.transmitmock.junit.TransmitClient;
 import dev.transmitmock.junit.TransmitMock;
 import dev.transmitmock.junit.TransmitMockHandle;
-import dev.transmitmock.junit.support.TlsRequests;
-import dev.transmitmock.junit.support.TokenRequests;
-import dev.transmitmock.junit.support.TokenResponse;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ClientConfig;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,8 +42,8 @@ class HttpsTest {
   @Test
   void issues_a_token_over_tls_to_a_client_using_the_injected_ssl_context(
       TransmitMockHandle mock, @InjectTransmitMock SSLContext tls) throws IOException {
-    TokenResponse response =
-        TlsRequests.secretRequest(tls, mock.httpsTokenEndpoint(), "orders-svc", "orders-secret");
+    Reply response =
+        TestHttp.to(mock.httpsTokenEndpoint(), tls).token("orders-svc", "orders-secret");
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.claims().getIssuer()).isEqualTo(mock.issuer());
@@ -58,16 +58,17 @@ class HttpsTest {
 
     assertThatThrownBy(
             () ->
-                TlsRequests.secretRequest(
-                    jdkDefaults, mock.httpsTokenEndpoint(), "orders-svc", "orders-secret"))
-        .isInstanceOf(SSLHandshakeException.class);
+                TestHttp.to(mock.httpsTokenEndpoint(), jdkDefaults)
+                    .token("orders-svc", "orders-secret"))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasCauseInstanceOf(SSLHandshakeException.class);
     assertThat(mock.journal().tokenRequests()).isEmpty();
   }
 
   @Test
   void plain_http_keeps_serving_beside_https(TransmitMockHandle mock) {
-    TokenResponse response =
-        TokenRequests.request(mock.tokenEndpoint(), "orders-svc", "orders-secret", RESOURCE);
+    Reply response =
+        TestHttp.to(mock.tokenEndpoint()).token("orders-svc", "orders-secret", RESOURCE);
 
     assertThat(mock.baseUrl().getScheme()).isEqualTo("http");
     assertThat(response.status()).isEqualTo(200);
@@ -89,8 +90,8 @@ class HttpsTest {
       throws IOException {
     for (SSLContext tls : new SSLContext[] {trustsTheEmulator, mock.sslContext()}) {
       assertThat(
-              TlsRequests.secretRequest(
-                      tls, mock.httpsTokenEndpoint(), "orders-svc", "orders-secret")
+              TestHttp.to(mock.httpsTokenEndpoint(), tls)
+                  .token("orders-svc", "orders-secret")
                   .status())
           .isEqualTo(200);
     }
@@ -98,13 +99,14 @@ class HttpsTest {
 
   @Test
   void discovery_over_https_lists_https_endpoints(TransmitMockHandle mock) {
-    TokenResponse discovery = TlsRequests.get(mock.sslContext(), mock.httpsDiscoveryUri());
+    Reply discovery = TestHttp.with(mock.sslContext()).get(mock.httpsDiscoveryUri());
 
     assertThat(discovery.status()).isEqualTo(200);
-    assertThat(discovery.json().get("token_endpoint").toString())
+    assertThat(discovery.json().path("token_endpoint").asText())
         .startsWith(mock.httpsBaseUrl() + "/")
         .endsWith("/oidc/token");
-    assertThat(TlsRequests.get(mock.sslContext(), mock.httpsJwksUri()).json()).containsKey("keys");
+    assertThat(TestHttp.with(mock.sslContext()).get(mock.httpsJwksUri()).json().has("keys"))
+        .isTrue();
   }
 
   @Test
@@ -115,8 +117,8 @@ class HttpsTest {
         .putClient(ClientConfig.builder("temporary").secret("temporary-secret").build(), List.of());
 
     assertThat(
-            TlsRequests.secretRequest(
-                    mock.sslContext(), mock.httpsTokenEndpoint(), "temporary", "temporary-secret")
+            TestHttp.to(mock.httpsTokenEndpoint(), mock.sslContext())
+                .token("temporary", "temporary-secret")
                 .status())
         .isEqualTo(200);
   }
@@ -125,12 +127,12 @@ class HttpsTest {
   @Order(2)
   void the_next_test_starts_from_the_configured_state_over_https(TransmitMockHandle mock)
       throws IOException {
-    TokenResponse temporary =
-        TlsRequests.secretRequest(
-            mock.sslContext(), mock.httpsTokenEndpoint(), "temporary", "temporary-secret");
-    TokenResponse orders =
-        TlsRequests.secretRequest(
-            mock.sslContext(), mock.httpsTokenEndpoint(), "orders-svc", "orders-secret");
+    Reply temporary =
+        TestHttp.to(mock.httpsTokenEndpoint(), mock.sslContext())
+            .token("temporary", "temporary-secret");
+    Reply orders =
+        TestHttp.to(mock.httpsTokenEndpoint(), mock.sslContext())
+            .token("orders-svc", "orders-secret");
 
     assertThat(temporary.status()).isEqualTo(401);
     assertThat(orders.status()).isEqualTo(200);

@@ -7,10 +7,10 @@ import dev.transmitmock.junit.TransmitClient;
 import dev.transmitmock.junit.TransmitClientCredentials;
 import dev.transmitmock.junit.TransmitMock;
 import dev.transmitmock.junit.TransmitMockHandle;
-import dev.transmitmock.junit.support.TlsRequests;
-import dev.transmitmock.junit.support.TokenResponse;
 import dev.transmitmock.server.config.AuthMethod;
 import dev.transmitmock.server.pki.TlsIdentity;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
@@ -39,7 +39,7 @@ class MutualTlsTest {
       String clientId, TransmitMockHandle mock) throws Exception {
     TransmitClientCredentials client = mock.credentials(clientId);
 
-    TokenResponse response = TlsRequests.send(client.sslContext(), client.tokenRequest());
+    Reply response = TestHttp.with(client.sslContext()).send(client.tokenRequest());
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.claims().getSubject()).isEqualTo(clientId);
@@ -70,11 +70,11 @@ class MutualTlsTest {
     TlsIdentity impostor =
         TlsIdentity.certificateAuthority("CN=foreign CA").issue("CN=payments-svc", List.of());
 
-    TokenResponse response =
-        TlsRequests.send(impostor.sslContext(mock.caCertificate()), payments.tokenRequest());
+    Reply response =
+        TestHttp.with(impostor.sslContext(mock.caCertificate())).send(payments.tokenRequest());
 
     assertThat(response.status()).isEqualTo(401);
-    assertThat(response.json().get("error")).isEqualTo("invalid_client");
+    assertThat(response.error()).isEqualTo("invalid_client");
     assertThat(mock.journal().rejections())
         .last()
         .satisfies(
@@ -91,7 +91,7 @@ class MutualTlsTest {
 
     mock.reset();
     TransmitClientCredentials payments = mock.credentials("payments-svc");
-    TokenResponse response = TlsRequests.send(payments.sslContext(), payments.tokenRequest());
+    Reply response = TestHttp.with(payments.sslContext()).send(payments.tokenRequest());
 
     assertThat(payments.certificate()).isEqualTo(before);
     assertThat(response.status()).isEqualTo(200);
@@ -109,10 +109,10 @@ class MutualTlsTest {
       TransmitMockHandle mock,
       @InjectTransmitMock(client = "payments-svc") TransmitClientCredentials payments)
       throws Exception {
-    TokenResponse response = TlsRequests.send(mock.sslContext(), payments.tokenRequest());
+    Reply response = TestHttp.with(mock.sslContext()).send(payments.tokenRequest());
 
     assertThat(response.status()).isEqualTo(401);
-    assertThat(response.json().get("error")).isEqualTo("invalid_client");
+    assertThat(response.error()).isEqualTo("invalid_client");
   }
 
   @Test
@@ -120,7 +120,7 @@ class MutualTlsTest {
       @InjectTransmitMock(client = "payments-svc") TransmitClientCredentials payments,
       @InjectTransmitMock(client = "edge-proxy") TransmitClientCredentials edge)
       throws Exception {
-    TokenResponse response = TlsRequests.send(edge.sslContext(), payments.tokenRequest());
+    Reply response = TestHttp.with(edge.sslContext()).send(payments.tokenRequest());
 
     assertThat(response.status()).isEqualTo(401);
   }
@@ -131,7 +131,7 @@ class MutualTlsTest {
       @InjectTransmitMock(client = "edge-proxy") X509Certificate edgeCertificate,
       @InjectTransmitMock(client = "edge-proxy") TransmitClientCredentials edge)
       throws Exception {
-    TokenResponse response = TlsRequests.send(presentsEdgeCertificate, edge.tokenRequest());
+    Reply response = TestHttp.with(presentsEdgeCertificate).send(edge.tokenRequest());
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(edgeCertificate).isEqualTo(edge.certificate());
@@ -140,7 +140,7 @@ class MutualTlsTest {
   @Test
   void a_private_key_jwt_client_gets_a_token_over_https(
       @InjectTransmitMock(client = "batch-svc") TransmitClientCredentials batch) throws Exception {
-    TokenResponse response = TlsRequests.send(batch.sslContext(), batch.tokenRequest());
+    Reply response = TestHttp.with(batch.sslContext()).send(batch.tokenRequest());
 
     assertThat(batch.tokenEndpoint().getScheme()).isEqualTo("https");
     assertThat(response.status()).isEqualTo(200);

@@ -6,8 +6,8 @@ import dev.transmitmock.junit.InjectTransmitMock;
 import dev.transmitmock.junit.TransmitMock;
 import dev.transmitmock.junit.TransmitMockHandle;
 import dev.transmitmock.junit.support.Fixtures;
-import dev.transmitmock.junit.support.TlsRequests;
 import dev.transmitmock.server.pki.TlsIdentity;
+import dev.transmitmock.server.testing.TestHttp;
 import java.io.IOException;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
@@ -52,7 +52,8 @@ class OtherJdkTypeResolverTest {
     assertThat(tls).isSameAs(mock.sslContext());
     assertThat(ca).isEqualTo(mock.caCertificate());
     assertThat(
-            TlsRequests.secretRequest(tls, mock.httpsTokenEndpoint(), "demo-app", "demo-app-secret")
+            TestHttp.to(mock.httpsTokenEndpoint(), tls)
+                .token("demo-app", "demo-app-secret")
                 .status())
         .isEqualTo(200);
   }

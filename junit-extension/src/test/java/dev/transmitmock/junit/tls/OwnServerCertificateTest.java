@@ -5,10 +5,10 @@ import static dev.transmitmock.junit.tls.TlsClientAuthSetup.LEGACY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.junit.TransmitMockExtension;
-import dev.transmitmock.junit.support.TlsRequests;
-import dev.transmitmock.junit.support.TokenResponse;
 import dev.transmitmock.server.config.TlsConfig;
 import dev.transmitmock.server.pki.TlsIdentity;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,7 +33,7 @@ class OwnServerCertificateTest {
 
   @Test
   void the_generated_tls_client_auth_client_gets_a_token() throws Exception {
-    TokenResponse response = TlsClientAuthSetup.generatedClientRequest(mock);
+    Reply response = TlsClientAuthSetup.generatedClientRequest(mock);
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.claims().getSubject()).isEqualTo(GENERATED);
@@ -45,7 +45,7 @@ class OwnServerCertificateTest {
   void a_certificate_from_the_users_ca_is_still_trusted() throws Exception {
     TlsIdentity legacy = USER_CA.issue("CN=" + LEGACY, List.of());
 
-    TokenResponse response = TlsClientAuthSetup.legacyRequest(mock, legacy);
+    Reply response = TlsClientAuthSetup.legacyRequest(mock, legacy);
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.claims().getSubject()).isEqualTo(LEGACY);
@@ -56,11 +56,11 @@ class OwnServerCertificateTest {
     TlsIdentity impostor =
         TlsIdentity.certificateAuthority("CN=foreign CA").issue("CN=" + GENERATED, List.of());
 
-    TokenResponse response =
-        TlsRequests.send(
-            impostor.sslContext(mock.caCertificate()), mock.credentials(GENERATED).tokenRequest());
+    Reply response =
+        TestHttp.with(impostor.sslContext(mock.caCertificate()))
+            .send(mock.credentials(GENERATED).tokenRequest());
 
     assertThat(response.status()).isEqualTo(401);
-    assertThat(response.json().get("error")).isEqualTo("invalid_client");
+    assertThat(response.error()).isEqualTo("invalid_client");
   }
 }

@@ -10,13 +10,11 @@ import dev.transmitmock.junit.TransmitClient;
 import dev.transmitmock.junit.TransmitClientCredentials;
 import dev.transmitmock.junit.TransmitMock;
 import dev.transmitmock.junit.TransmitMockHandle;
-import dev.transmitmock.junit.support.TokenResponse;
 import dev.transmitmock.server.config.AuthMethod;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import dev.transmitmock.server.token.ClientAssertions;
-import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -28,19 +26,16 @@ import org.junit.jupiter.api.Test;
             authMethod = AuthMethod.PRIVATE_KEY_JWT,
             resources = "https://api.orders.example"))
 class PrivateKeyJwtTest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   @InjectTransmitMock(client = "batch-svc")
   TransmitClientCredentials batch;
 
-  private static TokenResponse send(HttpRequest request) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    return new TokenResponse(response.statusCode(), response.body());
+  private static Reply send(HttpRequest request) {
+    return TestHttp.plain().send(request);
   }
 
   @Test
   void the_ready_token_request_gets_a_token(TransmitMockHandle mock) throws Exception {
-    TokenResponse response = send(batch.tokenRequest("https://api.orders.example"));
+    Reply response = send(batch.tokenRequest("https://api.orders.example"));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.claims().getSubject()).isEqualTo("batch-svc");
@@ -77,9 +72,9 @@ class PrivateKeyJwtTest {
     HttpRequest replay = withAssertion(assertion);
 
     assertThat(send(first).status()).isEqualTo(200);
-    TokenResponse refused = send(replay);
+    Reply refused = send(replay);
     assertThat(refused.status()).isEqualTo(401);
-    assertThat(refused.json().get("error")).isEqualTo("invalid_client");
+    assertThat(refused.error()).isEqualTo("invalid_client");
   }
 
   @Test

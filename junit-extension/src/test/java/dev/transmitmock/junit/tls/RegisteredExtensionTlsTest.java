@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.junit.TransmitClientCredentials;
 import dev.transmitmock.junit.TransmitMockExtension;
-import dev.transmitmock.junit.support.TlsRequests;
-import dev.transmitmock.junit.support.TokenResponse;
 import dev.transmitmock.server.config.AuthMethod;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +25,7 @@ class RegisteredExtensionTlsTest {
   void every_generated_client_gets_a_token_over_https() throws Exception {
     for (String clientId : new String[] {"batch-svc", "edge-proxy", "poster"}) {
       TransmitClientCredentials client = mock.credentials(clientId);
-      TokenResponse response = TlsRequests.send(client.sslContext(), client.tokenRequest());
+      Reply response = TestHttp.with(client.sslContext()).send(client.tokenRequest());
 
       assertThat(response.status()).as(clientId).isEqualTo(200);
       assertThat(mock.journal().tokenRequests())
@@ -39,7 +39,7 @@ class RegisteredExtensionTlsTest {
     TransmitClientCredentials poster = mock.credentials("poster");
 
     assertThat(poster.clientSecret()).isEqualTo("poster-secret");
-    assertThat(TlsRequests.send(poster.sslContext(), poster.tokenRequest()).status())
+    assertThat(TestHttp.with(poster.sslContext()).send(poster.tokenRequest()).status())
         .isEqualTo(200);
   }
 

@@ -8,8 +8,8 @@ import dev.transmitmock.junit.TransmitClientCredentials;
 import dev.transmitmock.junit.TransmitMock;
 import dev.transmitmock.junit.TransmitMockHandle;
 import dev.transmitmock.junit.support.Fixtures;
-import dev.transmitmock.junit.support.TlsRequests;
 import dev.transmitmock.server.config.AuthMethod;
+import dev.transmitmock.server.testing.TestHttp;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
@@ -32,8 +32,8 @@ class SharedTlsServerTest {
 
   private static void record(
       TransmitMockHandle mock, TransmitClientCredentials edge, SSLContext tls) throws Exception {
-    assertThat(TlsRequests.send(edge.sslContext(), edge.tokenRequest()).status()).isEqualTo(200);
-    assertThat(TlsRequests.get(tls, mock.httpsJwksUri()).status()).isEqualTo(200);
+    assertThat(TestHttp.with(edge.sslContext()).send(edge.tokenRequest()).status()).isEqualTo(200);
+    assertThat(TestHttp.with(tls).get(mock.httpsJwksUri()).status()).isEqualTo(200);
     SEEN.add(mock.httpsBaseUrl() + " " + edge.certificateThumbprint());
   }
 

@@ -2,13 +2,13 @@ package dev.transmitmock.junit.tls;
 
 import dev.transmitmock.junit.TransmitClientCredentials;
 import dev.transmitmock.junit.TransmitMockExtension;
-import dev.transmitmock.junit.support.TlsRequests;
-import dev.transmitmock.junit.support.TokenResponse;
 import dev.transmitmock.server.config.AuthMethod;
 import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.TlsConfig;
 import dev.transmitmock.server.pki.TlsIdentity;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import java.io.IOException;
 
 /**
@@ -40,15 +40,15 @@ final class TlsClientAuthSetup {
   }
 
   /** The generated client's own token request, with its own certificate. */
-  static TokenResponse generatedClientRequest(TransmitMockExtension mock) throws IOException {
+  static Reply generatedClientRequest(TransmitMockExtension mock) throws IOException {
     TransmitClientCredentials generated = mock.credentials(GENERATED);
-    return TlsRequests.send(generated.sslContext(), generated.tokenRequest());
+    return TestHttp.with(generated.sslContext()).send(generated.tokenRequest());
   }
 
   /** A token request of the configured client presenting the certificate. */
-  static TokenResponse legacyRequest(TransmitMockExtension mock, TlsIdentity certificate)
+  static Reply legacyRequest(TransmitMockExtension mock, TlsIdentity certificate)
       throws IOException {
-    return TlsRequests.certificateRequest(
-        certificate.sslContext(mock.caCertificate()), mock.httpsTokenEndpoint(), LEGACY);
+    return TestHttp.to(mock.httpsTokenEndpoint(), certificate.sslContext(mock.caCertificate()))
+        .certificateToken(LEGACY);
   }
 }

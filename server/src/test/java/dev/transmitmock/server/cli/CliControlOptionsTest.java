@@ -3,10 +3,7 @@ package dev.transmitmock.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.server.TransmitMockServer;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import dev.transmitmock.server.testing.TestHttp;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,14 +19,8 @@ class CliControlOptionsTest extends InProcessCliTest {
 
   private static int status(TransmitMockServer server, String path, String bearer)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(server.baseUrl().resolve(path)).timeout(Duration.ofSeconds(10));
-    if (bearer != null) {
-      request.header("Authorization", "Bearer " + bearer);
-    }
-    return HttpClient.newHttpClient()
-        .send(request.build(), HttpResponse.BodyHandlers.discarding())
-        .statusCode();
+    TestHttp http = TestHttp.to(server.baseUrl());
+    return (bearer == null ? http : http.withBearer(bearer)).get(path).status();
   }
 
   @Test

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ClientAuthMode;
 import dev.transmitmock.server.pki.TlsIdentity;
+import dev.transmitmock.server.testing.TestHttp;
 import java.io.PrintWriter;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,21 +19,9 @@ class TlsCliTest extends InProcessCliTest {
   @TempDir Path folder;
 
   private static int tokenStatus(TransmitMockServer server) throws Exception {
-    HttpClient https =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .sslContext(TlsIdentity.trusting(server.caCertificate()))
-            .build();
-    return https
-        .send(
-            HttpRequest.newBuilder(server.httpsTokenEndpoint())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "grant_type=client_credentials&client_id=demo-app&client_secret=demo-app-secret"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString())
-        .statusCode();
+    return TestHttp.to(server.httpsBaseUrl(), TlsIdentity.trusting(server.caCertificate()))
+        .token("demo-app", "demo-app-secret")
+        .status();
   }
 
   @Test

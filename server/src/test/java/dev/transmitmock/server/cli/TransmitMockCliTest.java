@@ -3,11 +3,9 @@ package dev.transmitmock.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.testing.TestHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -30,17 +28,8 @@ class TransmitMockCliTest extends InProcessCliTest {
         .contains("demo-app / demo-app-secret (app)")
         .contains("demo-admin / demo-admin-secret (management)")
         .contains("curl --location --request POST '" + server.tokenEndpoint() + "'");
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(server.tokenEndpoint())
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            "grant_type=client_credentials&client_id=demo-app&client_secret=demo-app-secret"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(TestHttp.to(server.baseUrl()).token("demo-app", "demo-app-secret").status())
+        .isEqualTo(200);
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.transmitmock.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.transmitmock.server.Emulator;
+import dev.transmitmock.server.testing.TestEmulator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -94,10 +94,13 @@ class ConfigLoaderTest {
 
   @Test
   void serves_the_issue_example_over_http() throws Exception {
-    try (Emulator emulator = Emulator.with(ConfigLoader.load(resource("issue-example.yaml")))) {
+    try (TestEmulator emulator =
+        TestEmulator.start(ConfigLoader.load(resource("issue-example.yaml")))) {
       String slow =
-          emulator.accessToken(
-              "orders-svc", "orders-secret", Map.of("resource", "https://api.slow.example"));
+          emulator
+              .http()
+              .accessToken(
+                  "orders-svc", "orders-secret", Map.of("resource", "https://api.slow.example"));
       var claims = emulator.verify(slow);
       assertThat(claims.getIssuer()).isEqualTo("https://eu.userid.security");
       assertThat(claims.getClaim("tid")).isEqualTo("tnt-acceptance");
@@ -105,6 +108,7 @@ class ConfigLoaderTest {
           .isEqualTo(300_000);
       assertThat(
               emulator
+                  .http()
                   .token("instant", "instant-secret", Map.of())
                   .json()
                   .get("expires_in")
@@ -112,7 +116,7 @@ class ConfigLoaderTest {
           .isZero();
       assertThat(
               emulator
-                  .verify(emulator.accessToken("ops-admin", "admin-secret", Map.of()))
+                  .verify(emulator.http().accessToken("ops-admin", "admin-secret", Map.of()))
                   .getStringListClaim("roles"))
           .containsExactly("Admin");
     }

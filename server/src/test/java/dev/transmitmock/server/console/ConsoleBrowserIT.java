@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.keys.KeyRing;
+import dev.transmitmock.server.testing.Reply;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,8 +35,7 @@ class ConsoleBrowserIT {
     server.reset();
   }
 
-  private static HttpResponse<String> tokenRequest(
-      String clientId, String secret, String resource) {
+  private static Reply tokenRequest(String clientId, String secret, String resource) {
     return CONSOLE.tokenRequest(clientId, secret, resource);
   }
 
@@ -49,7 +48,7 @@ class ConsoleBrowserIT {
     console.open("journal");
     assertThat(console.journalRows()).isEmpty();
 
-    assertThat(tokenRequest(APP, APP_SECRET, null).statusCode()).isEqualTo(200);
+    assertThat(tokenRequest(APP, APP_SECRET, null).status()).isEqualTo(200);
 
     WebElement row =
         console.waitUntil(d -> console.journalRows().stream().findFirst().orElse(null));
@@ -62,7 +61,7 @@ class ConsoleBrowserIT {
   void a_refused_request_shows_the_reason_it_was_refused() {
     console.open("journal");
 
-    assertThat(tokenRequest(APP, "wrong-secret", null).statusCode()).isEqualTo(401);
+    assertThat(tokenRequest(APP, "wrong-secret", null).status()).isEqualTo(401);
 
     WebElement row =
         console.waitUntil(d -> console.journalRows().stream().findFirst().orElse(null));
@@ -162,10 +161,10 @@ class ConsoleBrowserIT {
         console.waitUntil(
             d -> console.all("#faults-table tr.fault-row").stream().findFirst().orElse(null));
     assertThat(rule.getText()).contains("token").contains("503");
-    HttpResponse<String> failed = tokenRequest(APP, APP_SECRET, null);
-    assertThat(failed.statusCode()).isEqualTo(503);
+    Reply failed = tokenRequest(APP, APP_SECRET, null);
+    assertThat(failed.status()).isEqualTo(503);
     assertThat(failed.headers().firstValue("Retry-After")).hasValue("2");
-    assertThat(tokenRequest(APP, APP_SECRET, null).statusCode()).isEqualTo(200);
+    assertThat(tokenRequest(APP, APP_SECRET, null).status()).isEqualTo(200);
     console.waitUntil(d -> console.all("#faults-table tr.fault-row").isEmpty());
 
     console.show("journal");
@@ -281,8 +280,7 @@ class ConsoleBrowserIT {
     console.waitUntil(d -> server.clients().client("console-svc").isPresent());
 
     assertThat(
-            tokenRequest("console-svc", "console-secret", "https://api.console.example")
-                .statusCode())
+            tokenRequest("console-svc", "console-secret", "https://api.console.example").status())
         .isEqualTo(200);
     assertThat(console.row("clients-table", "client-id", "console-svc").getText())
         .contains("https://api.console.example");
@@ -293,7 +291,7 @@ class ConsoleBrowserIT {
         .findElement(By.cssSelector("button.client-remove"))
         .click();
     console.waitUntil(d -> server.clients().client("console-svc").isEmpty());
-    assertThat(tokenRequest("console-svc", "console-secret", null).statusCode()).isEqualTo(401);
+    assertThat(tokenRequest("console-svc", "console-secret", null).status()).isEqualTo(401);
   }
 
   @Test

@@ -1,14 +1,8 @@
 package dev.transmitmock.server.console;
 
 import dev.transmitmock.server.TransmitMockServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -24,8 +18,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  */
 final class ConsoleFixture implements BeforeAllCallback, AfterAllCallback {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   private final UnaryOperator<TransmitMockServer.Builder> configuration;
   private TransmitMockServer server;
   private HeadlessChromium browser;
@@ -72,30 +64,7 @@ final class ConsoleFixture implements BeforeAllCallback, AfterAllCallback {
   }
 
   /** A client-credentials request with the secret in the form, as an application sends it. */
-  HttpResponse<String> tokenRequest(String clientId, String secret, String resource) {
-    String form =
-        "grant_type=client_credentials&client_id="
-            + encode(clientId)
-            + "&client_secret="
-            + encode(secret)
-            + (resource == null ? "" : "&resource=" + encode(resource));
-    HttpRequest request =
-        HttpRequest.newBuilder(server.tokenEndpoint())
-            .timeout(Duration.ofSeconds(20))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build();
-    try {
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  Reply tokenRequest(String clientId, String secret, String resource) {
+    return TestHttp.to(server.baseUrl()).token(clientId, secret, resource);
   }
 }

@@ -1,15 +1,17 @@
 package dev.transmitmock.server.control;
 
-import static dev.transmitmock.server.control.ControlHttp.APP;
-import static dev.transmitmock.server.control.ControlHttp.APP_SECRET;
-import static dev.transmitmock.server.control.ControlHttp.json;
+import static dev.transmitmock.server.testing.DemoConfig.APP;
+import static dev.transmitmock.server.testing.DemoConfig.APP_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ResourceConfig;
-import java.net.http.HttpResponse;
+import dev.transmitmock.server.testing.DemoConfig;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.SharedEmulator;
+import dev.transmitmock.server.testing.TestHttp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ClientControlTest {
   private static final String ORDERS_API = "https://api.orders.example";
 
-  @RegisterExtension static final EmulatorPerClass EMULATOR = new EmulatorPerClass();
+  @RegisterExtension static final SharedEmulator EMULATOR = new SharedEmulator();
 
   @Test
   void a_client_registered_at_runtime_gets_tokens_for_its_resource() throws Exception {
@@ -32,11 +34,10 @@ class ClientControlTest {
                 .build(),
             EMULATOR.server().config().serviceResources());
 
-    HttpResponse<String> response =
-        EMULATOR.http().token("orders-svc", "orders-secret", ORDERS_API);
+    Reply response = EMULATOR.http().token("orders-svc", "orders-secret", ORDERS_API);
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    String token = json(response).get("access_token").asText();
+    assertThat(response.status()).isEqualTo(200);
+    String token = response.json().get("access_token").asText();
     assertThat(SignedJWT.parse(token).getJWTClaimsSet().getAudience()).containsExactly(ORDERS_API);
   }
 
@@ -44,32 +45,31 @@ class ClientControlTest {
   void a_client_removed_at_runtime_is_refused() {
     EMULATOR.server().clients().removeClient(APP);
 
-    HttpResponse<String> response = EMULATOR.http().token(APP, APP_SECRET, null);
+    Reply response = EMULATOR.http().token(APP, APP_SECRET);
 
-    assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(json(response).get("error").asText()).isEqualTo("invalid_client");
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(response.json().get("error").asText()).isEqualTo("invalid_client");
   }
 
   @Test
   void http_a_public_client_posted_at_runtime_is_listed_with_its_grant_types_and_refused() {
-    HttpResponse<String> created =
+    Reply created =
         EMULATOR
             .http()
             .post("/_mock/clients", "{\"clientId\":\"spa\",\"tokenEndpointAuthMethod\":\"none\"}");
-    HttpResponse<String> token =
+    Reply token =
         EMULATOR
             .http()
-            .form(
-                EMULATOR.server().tokenEndpoint(),
-                "grant_type=client_credentials&client_id=spa",
-                java.util.Optional.empty());
+            .postForm(
+                EMULATOR.server().tokenEndpoint().toString(),
+                "grant_type=client_credentials&client_id=spa");
 
-    assertThat(created.statusCode()).isEqualTo(201);
-    assertThat(json(created).get("grantTypes"))
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.json().get("grantTypes"))
         .extracting(JsonNode::asText)
         .containsExactly("authorization_code");
-    assertThat(token.statusCode()).isEqualTo(400);
-    assertThat(json(token).get("error_description").asText())
+    assertThat(token.status()).isEqualTo(400);
+    assertThat(token.json().get("error_description").asText())
         .isEqualTo("requested grant type is not allowed for this client");
   }
 
@@ -80,7 +80,7 @@ class ClientControlTest {
     EMULATOR
         .http()
         .post("/_mock/resources", "{\"uri\":\"" + ORDERS_API + "\",\"tokenLifetime\":\"PT5M\"}");
-    HttpResponse<String> created =
+    Reply created =
         EMULATOR
             .http()
             .post(
@@ -90,14 +90,14 @@ class ClientControlTest {
                     + ORDERS_API
                     + "\"],\"claims\":{\"team\":\"orders\"}}");
 
-    assertThat(created.statusCode()).isEqualTo(201);
-    HttpResponse<String> token = EMULATOR.http().token("orders-svc", "orders-secret", ORDERS_API);
-    assertThat(token.statusCode()).isEqualTo(200);
-    assertThat(json(token).get("expires_in").asLong()).isEqualTo(300);
+    assertThat(created.status()).isEqualTo(201);
+    Reply token = EMULATOR.http().token("orders-svc", "orders-secret", ORDERS_API);
+    assertThat(token.status()).isEqualTo(200);
+    assertThat(token.json().get("expires_in").asLong()).isEqualTo(300);
 
-    HttpResponse<String> listed = EMULATOR.http().get("/_mock/clients");
+    Reply listed = EMULATOR.http().get("/_mock/clients");
     JsonNode orders = null;
-    for (JsonNode client : json(listed).get("clients")) {
+    for (JsonNode client : listed.json().get("clients")) {
       if (client.get("clientId").asText().equals("orders-svc")) {
         orders = client;
       }
@@ -114,40 +114,39 @@ class ClientControlTest {
 
   @Test
   void http_posting_an_existing_client_replaces_it() {
-    HttpResponse<String> replaced =
+    Reply replaced =
         EMULATOR
             .http()
             .post(
                 "/_mock/clients",
                 "{\"clientId\":\"demo-app\",\"clientSecret\":\"rotated-secret\"}");
 
-    assertThat(replaced.statusCode()).isEqualTo(200);
-    assertThat(EMULATOR.http().token(APP, APP_SECRET, null).statusCode()).isEqualTo(401);
-    assertThat(EMULATOR.http().token(APP, "rotated-secret", null).statusCode()).isEqualTo(200);
+    assertThat(replaced.status()).isEqualTo(200);
+    assertThat(EMULATOR.http().token(APP, APP_SECRET).status()).isEqualTo(401);
+    assertThat(EMULATOR.http().token(APP, "rotated-secret").status()).isEqualTo(200);
   }
 
   @Test
   void http_a_deleted_client_is_refused_and_deleting_it_again_is_404() {
-    assertThat(EMULATOR.http().delete("/_mock/clients/demo-app").statusCode()).isEqualTo(200);
+    assertThat(EMULATOR.http().delete("/_mock/clients/demo-app").status()).isEqualTo(200);
 
-    assertThat(EMULATOR.http().token(APP, APP_SECRET, null).statusCode()).isEqualTo(401);
-    HttpResponse<String> again = EMULATOR.http().delete("/_mock/clients/demo-app");
-    assertThat(again.statusCode()).isEqualTo(404);
-    assertThat(json(again).get("error").asText()).isEqualTo("not_found");
+    assertThat(EMULATOR.http().token(APP, APP_SECRET).status()).isEqualTo(401);
+    Reply again = EMULATOR.http().delete("/_mock/clients/demo-app");
+    assertThat(again.status()).isEqualTo(404);
+    assertThat(again.json().get("error").asText()).isEqualTo("not_found");
   }
 
   @Test
   void http_a_deleted_resource_can_no_longer_be_asked_for() {
-    HttpResponse<String> deleted =
-        EMULATOR.http().delete("/_mock/resources?uri=" + ControlHttp.encode(ControlHttp.RESOURCE));
+    Reply deleted =
+        EMULATOR.http().delete("/_mock/resources?uri=" + TestHttp.encode(DemoConfig.RESOURCE));
 
-    assertThat(deleted.statusCode()).isEqualTo(200);
-    HttpResponse<String> token = EMULATOR.http().token(APP, APP_SECRET, ControlHttp.RESOURCE);
-    assertThat(token.statusCode()).isEqualTo(400);
-    assertThat(json(token).get("error").asText()).isEqualTo("invalid_target");
-    assertThat(json(EMULATOR.http().get("/_mock/resources")).get("resources")).isEmpty();
-    assertThat(
-            EMULATOR.http().delete("/_mock/resources?uri=https%3A%2F%2Fnope.example").statusCode())
+    assertThat(deleted.status()).isEqualTo(200);
+    Reply token = EMULATOR.http().token(APP, APP_SECRET, DemoConfig.RESOURCE);
+    assertThat(token.status()).isEqualTo(400);
+    assertThat(token.json().get("error").asText()).isEqualTo("invalid_target");
+    assertThat(EMULATOR.http().get("/_mock/resources").json().get("resources")).isEmpty();
+    assertThat(EMULATOR.http().delete("/_mock/resources?uri=https%3A%2F%2Fnope.example").status())
         .isEqualTo(404);
   }
 
@@ -168,16 +167,16 @@ class ClientControlTest {
             List.of(
                 "{\"clientId\":\"x\",\"clientSecret\":\"s\",\"tokenLifetime\":\"1h\"}",
                 "tokenLifetime"))) {
-      HttpResponse<String> response = EMULATOR.http().post("/_mock/clients", bodyAndField.get(0));
-      assertThat(response.statusCode()).as(bodyAndField.get(0)).isEqualTo(400);
-      assertThat(json(response).get("error").asText()).isEqualTo("invalid_request");
-      assertThat(json(response).get("error_description").asText())
+      Reply response = EMULATOR.http().post("/_mock/clients", bodyAndField.get(0));
+      assertThat(response.status()).as(bodyAndField.get(0)).isEqualTo(400);
+      assertThat(response.json().get("error").asText()).isEqualTo("invalid_request");
+      assertThat(response.json().get("error_description").asText())
           .as(bodyAndField.get(0))
           .startsWith(bodyAndField.get(1));
     }
-    assertThat(EMULATOR.http().post("/_mock/clients", "[]").statusCode()).isEqualTo(400);
-    assertThat(EMULATOR.http().post("/_mock/clients", "{").statusCode()).isEqualTo(400);
+    assertThat(EMULATOR.http().post("/_mock/clients", "[]").status()).isEqualTo(400);
+    assertThat(EMULATOR.http().post("/_mock/clients", "{").status()).isEqualTo(400);
     assertThat(EMULATOR.http().post("/_mock/resources", "{\"tokenLifetime\":\"PT1M\"}"))
-        .satisfies(r -> assertThat(json(r).get("error_description").asText()).startsWith("uri"));
+        .satisfies(r -> assertThat(r.json().get("error_description").asText()).startsWith("uri"));
   }
 }

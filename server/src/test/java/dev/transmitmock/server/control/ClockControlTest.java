@@ -1,6 +1,7 @@
 package dev.transmitmock.server.control;
 
-import static dev.transmitmock.server.control.ControlHttp.json;
+import static dev.transmitmock.server.testing.DemoConfig.APP;
+import static dev.transmitmock.server.testing.DemoConfig.APP_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import java.net.http.HttpResponse;
+import dev.transmitmock.server.testing.DemoConfig;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.SharedEmulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ClockControlTest {
-  @RegisterExtension static final EmulatorPerClass EMULATOR = new EmulatorPerClass();
+  @RegisterExtension static final SharedEmulator EMULATOR = new SharedEmulator();
 
   /** A careful consumer: JWKS keys, RS256 only, at+jwt, issuer, exp and iat required. */
   private static DefaultJWTProcessor<SecurityContext> consumer(Clock clock) throws Exception {
@@ -59,18 +62,18 @@ class ClockControlTest {
   @Test
   void a_clock_advance_moves_the_exp_of_a_fresh_token_by_exactly_the_advance() throws Exception {
     EMULATOR.server().clock().freeze();
-    long before = exp(EMULATOR.http().accessToken());
+    long before = exp(EMULATOR.http().accessToken(APP, APP_SECRET));
 
     EMULATOR.server().clock().advance(Duration.ofHours(2));
 
-    assertThat(exp(EMULATOR.http().accessToken())).isEqualTo(before + 7200);
+    assertThat(exp(EMULATOR.http().accessToken(APP, APP_SECRET))).isEqualTo(before + 7200);
   }
 
   @Test
   void a_clock_advance_makes_a_jwks_verified_token_expire() throws Exception {
-    String token = EMULATOR.http().accessToken();
+    String token = EMULATOR.http().accessToken(APP, APP_SECRET);
     DefaultJWTProcessor<SecurityContext> consumer = consumer(EMULATOR.server().clock());
-    assertThat(consumer.process(token, null).getSubject()).isEqualTo(ControlHttp.APP);
+    assertThat(consumer.process(token, null).getSubject()).isEqualTo(DemoConfig.APP);
 
     EMULATOR.server().clock().advance(Duration.ofHours(2));
 
@@ -82,7 +85,7 @@ class ClockControlTest {
   @Test
   void a_token_stays_valid_until_its_exp_to_the_second() throws Exception {
     EMULATOR.server().clock().freeze();
-    String token = EMULATOR.http().accessToken();
+    String token = EMULATOR.http().accessToken(APP, APP_SECRET);
     DefaultJWTProcessor<SecurityContext> consumer = consumer(EMULATOR.server().clock());
     Instant exp = Instant.ofEpochSecond(exp(token));
 
@@ -95,21 +98,19 @@ class ClockControlTest {
 
   @Test
   void introspection_follows_the_clock() {
-    String token = EMULATOR.http().accessToken();
+    String token = EMULATOR.http().accessToken(APP, APP_SECRET);
     String form =
         "token="
             + token
             + "&client_id="
-            + ControlHttp.APP
+            + DemoConfig.APP
             + "&client_secret="
-            + ControlHttp.APP_SECRET;
+            + DemoConfig.APP_SECRET;
     assertThat(
-            json(EMULATOR
-                    .http()
-                    .form(
-                        EMULATOR.server().introspectionEndpoint(),
-                        form,
-                        java.util.Optional.empty()))
+            EMULATOR
+                .http()
+                .postForm(EMULATOR.server().introspectionEndpoint().toString(), form)
+                .json()
                 .get("active")
                 .asBoolean())
         .isTrue();
@@ -117,12 +118,10 @@ class ClockControlTest {
     EMULATOR.server().clock().advance(Duration.ofHours(2));
 
     assertThat(
-            json(EMULATOR
-                    .http()
-                    .form(
-                        EMULATOR.server().introspectionEndpoint(),
-                        form,
-                        java.util.Optional.empty()))
+            EMULATOR
+                .http()
+                .postForm(EMULATOR.server().introspectionEndpoint().toString(), form)
+                .json()
                 .get("active")
                 .asBoolean())
         .isFalse();
@@ -133,19 +132,19 @@ class ClockControlTest {
   @Test
   void http_advance_moves_the_exp_of_a_fresh_token() throws Exception {
     EMULATOR.http().post("/_mock/clock", "{\"freeze\":true}");
-    long before = exp(EMULATOR.http().accessToken());
+    long before = exp(EMULATOR.http().accessToken(APP, APP_SECRET));
 
-    HttpResponse<String> moved = EMULATOR.http().post("/_mock/clock", "{\"advance\":\"PT2H\"}");
+    Reply moved = EMULATOR.http().post("/_mock/clock", "{\"advance\":\"PT2H\"}");
 
-    assertThat(moved.statusCode()).isEqualTo(200);
-    assertThat(Duration.parse(json(moved).get("offset").asText()))
+    assertThat(moved.status()).isEqualTo(200);
+    assertThat(Duration.parse(moved.json().get("offset").asText()))
         .isBetween(Duration.ofMinutes(119), Duration.ofHours(2));
-    assertThat(exp(EMULATOR.http().accessToken())).isEqualTo(before + 7200);
+    assertThat(exp(EMULATOR.http().accessToken(APP, APP_SECRET))).isEqualTo(before + 7200);
   }
 
   @Test
   void http_advance_makes_a_jwks_verified_token_expire() throws Exception {
-    String token = EMULATOR.http().accessToken();
+    String token = EMULATOR.http().accessToken(APP, APP_SECRET);
     DefaultJWTProcessor<SecurityContext> consumer = consumer(EMULATOR.server().clock());
 
     EMULATOR.http().post("/_mock/clock", "{\"advance\":\"PT2H\"}");
@@ -155,19 +154,19 @@ class ClockControlTest {
 
   @Test
   void http_set_with_freeze_stands_still_at_that_instant() throws Exception {
-    HttpResponse<String> set =
+    Reply set =
         EMULATOR.http().post("/_mock/clock", "{\"set\":\"2031-01-01T00:00:00Z\",\"freeze\":true}");
 
-    JsonNode clock = json(set);
+    JsonNode clock = set.json();
     assertThat(clock.get("now").asText()).isEqualTo("2031-01-01T00:00:00Z");
     assertThat(clock.get("frozen").asBoolean()).isTrue();
     assertThat(clock.get("epochSecond").asLong())
         .isEqualTo(Instant.parse("2031-01-01T00:00:00Z").getEpochSecond());
     Thread.sleep(20);
-    assertThat(json(EMULATOR.http().get("/_mock/clock")).get("now").asText())
+    assertThat(EMULATOR.http().get("/_mock/clock").json().get("now").asText())
         .isEqualTo("2031-01-01T00:00:00Z");
     assertThat(
-            SignedJWT.parse(EMULATOR.http().accessToken())
+            SignedJWT.parse(EMULATOR.http().accessToken(APP, APP_SECRET))
                 .getJWTClaimsSet()
                 .getIssueTime()
                 .toInstant())
@@ -177,7 +176,7 @@ class ClockControlTest {
   @Test
   void http_set_without_freeze_keeps_the_clock_running_from_there() {
     JsonNode clock =
-        json(EMULATOR.http().post("/_mock/clock", "{\"set\":\"2031-01-01T00:00:00Z\"}"));
+        EMULATOR.http().post("/_mock/clock", "{\"set\":\"2031-01-01T00:00:00Z\"}").json();
 
     assertThat(clock.get("frozen").asBoolean()).isFalse();
     assertThat(Instant.parse(clock.get("now").asText()))
@@ -188,7 +187,7 @@ class ClockControlTest {
   void http_freeze_false_lets_a_frozen_clock_run_again() {
     EMULATOR.http().post("/_mock/clock", "{\"freeze\":true}");
 
-    JsonNode clock = json(EMULATOR.http().post("/_mock/clock", "{\"freeze\":false}"));
+    JsonNode clock = EMULATOR.http().post("/_mock/clock", "{\"freeze\":false}").json();
 
     assertThat(clock.get("frozen").asBoolean()).isFalse();
     assertThat(EMULATOR.server().clock().isFrozen()).isFalse();
@@ -198,7 +197,7 @@ class ClockControlTest {
   void http_delete_goes_back_to_system_time() {
     EMULATOR.http().post("/_mock/clock", "{\"set\":\"2031-01-01T00:00:00Z\",\"freeze\":true}");
 
-    JsonNode clock = json(EMULATOR.http().delete("/_mock/clock"));
+    JsonNode clock = EMULATOR.http().delete("/_mock/clock").json();
 
     assertThat(clock.get("frozen").asBoolean()).isFalse();
     assertThat(clock.get("offset").asText()).isEqualTo("PT0S");
@@ -210,7 +209,7 @@ class ClockControlTest {
   void http_get_reports_the_clock_the_java_api_moved() {
     EMULATOR.server().clock().freeze().set(Instant.parse("2030-06-01T12:00:00Z"));
 
-    JsonNode clock = json(EMULATOR.http().get("/_mock/clock"));
+    JsonNode clock = EMULATOR.http().get("/_mock/clock").json();
 
     assertThat(clock.get("now").asText()).isEqualTo("2030-06-01T12:00:00Z");
     assertThat(clock.get("frozen").asBoolean()).isTrue();
@@ -218,31 +217,31 @@ class ClockControlTest {
 
   @Test
   void http_a_bad_duration_is_a_400_naming_the_field() {
-    HttpResponse<String> response = EMULATOR.http().post("/_mock/clock", "{\"advance\":\"2h\"}");
+    Reply response = EMULATOR.http().post("/_mock/clock", "{\"advance\":\"2h\"}");
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(json(response).get("error").asText()).isEqualTo("invalid_request");
-    assertThat(json(response).get("error_description").asText()).startsWith("advance:");
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("error").asText()).isEqualTo("invalid_request");
+    assertThat(response.json().get("error_description").asText()).startsWith("advance:");
     assertThat(EMULATOR.server().clock().offset()).isEqualTo(Duration.ZERO);
   }
 
   @Test
   void http_a_bad_instant_is_a_400_naming_the_field() {
-    HttpResponse<String> response = EMULATOR.http().post("/_mock/clock", "{\"set\":\"tomorrow\"}");
+    Reply response = EMULATOR.http().post("/_mock/clock", "{\"set\":\"tomorrow\"}");
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(json(response).get("error_description").asText()).startsWith("set:");
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("error_description").asText()).startsWith("set:");
   }
 
   @Test
   void http_an_empty_or_unknown_clock_request_is_a_400() {
-    assertThat(EMULATOR.http().post("/_mock/clock", "{}").statusCode()).isEqualTo(400);
-    assertThat(EMULATOR.http().post("/_mock/clock", "").statusCode()).isEqualTo(400);
-    HttpResponse<String> unknown = EMULATOR.http().post("/_mock/clock", "{\"rewind\":\"PT1H\"}");
-    assertThat(unknown.statusCode()).isEqualTo(400);
-    assertThat(json(unknown).get("error_description").asText()).startsWith("rewind:");
-    assertThat(EMULATOR.http().post("/_mock/clock", "[1,2]").statusCode()).isEqualTo(400);
-    assertThat(EMULATOR.http().post("/_mock/clock", "{\"freeze\":\"yes\"}").statusCode())
+    assertThat(EMULATOR.http().post("/_mock/clock", "{}").status()).isEqualTo(400);
+    assertThat(EMULATOR.http().post("/_mock/clock", "").status()).isEqualTo(400);
+    Reply unknown = EMULATOR.http().post("/_mock/clock", "{\"rewind\":\"PT1H\"}");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().get("error_description").asText()).startsWith("rewind:");
+    assertThat(EMULATOR.http().post("/_mock/clock", "[1,2]").status()).isEqualTo(400);
+    assertThat(EMULATOR.http().post("/_mock/clock", "{\"freeze\":\"yes\"}").status())
         .isEqualTo(400);
   }
 }

@@ -3,7 +3,9 @@ package dev.transmitmock.server.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.server.TransmitMockServer;
-import java.net.http.HttpResponse;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.SharedEmulator;
+import dev.transmitmock.server.testing.TestHttp;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -17,16 +19,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * ConsoleBrowserIT}.
  */
 class ConsolePageTest {
-  @RegisterExtension static final EmulatorPerClass EMULATOR = new EmulatorPerClass();
+  @RegisterExtension static final SharedEmulator EMULATOR = new SharedEmulator();
 
   private static final List<String> ASSETS =
       List.of("/_mock/ui", "/_mock/ui/console.js", "/_mock/ui/console.css");
 
   @Test
   void the_page_is_served_as_html_with_a_strict_content_security_policy() {
-    HttpResponse<String> page = EMULATOR.http().get("/_mock/ui");
+    Reply page = EMULATOR.http().get("/_mock/ui");
 
-    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.status()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html;charset=utf-8");
     assertThat(page.headers().firstValue("Content-Security-Policy"))
         .hasValueSatisfying(
@@ -45,9 +47,9 @@ class ConsolePageTest {
   @ParameterizedTest
   @ValueSource(strings = {"/_mock/ui/console.js", "/_mock/ui/console.css"})
   void the_assets_are_served_with_their_content_type(String path) {
-    HttpResponse<String> asset = EMULATOR.http().get(path);
+    Reply asset = EMULATOR.http().get(path);
 
-    assertThat(asset.statusCode()).isEqualTo(200);
+    assertThat(asset.status()).isEqualTo(200);
     assertThat(asset.headers().firstValue("Content-Type"))
         .hasValueSatisfying(
             type ->
@@ -84,15 +86,15 @@ class ConsolePageTest {
   void the_page_needs_no_control_token_but_the_control_routes_still_do() {
     try (TransmitMockServer server =
         TransmitMockServer.builder().controlToken("s3cret").build().start()) {
-      ControlHttp http = new ControlHttp(server);
+      TestHttp http = TestHttp.to(server.baseUrl());
 
       for (String asset : ASSETS) {
-        assertThat(http.get(asset).statusCode()).as(asset).isEqualTo(200);
+        assertThat(http.get(asset).status()).as(asset).isEqualTo(200);
       }
-      assertThat(http.get("/_mock/ui/").statusCode()).isEqualTo(200);
-      assertThat(http.get("/_mock/journal").statusCode()).isEqualTo(401);
-      assertThat(http.get("/_mock/ui/../journal").statusCode()).isIn(400, 401, 404);
-      assertThat(http.get("/_mock/ui/nothing").statusCode()).isEqualTo(401);
+      assertThat(http.get("/_mock/ui/").status()).isEqualTo(200);
+      assertThat(http.get("/_mock/journal").status()).isEqualTo(401);
+      assertThat(http.get("/_mock/ui/../journal").status()).isIn(400, 401, 404);
+      assertThat(http.get("/_mock/ui/nothing").status()).isEqualTo(401);
     }
   }
 
@@ -100,12 +102,12 @@ class ConsolePageTest {
   void with_the_control_api_off_the_console_answers_404() {
     try (TransmitMockServer server =
         TransmitMockServer.builder().controlApi(false).build().start()) {
-      ControlHttp http = new ControlHttp(server);
+      TestHttp http = TestHttp.to(server.baseUrl());
 
       for (String asset : ASSETS) {
-        HttpResponse<String> response = http.get(asset);
-        assertThat(response.statusCode()).as(asset).isEqualTo(404);
-        assertThat(ControlHttp.json(response).get("error").asText()).isEqualTo("not_found");
+        Reply response = http.get(asset);
+        assertThat(response.status()).as(asset).isEqualTo(404);
+        assertThat(response.json().get("error").asText()).isEqualTo("not_found");
       }
     }
   }

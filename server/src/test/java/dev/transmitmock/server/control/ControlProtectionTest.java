@@ -1,13 +1,13 @@
 package dev.transmitmock.server.control;
 
-import static dev.transmitmock.server.control.ControlHttp.APP;
-import static dev.transmitmock.server.control.ControlHttp.APP_SECRET;
-import static dev.transmitmock.server.control.ControlHttp.json;
+import static dev.transmitmock.server.testing.DemoConfig.APP;
+import static dev.transmitmock.server.testing.DemoConfig.APP_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.transmitmock.server.TransmitMockServer;
-import java.net.http.HttpResponse;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class ControlProtectionTest {
           List.of("POST", "/_mock/reset", ""),
           List.of("GET", "/_mock/no-such-route", ""));
 
-  private static HttpResponse<String> call(ControlHttp http, List<String> route) {
+  private static Reply call(TestHttp http, List<String> route) {
     return http.send(route.get(0), route.get(1), route.get(2).isEmpty() ? null : route.get(2));
   }
 
@@ -53,11 +53,11 @@ class ControlProtectionTest {
   void every_control_route_refuses_a_missing_bearer_token() {
     try (TransmitMockServer server =
         TransmitMockServer.builder().controlToken(CONTROL_TOKEN).build().start()) {
-      ControlHttp http = new ControlHttp(server);
+      TestHttp http = TestHttp.to(server.baseUrl());
       for (List<String> route : ROUTES) {
-        HttpResponse<String> response = call(http, route);
-        assertThat(response.statusCode()).as(route.toString()).isEqualTo(401);
-        assertThat(json(response).get("error").asText()).isEqualTo("unauthorized");
+        Reply response = call(http, route);
+        assertThat(response.status()).as(route.toString()).isEqualTo(401);
+        assertThat(response.json().get("error").asText()).isEqualTo("unauthorized");
         assertThat(response.headers().firstValue("WWW-Authenticate"))
             .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
       }
@@ -72,11 +72,11 @@ class ControlProtectionTest {
   void every_control_route_refuses_a_wrong_bearer_token() {
     try (TransmitMockServer server =
         TransmitMockServer.builder().controlToken(CONTROL_TOKEN).build().start()) {
-      ControlHttp wrong = new ControlHttp(server).withBearer(CONTROL_TOKEN + "x");
-      ControlHttp prefix = new ControlHttp(server).withBearer("s3cret");
+      TestHttp wrong = TestHttp.to(server.baseUrl()).withBearer(CONTROL_TOKEN + "x");
+      TestHttp prefix = TestHttp.to(server.baseUrl()).withBearer("s3cret");
       for (List<String> route : ROUTES) {
-        assertThat(call(wrong, route).statusCode()).as(route.toString()).isEqualTo(401);
-        assertThat(call(prefix, route).statusCode()).as(route.toString()).isEqualTo(401);
+        assertThat(call(wrong, route).status()).as(route.toString()).isEqualTo(401);
+        assertThat(call(prefix, route).status()).as(route.toString()).isEqualTo(401);
       }
       assertThat(server.clock().offset()).isEqualTo(Duration.ZERO);
       assertThat(server.clients().client(APP)).isPresent();
@@ -87,11 +87,11 @@ class ControlProtectionTest {
   void the_right_bearer_token_opens_every_control_route() {
     try (TransmitMockServer server =
         TransmitMockServer.builder().controlToken(CONTROL_TOKEN).build().start()) {
-      ControlHttp http = new ControlHttp(server).withBearer(CONTROL_TOKEN);
+      TestHttp http = TestHttp.to(server.baseUrl()).withBearer(CONTROL_TOKEN);
       for (List<String> route : ROUTES) {
-        assertThat(call(http, route).statusCode()).as(route.toString()).isNotEqualTo(401);
+        assertThat(call(http, route).status()).as(route.toString()).isNotEqualTo(401);
       }
-      assertThat(http.post("/_mock/clock", "{\"advance\":\"PT1H\"}").statusCode()).isEqualTo(200);
+      assertThat(http.post("/_mock/clock", "{\"advance\":\"PT1H\"}").status()).isEqualTo(200);
       assertThat(server.clock().offset()).isGreaterThan(Duration.ofMinutes(59));
     }
   }
@@ -100,11 +100,11 @@ class ControlProtectionTest {
   void health_and_the_token_endpoint_never_need_the_control_token() {
     try (TransmitMockServer server =
         TransmitMockServer.builder().controlToken(CONTROL_TOKEN).build().start()) {
-      ControlHttp http = new ControlHttp(server);
+      TestHttp http = TestHttp.to(server.baseUrl());
 
-      assertThat(http.get("/_mock/health").statusCode()).isEqualTo(200);
-      assertThat(http.token(APP, APP_SECRET, null).statusCode()).isEqualTo(200);
-      assertThat(http.get(server.jwksUri().getPath()).statusCode()).isEqualTo(200);
+      assertThat(http.get("/_mock/health").status()).isEqualTo(200);
+      assertThat(http.token(APP, APP_SECRET).status()).isEqualTo(200);
+      assertThat(http.get(server.jwksUri().getPath()).status()).isEqualTo(200);
     }
   }
 
@@ -112,14 +112,14 @@ class ControlProtectionTest {
   void a_disabled_control_api_answers_404_everywhere_but_health() {
     try (TransmitMockServer server =
         TransmitMockServer.builder().controlApi(false).build().start()) {
-      ControlHttp http = new ControlHttp(server);
+      TestHttp http = TestHttp.to(server.baseUrl());
       for (List<String> route : ROUTES) {
-        HttpResponse<String> response = call(http, route);
-        assertThat(response.statusCode()).as(route.toString()).isEqualTo(404);
-        assertThat(json(response).get("error").asText()).isEqualTo("not_found");
+        Reply response = call(http, route);
+        assertThat(response.status()).as(route.toString()).isEqualTo(404);
+        assertThat(response.json().get("error").asText()).isEqualTo("not_found");
       }
-      assertThat(http.get("/_mock/health").statusCode()).isEqualTo(200);
-      assertThat(http.token(APP, APP_SECRET, null).statusCode()).isEqualTo(200);
+      assertThat(http.get("/_mock/health").status()).isEqualTo(200);
+      assertThat(http.token(APP, APP_SECRET).status()).isEqualTo(200);
       assertThat(server.controlApiEnabled()).isFalse();
       assertThat(server.clients().client(APP)).isPresent();
     }
@@ -131,7 +131,7 @@ class ControlProtectionTest {
         TransmitMockServer.builder().controlApi(false).build().start()) {
       server.faults().add(FaultRule.on(Endpoint.TOKEN).status(503).times(1));
 
-      assertThat(new ControlHttp(server).token(APP, APP_SECRET, null).statusCode()).isEqualTo(503);
+      assertThat(TestHttp.to(server.baseUrl()).token(APP, APP_SECRET).status()).isEqualTo(503);
     }
   }
 

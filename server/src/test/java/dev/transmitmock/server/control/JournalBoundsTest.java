@@ -1,12 +1,12 @@
 package dev.transmitmock.server.control;
 
-import static dev.transmitmock.server.control.ControlHttp.APP;
-import static dev.transmitmock.server.control.ControlHttp.json;
+import static dev.transmitmock.server.testing.DemoConfig.APP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ConfigLoader;
+import dev.transmitmock.server.testing.TestHttp;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ class JournalBoundsTest {
   private static final int IN_FLIGHT = 32;
 
   private static TransmitMockServer server;
-  private static ControlHttp http;
+  private static TestHttp http;
 
   @BeforeAll
   static void start() {
@@ -31,7 +31,7 @@ class JournalBoundsTest {
             .config(ConfigLoader.embeddedDefault().toBuilder().journalCapacity(CAPACITY).build())
             .build()
             .start();
-    http = new ControlHttp(server);
+    http = TestHttp.to(server.baseUrl());
   }
 
   @AfterAll
@@ -71,7 +71,7 @@ class JournalBoundsTest {
     assertThat(entries.stream().mapToLong(JournalEntry::sequence).distinct().count())
         .isEqualTo(CAPACITY);
 
-    JsonNode overHttp = json(http.get("/_mock/journal"));
+    JsonNode overHttp = http.get("/_mock/journal").json();
     assertThat(overHttp.get("capacity").asInt()).isEqualTo(CAPACITY);
     assertThat(overHttp.get("entries")).hasSize(CAPACITY);
     assertThat(overHttp.get("dropped").asLong()).isEqualTo(REQUESTS - CAPACITY);

@@ -1,30 +1,29 @@
 package dev.transmitmock.server.control;
 
-import static dev.transmitmock.server.control.ControlHttp.ADMIN;
-import static dev.transmitmock.server.control.ControlHttp.ADMIN_SECRET;
-import static dev.transmitmock.server.control.ControlHttp.APP;
-import static dev.transmitmock.server.control.ControlHttp.APP_SECRET;
-import static dev.transmitmock.server.control.ControlHttp.RESOURCE;
-import static dev.transmitmock.server.control.ControlHttp.json;
+import static dev.transmitmock.server.testing.DemoConfig.ADMIN;
+import static dev.transmitmock.server.testing.DemoConfig.ADMIN_SECRET;
+import static dev.transmitmock.server.testing.DemoConfig.APP;
+import static dev.transmitmock.server.testing.DemoConfig.APP_SECRET;
+import static dev.transmitmock.server.testing.DemoConfig.RESOURCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.transmitmock.server.config.AuthMethod;
-import java.net.http.HttpResponse;
-import java.util.Optional;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.SharedEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JournalControlTest {
-  @RegisterExtension static final EmulatorPerClass EMULATOR = new EmulatorPerClass();
+  @RegisterExtension static final SharedEmulator EMULATOR = new SharedEmulator();
 
   @Test
   void counts_the_tokens_a_client_got_for_a_resource() {
     EMULATOR.http().token(APP, APP_SECRET, RESOURCE);
     EMULATOR.http().token(APP, APP_SECRET, RESOURCE);
-    EMULATOR.http().token(APP, APP_SECRET, null);
-    EMULATOR.http().token(ADMIN, ADMIN_SECRET, null);
+    EMULATOR.http().token(APP, APP_SECRET);
+    EMULATOR.http().token(ADMIN, ADMIN_SECRET);
 
     assertThat(
             EMULATOR
@@ -44,7 +43,7 @@ class JournalControlTest {
   @Test
   void records_time_auth_method_outcome_and_the_jti_issued() throws Exception {
     String token =
-        json(EMULATOR.http().tokenWithBasic(APP, APP_SECRET)).get("access_token").asText();
+        EMULATOR.http().tokenWithBasic(APP, APP_SECRET).json().get("access_token").asText();
 
     JournalEntry entry = EMULATOR.server().journal().tokenRequests().last().orElseThrow();
 
@@ -59,8 +58,8 @@ class JournalControlTest {
 
   @Test
   void verification_failures_list_what_was_actually_received() {
-    EMULATOR.http().token(APP, "wrong-secret", null);
-    EMULATOR.http().token(ADMIN, ADMIN_SECRET, null);
+    EMULATOR.http().token(APP, "wrong-secret");
+    EMULATOR.http().token(ADMIN, ADMIN_SECRET);
 
     assertThatThrownBy(
             () -> EMULATOR.server().journal().tokenRequests().forClient(APP).issued().verifyOnce())
@@ -73,7 +72,7 @@ class JournalControlTest {
 
   @Test
   void verifications_pass_silently_when_they_hold() {
-    EMULATOR.http().token(APP, APP_SECRET, null);
+    EMULATOR.http().token(APP, APP_SECRET);
 
     EMULATOR.server().journal().tokenRequests().forClient(APP).issued().verifyOnce();
     EMULATOR.server().journal().tokenRequests().forClient(ADMIN).verifyNone();
@@ -82,14 +81,13 @@ class JournalControlTest {
 
   @Test
   void secrets_and_tokens_are_never_recorded() {
-    String token = EMULATOR.http().accessToken();
-    EMULATOR.http().token(APP, "a-wrong-secret-value", null);
+    String token = EMULATOR.http().accessToken(APP, APP_SECRET);
+    EMULATOR.http().token(APP, "a-wrong-secret-value");
     EMULATOR
         .http()
-        .form(
-            EMULATOR.server().introspectionEndpoint(),
-            "token=" + token + "&client_id=" + APP + "&client_secret=" + APP_SECRET,
-            Optional.empty());
+        .postForm(
+            EMULATOR.server().introspectionEndpoint().toString(),
+            "token=" + token + "&client_id=" + APP + "&client_secret=" + APP_SECRET);
 
     String everything =
         EMULATOR.server().journal().describeReceived() + EMULATOR.server().journal().entries();
@@ -105,9 +103,9 @@ class JournalControlTest {
 
   @Test
   void strict_mode_fails_listing_each_rejected_request_and_its_reason() {
-    EMULATOR.http().token(APP, "wrong-secret", null);
+    EMULATOR.http().token(APP, "wrong-secret");
     EMULATOR.http().token(APP, APP_SECRET, "https://unknown.example");
-    EMULATOR.http().token(APP, APP_SECRET, null);
+    EMULATOR.http().token(APP, APP_SECRET);
 
     assertThat(EMULATOR.server().rejectedRequests()).hasSize(2);
     assertThatThrownBy(EMULATOR.server()::verifyNoRejectedRequests)
@@ -119,7 +117,7 @@ class JournalControlTest {
 
   @Test
   void strict_mode_passes_when_nothing_was_rejected() {
-    EMULATOR.http().token(APP, APP_SECRET, null);
+    EMULATOR.http().token(APP, APP_SECRET);
 
     EMULATOR.server().verifyNoRejectedRequests();
     assertThat(EMULATOR.server().rejectedRequests()).isEmpty();
@@ -127,9 +125,9 @@ class JournalControlTest {
 
   @Test
   void a_mark_gives_a_view_of_only_what_came_after() {
-    EMULATOR.http().token(APP, APP_SECRET, null);
+    EMULATOR.http().token(APP, APP_SECRET);
     long mark = EMULATOR.server().journal().mark();
-    EMULATOR.http().token(APP, APP_SECRET, null);
+    EMULATOR.http().token(APP, APP_SECRET);
 
     assertThat(EMULATOR.server().journal().tokenRequests().after(mark).count()).isEqualTo(1);
     assertThat(EMULATOR.server().journal().tokenRequests().count()).isEqualTo(2);
@@ -137,10 +135,10 @@ class JournalControlTest {
 
   @Test
   void reset_empties_the_journal_so_queries_read_since_the_last_reset() {
-    EMULATOR.http().token(APP, "wrong-secret", null);
+    EMULATOR.http().token(APP, "wrong-secret");
 
     EMULATOR.server().reset();
-    EMULATOR.http().token(APP, APP_SECRET, null);
+    EMULATOR.http().token(APP, APP_SECRET);
 
     EMULATOR.server().journal().tokenRequests().verifyOnce();
     EMULATOR.server().verifyNoRejectedRequests();
@@ -152,7 +150,7 @@ class JournalControlTest {
   void http_journal_lists_entries_with_every_field() {
     EMULATOR.http().token(APP, APP_SECRET, RESOURCE);
 
-    JsonNode journal = json(EMULATOR.http().get("/_mock/journal"));
+    JsonNode journal = EMULATOR.http().get("/_mock/journal").json();
 
     assertThat(journal.get("capacity").asInt()).isEqualTo(1000);
     assertThat(journal.get("size").asInt()).isEqualTo(1);
@@ -170,59 +168,64 @@ class JournalControlTest {
 
   @Test
   void http_journal_filters_by_client_endpoint_and_outcome() {
-    String token = EMULATOR.http().accessToken();
-    EMULATOR.http().token(APP, "wrong", null);
-    EMULATOR.http().token(ADMIN, ADMIN_SECRET, null);
+    String token = EMULATOR.http().accessToken(APP, APP_SECRET);
+    EMULATOR.http().token(APP, "wrong");
+    EMULATOR.http().token(ADMIN, ADMIN_SECRET);
     EMULATOR
         .http()
-        .form(
-            EMULATOR.server().introspectionEndpoint(),
-            "token=" + token + "&client_id=" + APP + "&client_secret=" + APP_SECRET,
-            Optional.empty());
+        .postForm(
+            EMULATOR.server().introspectionEndpoint().toString(),
+            "token=" + token + "&client_id=" + APP + "&client_secret=" + APP_SECRET);
 
-    assertThat(json(EMULATOR.http().get("/_mock/journal?clientId=demo-app")).get("entries"))
+    assertThat(EMULATOR.http().get("/_mock/journal?clientId=demo-app").json().get("entries"))
         .hasSize(3);
     assertThat(
-            json(EMULATOR.http().get("/_mock/journal?clientId=demo-app&endpoint=token"))
+            EMULATOR
+                .http()
+                .get("/_mock/journal?clientId=demo-app&endpoint=token")
+                .json()
                 .get("entries"))
         .hasSize(2);
-    assertThat(json(EMULATOR.http().get("/_mock/journal?outcome=issued")).get("entries"))
+    assertThat(EMULATOR.http().get("/_mock/journal?outcome=issued").json().get("entries"))
         .hasSize(2);
-    assertThat(json(EMULATOR.http().get("/_mock/journal?outcome=rejected")).get("entries"))
+    assertThat(EMULATOR.http().get("/_mock/journal?outcome=rejected").json().get("entries"))
         .hasSize(1);
-    assertThat(json(EMULATOR.http().get("/_mock/journal?outcome=invalid_client")).get("entries"))
+    assertThat(EMULATOR.http().get("/_mock/journal?outcome=invalid_client").json().get("entries"))
         .hasSize(1);
     assertThat(
-            json(EMULATOR.http().get("/_mock/journal?endpoint=introspection&outcome=succeeded"))
+            EMULATOR
+                .http()
+                .get("/_mock/journal?endpoint=introspection&outcome=succeeded")
+                .json()
                 .get("entries"))
         .hasSize(1);
   }
 
   @Test
   void http_journal_refuses_unknown_filters_and_values_naming_them() {
-    HttpResponse<String> unknown = EMULATOR.http().get("/_mock/journal?client=demo-app");
-    assertThat(unknown.statusCode()).isEqualTo(400);
-    assertThat(json(unknown).get("error_description").asText()).startsWith("client:");
+    Reply unknown = EMULATOR.http().get("/_mock/journal?client=demo-app");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().get("error_description").asText()).startsWith("client:");
 
-    HttpResponse<String> endpoint = EMULATOR.http().get("/_mock/journal?endpoint=jwks");
-    assertThat(endpoint.statusCode()).isEqualTo(400);
-    assertThat(json(endpoint).get("error_description").asText()).startsWith("endpoint:");
+    Reply endpoint = EMULATOR.http().get("/_mock/journal?endpoint=jwks");
+    assertThat(endpoint.status()).isEqualTo(400);
+    assertThat(endpoint.json().get("error_description").asText()).startsWith("endpoint:");
 
-    HttpResponse<String> outcome = EMULATOR.http().get("/_mock/journal?outcome=Issued!");
-    assertThat(outcome.statusCode()).isEqualTo(400);
-    assertThat(json(outcome).get("error_description").asText()).startsWith("outcome:");
+    Reply outcome = EMULATOR.http().get("/_mock/journal?outcome=Issued!");
+    assertThat(outcome.status()).isEqualTo(400);
+    assertThat(outcome.json().get("error_description").asText()).startsWith("outcome:");
 
-    assertThat(EMULATOR.http().get("/_mock/journal?after=yesterday").statusCode()).isEqualTo(400);
+    assertThat(EMULATOR.http().get("/_mock/journal?after=yesterday").status()).isEqualTo(400);
   }
 
   @Test
   void http_delete_journal_empties_it() {
-    EMULATOR.http().token(APP, APP_SECRET, null);
+    EMULATOR.http().token(APP, APP_SECRET);
 
-    HttpResponse<String> cleared = EMULATOR.http().delete("/_mock/journal");
+    Reply cleared = EMULATOR.http().delete("/_mock/journal");
 
-    assertThat(json(cleared).get("cleared").asInt()).isEqualTo(1);
+    assertThat(cleared.json().get("cleared").asInt()).isEqualTo(1);
     assertThat(EMULATOR.server().journal().size()).isZero();
-    assertThat(json(EMULATOR.http().get("/_mock/journal")).get("entries")).isEmpty();
+    assertThat(EMULATOR.http().get("/_mock/journal").json().get("entries")).isEmpty();
   }
 }

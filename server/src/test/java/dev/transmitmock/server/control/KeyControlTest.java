@@ -1,6 +1,7 @@
 package dev.transmitmock.server.control;
 
-import static dev.transmitmock.server.control.ControlHttp.json;
+import static dev.transmitmock.server.testing.DemoConfig.APP;
+import static dev.transmitmock.server.testing.DemoConfig.APP_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,13 +15,14 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import java.net.http.HttpResponse;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.SharedEmulator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class KeyControlTest {
-  @RegisterExtension static final EmulatorPerClass EMULATOR = new EmulatorPerClass();
+  @RegisterExtension static final SharedEmulator EMULATOR = new SharedEmulator();
 
   private static List<String> jwksKids() throws Exception {
     return JWKSet.parse(EMULATOR.http().get(EMULATOR.server().jwksUri().getPath()).body())
@@ -52,12 +54,12 @@ class KeyControlTest {
 
     assertThat(newKid).isNotEqualTo(oldKid);
     assertThat(jwksKids()).containsExactly(oldKid, newKid);
-    assertThat(kidOf(EMULATOR.http().accessToken())).isEqualTo(newKid);
+    assertThat(kidOf(EMULATOR.http().accessToken(APP, APP_SECRET))).isEqualTo(newKid);
   }
 
   @Test
   void a_retired_key_leaves_the_jwks_and_its_tokens_fail_verification() throws Exception {
-    String oldToken = EMULATOR.http().accessToken();
+    String oldToken = EMULATOR.http().accessToken(APP, APP_SECRET);
     String oldKid = kidOf(oldToken);
     assertThat(consumerOfCurrentJwks().process(oldToken, null)).isNotNull();
 
@@ -69,7 +71,7 @@ class KeyControlTest {
     assertThatThrownBy(() -> consumer.process(oldToken, null))
         .isInstanceOf(BadJOSEException.class)
         .hasMessageContaining("no matching key");
-    assertThat(consumer.process(EMULATOR.http().accessToken(), null)).isNotNull();
+    assertThat(consumer.process(EMULATOR.http().accessToken(APP, APP_SECRET), null)).isNotNull();
   }
 
   @Test
@@ -85,7 +87,7 @@ class KeyControlTest {
 
   @Test
   void http_get_keys_lists_the_active_key() {
-    JsonNode keys = json(EMULATOR.http().get("/_mock/keys"));
+    JsonNode keys = EMULATOR.http().get("/_mock/keys").json();
 
     assertThat(keys.get("active").asText()).isEqualTo(EMULATOR.server().keys().active().kid());
     assertThat(keys.get("keys")).hasSize(1);
@@ -98,62 +100,59 @@ class KeyControlTest {
   void http_rotate_changes_the_signing_key_and_keeps_the_old_one_published() throws Exception {
     String oldKid = EMULATOR.server().keys().active().kid();
 
-    HttpResponse<String> rotated = EMULATOR.http().post("/_mock/keys/rotate", null);
+    Reply rotated = EMULATOR.http().post("/_mock/keys/rotate", null);
 
-    assertThat(rotated.statusCode()).isEqualTo(200);
-    String newKid = json(rotated).get("kid").asText();
-    assertThat(json(rotated).get("previous").asText()).isEqualTo(oldKid);
+    assertThat(rotated.status()).isEqualTo(200);
+    String newKid = rotated.json().get("kid").asText();
+    assertThat(rotated.json().get("previous").asText()).isEqualTo(oldKid);
     assertThat(jwksKids()).containsExactly(oldKid, newKid);
-    assertThat(kidOf(EMULATOR.http().accessToken())).isEqualTo(newKid);
+    assertThat(kidOf(EMULATOR.http().accessToken(APP, APP_SECRET))).isEqualTo(newKid);
   }
 
   @Test
   void http_a_key_can_be_added_activated_and_the_old_one_retired() throws Exception {
     String oldKid = EMULATOR.server().keys().active().kid();
 
-    HttpResponse<String> added =
+    Reply added =
         EMULATOR.http().post("/_mock/keys", "{\"kid\":\"next-key\",\"algorithm\":\"ES256\"}");
-    assertThat(added.statusCode()).isEqualTo(201);
+    assertThat(added.status()).isEqualTo(201);
     assertThat(jwksKids()).containsExactly(oldKid, "next-key");
-    assertThat(kidOf(EMULATOR.http().accessToken())).isEqualTo(oldKid);
+    assertThat(kidOf(EMULATOR.http().accessToken(APP, APP_SECRET))).isEqualTo(oldKid);
 
-    assertThat(EMULATOR.http().post("/_mock/keys/next-key/activate", null).statusCode())
-        .isEqualTo(200);
-    String token = EMULATOR.http().accessToken();
+    assertThat(EMULATOR.http().post("/_mock/keys/next-key/activate", null).status()).isEqualTo(200);
+    String token = EMULATOR.http().accessToken(APP, APP_SECRET);
     assertThat(kidOf(token)).isEqualTo("next-key");
     assertThat(SignedJWT.parse(token).getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
 
-    HttpResponse<String> retired = EMULATOR.http().delete("/_mock/keys/" + oldKid);
-    assertThat(retired.statusCode()).isEqualTo(200);
+    Reply retired = EMULATOR.http().delete("/_mock/keys/" + oldKid);
+    assertThat(retired.status()).isEqualTo(200);
     assertThat(jwksKids()).containsExactly("next-key");
-    assertThat(json(retired).get("keys").findValuesAsText("status")).contains("retired");
+    assertThat(retired.json().get("keys").findValuesAsText("status")).contains("retired");
   }
 
   @Test
   void http_adding_a_key_with_activate_signs_with_it_at_once() throws Exception {
     EMULATOR.http().post("/_mock/keys", "{\"kid\":\"hot\",\"activate\":true}");
 
-    assertThat(kidOf(EMULATOR.http().accessToken())).isEqualTo("hot");
+    assertThat(kidOf(EMULATOR.http().accessToken(APP, APP_SECRET))).isEqualTo("hot");
   }
 
   @Test
   void http_key_errors_are_json_with_the_right_status() {
     String active = EMULATOR.server().keys().active().kid();
 
-    HttpResponse<String> retireActive = EMULATOR.http().delete("/_mock/keys/" + active);
-    assertThat(retireActive.statusCode()).isEqualTo(409);
-    assertThat(json(retireActive).get("error").asText()).isEqualTo("conflict");
+    Reply retireActive = EMULATOR.http().delete("/_mock/keys/" + active);
+    assertThat(retireActive.status()).isEqualTo(409);
+    assertThat(retireActive.json().get("error").asText()).isEqualTo("conflict");
 
-    assertThat(EMULATOR.http().delete("/_mock/keys/nope").statusCode()).isEqualTo(404);
-    assertThat(EMULATOR.http().post("/_mock/keys/nope/activate", null).statusCode()).isEqualTo(404);
+    assertThat(EMULATOR.http().delete("/_mock/keys/nope").status()).isEqualTo(404);
+    assertThat(EMULATOR.http().post("/_mock/keys/nope/activate", null).status()).isEqualTo(404);
 
-    HttpResponse<String> badAlgorithm =
-        EMULATOR.http().post("/_mock/keys", "{\"algorithm\":\"HS256\"}");
-    assertThat(badAlgorithm.statusCode()).isEqualTo(400);
-    assertThat(json(badAlgorithm).get("error_description").asText()).startsWith("algorithm:");
+    Reply badAlgorithm = EMULATOR.http().post("/_mock/keys", "{\"algorithm\":\"HS256\"}");
+    assertThat(badAlgorithm.status()).isEqualTo(400);
+    assertThat(badAlgorithm.json().get("error_description").asText()).startsWith("algorithm:");
 
-    HttpResponse<String> duplicate =
-        EMULATOR.http().post("/_mock/keys", "{\"kid\":\"" + active + "\"}");
-    assertThat(duplicate.statusCode()).isEqualTo(409);
+    Reply duplicate = EMULATOR.http().post("/_mock/keys", "{\"kid\":\"" + active + "\"}");
+    assertThat(duplicate.status()).isEqualTo(409);
   }
 }

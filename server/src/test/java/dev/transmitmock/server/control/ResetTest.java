@@ -1,30 +1,29 @@
 package dev.transmitmock.server.control;
 
-import static dev.transmitmock.server.control.ControlHttp.APP;
-import static dev.transmitmock.server.control.ControlHttp.APP_SECRET;
-import static dev.transmitmock.server.control.ControlHttp.json;
+import static dev.transmitmock.server.testing.DemoConfig.APP;
+import static dev.transmitmock.server.testing.DemoConfig.APP_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ResourceConfig;
 import dev.transmitmock.server.keys.KeyRing;
+import dev.transmitmock.server.testing.TestHttp;
 import dev.transmitmock.server.token.ClientRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ResetTest {
   private static TransmitMockServer server;
-  private static ControlHttp http;
+  private static TestHttp http;
 
   @BeforeAll
   static void start() {
     server = TransmitMockServer.builder().build().start();
-    http = new ControlHttp(server);
+    http = TestHttp.to(server.baseUrl());
   }
 
   @AfterAll
@@ -39,21 +38,20 @@ class ResetTest {
   }
 
   private static String introspect(String token) {
-    return json(http.form(
-            server.introspectionEndpoint(),
-            "token=" + token + "&client_id=" + APP + "&client_secret=" + APP_SECRET,
-            Optional.empty()))
+    return http.postForm(
+            server.introspectionEndpoint().toString(),
+            "token=" + token + "&client_id=" + APP + "&client_secret=" + APP_SECRET)
+        .json()
         .get("active")
         .asText();
   }
 
   /** Changes every piece of state the control API can change. */
   private static String changeEverything() {
-    String token = http.accessToken();
-    http.form(
-        server.revocationEndpoint(),
-        "token=" + token + "&client_id=" + APP + "&client_secret=" + APP_SECRET,
-        Optional.empty());
+    String token = http.accessToken(APP, APP_SECRET);
+    http.postForm(
+        server.revocationEndpoint().toString(),
+        "token=" + token + "&client_id=" + APP + "&client_secret=" + APP_SECRET);
     server.clients().putResource(ResourceConfig.builder("https://extra.example").build());
     server
         .clients()
@@ -66,7 +64,7 @@ class ResetTest {
     server.keys().retire(oldKid);
     server.clock().freeze().advance(Duration.ofDays(3));
     server.faults().add(FaultRule.on(Endpoint.TOKEN).status(503));
-    http.token(APP, "wrong", null);
+    http.token(APP, "wrong");
     return token;
   }
 
@@ -88,9 +86,9 @@ class ResetTest {
     assertThat(server.journal().size()).isZero();
     assertThat(server.journal().rejectedCount()).isZero();
     assertThat(introspect(revokedToken)).isEqualTo("true");
-    assertThat(http.token(APP, APP_SECRET, null).statusCode()).isEqualTo(200);
-    assertThat(http.token("demo-admin", "demo-admin-secret", null).statusCode()).isEqualTo(200);
-    assertThat(http.token("extra", "extra-secret", null).statusCode()).isEqualTo(401);
+    assertThat(http.token(APP, APP_SECRET).status()).isEqualTo(200);
+    assertThat(http.token("demo-admin", "demo-admin-secret").status()).isEqualTo(200);
+    assertThat(http.token("extra", "extra-secret").status()).isEqualTo(401);
   }
 
   @Test
@@ -100,18 +98,18 @@ class ResetTest {
 
     var response = http.post("/_mock/reset", null);
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(json(response).get("status").asText()).isEqualTo("reset");
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().get("status").asText()).isEqualTo("reset");
     assertThat(server.clients().snapshot()).isEqualTo(before.clients());
     assertThat(server.keys().state()).isSameAs(before.keys());
     assertThat(server.faults().rules()).isEmpty();
     assertThat(server.clock().offset()).isEqualTo(Duration.ZERO);
-    assertThat(json(http.get("/_mock/journal")).get("entries")).isEmpty();
+    assertThat(http.get("/_mock/journal").json().get("entries")).isEmpty();
   }
 
   @Test
   void reset_takes_well_under_a_millisecond() {
-    http.accessToken(); // keys generated
+    http.accessToken(APP, APP_SECRET); // keys generated
     for (int i = 0; i < 20_000; i++) {
       server.reset();
     }

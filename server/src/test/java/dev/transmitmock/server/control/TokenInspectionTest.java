@@ -1,23 +1,24 @@
 package dev.transmitmock.server.control;
 
-import static dev.transmitmock.server.control.ControlHttp.APP;
-import static dev.transmitmock.server.control.ControlHttp.APP_SECRET;
-import static dev.transmitmock.server.control.ControlHttp.RESOURCE;
-import static dev.transmitmock.server.control.ControlHttp.json;
+import static dev.transmitmock.server.testing.DemoConfig.APP;
+import static dev.transmitmock.server.testing.DemoConfig.APP_SECRET;
+import static dev.transmitmock.server.testing.DemoConfig.RESOURCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.SignedJWT;
 import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.RejectionCategory;
 import dev.transmitmock.server.defects.TokenInspection;
-import java.net.http.HttpResponse;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.SharedEmulator;
+import dev.transmitmock.server.testing.TestHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,25 +27,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code POST /_mock/tokens/inspect}: every reason a careful consumer rejects a token. */
 class TokenInspectionTest {
-  @RegisterExtension static final EmulatorPerClass EMULATOR = new EmulatorPerClass();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @RegisterExtension static final SharedEmulator EMULATOR = new SharedEmulator();
 
   private static final String PATH = "/_mock/tokens/inspect";
 
   private static JsonNode inspect(String token) {
-    ObjectNode body = ControlHttp.JSON.createObjectNode().put("token", token);
+    ObjectNode body = JSON.createObjectNode().put("token", token);
     return inspectWith(body);
   }
 
   private static JsonNode inspectWith(ObjectNode body) {
-    HttpResponse<String> response = EMULATOR.http().post(PATH, body.toString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return json(response);
+    Reply response = EMULATOR.http().post(PATH, body.toString());
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.json();
   }
 
   private static String mint(String json) {
-    HttpResponse<String> response = EMULATOR.http().post("/_mock/tokens", json);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return json(response).get("access_token").asText();
+    Reply response = EMULATOR.http().post("/_mock/tokens", json);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.json().get("access_token").asText();
   }
 
   private static List<String> reasons(JsonNode inspection) {
@@ -80,7 +83,7 @@ class TokenInspectionTest {
 
   @Test
   void a_token_from_the_token_endpoint_is_accepted_and_names_the_key_that_signed_it() {
-    String token = EMULATOR.http().accessToken();
+    String token = EMULATOR.http().accessToken(APP, APP_SECRET);
 
     JsonNode inspection = inspect(token);
 
@@ -111,8 +114,7 @@ class TokenInspectionTest {
 
     JsonNode strict = inspect(token);
     JsonNode lenient =
-        inspectWith(
-            ControlHttp.JSON.createObjectNode().put("token", token).put("clockSkew", "PT60S"));
+        inspectWith(JSON.createObjectNode().put("token", token).put("clockSkew", "PT60S"));
 
     assertThat(checks(strict)).containsExactly("expired");
     assertThat(strict.get("notes").toString()).contains("60 s clock skew");
@@ -163,10 +165,10 @@ class TokenInspectionTest {
 
   @Test
   void a_token_of_a_key_retired_at_runtime_names_the_retired_key() {
-    String token = EMULATOR.http().accessToken();
+    String token = EMULATOR.http().accessToken(APP, APP_SECRET);
     String old = EMULATOR.server().keys().active().kid();
     EMULATOR.http().post("/_mock/keys/rotate", null);
-    assertThat(EMULATOR.http().delete("/_mock/keys/" + old).statusCode()).isEqualTo(200);
+    assertThat(EMULATOR.http().delete("/_mock/keys/" + old).status()).isEqualTo(200);
 
     JsonNode inspection = inspect(token);
 
@@ -185,7 +187,7 @@ class TokenInspectionTest {
 
   @Test
   void a_token_is_expired_once_the_emulator_clock_passes_its_exp() {
-    String token = EMULATOR.http().accessToken();
+    String token = EMULATOR.http().accessToken(APP, APP_SECRET);
     assertThat(inspect(token).get("verdict").asText()).isEqualTo("accepted");
 
     EMULATOR.http().post("/_mock/clock", "{\"advance\":\"PT2H\"}");
@@ -218,11 +220,10 @@ class TokenInspectionTest {
 
   @Test
   void an_audience_other_than_the_expected_one_is_the_wrong_audience() {
-    String token = EMULATOR.http().accessToken(); // aud: the default audience
+    String token = EMULATOR.http().accessToken(APP, APP_SECRET); // aud: the default audience
 
     JsonNode inspection =
-        inspectWith(
-            ControlHttp.JSON.createObjectNode().put("token", token).put("audience", RESOURCE));
+        inspectWith(JSON.createObjectNode().put("token", token).put("audience", RESOURCE));
 
     assertThat(checks(inspection)).containsExactly("wrong-aud");
     assertThat(inspection.get("audience").asText()).isEqualTo(RESOURCE);
@@ -259,7 +260,7 @@ class TokenInspectionTest {
 
   @Test
   void an_at_jwt_token_carries_a_note_about_default_nimbus_and_spring_set_ups() {
-    JsonNode inspection = inspect(EMULATOR.http().accessToken());
+    JsonNode inspection = inspect(EMULATOR.http().accessToken(APP, APP_SECRET));
 
     assertThat(inspection.get("notes").toString()).contains("NimbusJwtDecoder");
   }
@@ -324,35 +325,32 @@ class TokenInspectionTest {
 
   @Test
   void the_answer_shows_the_decoded_parts_and_never_the_token() throws Exception {
-    String token = EMULATOR.http().accessToken();
+    String token = EMULATOR.http().accessToken(APP, APP_SECRET);
     String signature = SignedJWT.parse(token).getSignature().toString();
 
-    HttpResponse<String> response =
-        EMULATOR
-            .http()
-            .post(PATH, ControlHttp.JSON.createObjectNode().put("token", token).toString());
+    Reply response =
+        EMULATOR.http().post(PATH, JSON.createObjectNode().put("token", token).toString());
 
     assertThat(response.body()).doesNotContain(token).doesNotContain(signature);
-    assertThat(json(response).get("header").get("alg").asText()).isEqualTo("RS256");
-    assertThat(json(response).get("checkedAt").asText()).endsWith("Z");
+    assertThat(response.json().get("header").get("alg").asText()).isEqualTo("RS256");
+    assertThat(response.json().get("checkedAt").asText()).endsWith("Z");
   }
 
   @Test
   void a_revoked_token_is_still_accepted_by_a_local_verifier_with_a_note() {
-    String token = EMULATOR.http().accessToken();
-    HttpResponse<String> revoked =
+    String token = EMULATOR.http().accessToken(APP, APP_SECRET);
+    Reply revoked =
         EMULATOR
             .http()
-            .form(
-                EMULATOR.server().revocationEndpoint(),
+            .postForm(
+                EMULATOR.server().revocationEndpoint().toString(),
                 "token="
                     + token
                     + "&client_id="
                     + APP
                     + "&client_secret="
-                    + ControlHttp.encode(APP_SECRET),
-                Optional.empty());
-    assertThat(revoked.statusCode()).isEqualTo(200);
+                    + TestHttp.encode(APP_SECRET));
+    assertThat(revoked.status()).isEqualTo(200);
 
     JsonNode inspection = inspect(token);
 
@@ -362,7 +360,8 @@ class TokenInspectionTest {
 
   @Test
   void a_bearer_prefix_and_surrounding_white_space_are_ignored() {
-    JsonNode inspection = inspect("  Bearer " + EMULATOR.http().accessToken() + "\n");
+    JsonNode inspection =
+        inspect("  Bearer " + EMULATOR.http().accessToken(APP, APP_SECRET) + "\n");
 
     assertThat(inspection.get("verdict").asText()).isEqualTo("accepted");
   }
@@ -379,50 +378,45 @@ class TokenInspectionTest {
 
   @Test
   void a_request_without_a_token_names_the_field() {
-    HttpResponse<String> response = EMULATOR.http().post(PATH, "{}");
+    Reply response = EMULATOR.http().post(PATH, "{}");
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(json(response).get("error_description").asText()).isEqualTo("token: is required");
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("error_description").asText()).isEqualTo("token: is required");
   }
 
   @Test
   void an_unknown_field_is_refused() {
-    HttpResponse<String> response = EMULATOR.http().post(PATH, "{\"token\":\"x\",\"tokne\":1}");
+    Reply response = EMULATOR.http().post(PATH, "{\"token\":\"x\",\"tokne\":1}");
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(json(response).get("error_description").asText()).startsWith("tokne: unknown field");
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("error_description").asText())
+        .startsWith("tokne: unknown field");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"60s", "-PT1S", "P2D"})
   void a_clock_skew_that_is_not_a_duration_between_zero_and_a_day_is_refused(String skew) {
-    HttpResponse<String> response =
+    Reply response =
         EMULATOR
             .http()
             .post(
-                PATH,
-                ControlHttp.JSON
-                    .createObjectNode()
-                    .put("token", "x")
-                    .put("clockSkew", skew)
-                    .toString());
+                PATH, JSON.createObjectNode().put("token", "x").put("clockSkew", skew).toString());
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(json(response).get("error_description").asText()).startsWith("clockSkew: ");
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("error_description").asText()).startsWith("clockSkew: ");
   }
 
   @Test
   void a_blank_expected_audience_is_refused() {
-    HttpResponse<String> response =
-        EMULATOR.http().post(PATH, "{\"token\":\"x\",\"audience\":\" \"}");
+    Reply response = EMULATOR.http().post(PATH, "{\"token\":\"x\",\"audience\":\" \"}");
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(json(response).get("error_description").asText()).startsWith("audience: ");
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("error_description").asText()).startsWith("audience: ");
   }
 
   @Test
   void inspecting_changes_nothing_on_the_emulator() {
-    String token = EMULATOR.http().accessToken();
+    String token = EMULATOR.http().accessToken(APP, APP_SECRET);
     int journalSize = EMULATOR.server().journal().size();
     String kidBefore = EMULATOR.server().keys().active().kid();
 

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.SignedJWT;
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +27,6 @@ class ControlApiDefectsTest {
   private static TransmitMockServer server;
   private static CarefulConsumer consumer;
   private static CarefulConsumer resourceConsumer;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() {
@@ -50,35 +47,25 @@ class ControlApiDefectsTest {
     server.reset();
   }
 
-  private static HttpResponse<String> send(String method, String path, String body)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(server.baseUrl().resolve(path))
-            .timeout(Duration.ofSeconds(20))
-            .header("Content-Type", "application/json");
-    request.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  private static Reply send(String method, String path, String body) {
+    return TestHttp.to(server.baseUrl()).send(method, path, body);
   }
 
-  private static JsonNode json(HttpResponse<String> response) throws IOException {
+  private static JsonNode json(Reply response) throws IOException {
     return JSON.readTree(response.body());
   }
 
   private static String mint(String body) throws Exception {
-    HttpResponse<String> response = send("POST", "/_mock/tokens", body);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    Reply response = send("POST", "/_mock/tokens", body);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
     return json(response).get("access_token").asText();
   }
 
   @Test
   void get_defects_lists_the_whole_catalog_with_description_and_reference() throws Exception {
-    HttpResponse<String> response = send("GET", "/_mock/defects", null);
+    Reply response = send("GET", "/_mock/defects", null);
 
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.status()).isEqualTo(200);
     List<String> accessTokenIds = new ArrayList<>();
     List<String> assertionIds = new ArrayList<>();
     List<String> bindingIds = new ArrayList<>();
@@ -112,12 +99,12 @@ class ControlApiDefectsTest {
   @Test
   void get_defects_filters_by_kind_and_refuses_an_unknown_kind() throws Exception {
     JsonNode bindings = json(send("GET", "/_mock/defects?kind=certificate-binding", null));
-    HttpResponse<String> unknown = send("GET", "/_mock/defects?kind=cookies", null);
+    Reply unknown = send("GET", "/_mock/defects?kind=cookies", null);
 
     assertThat(bindings.get("defects"))
         .extracting(d -> d.get("expectedRejection").asText())
         .containsExactly("UNBOUND", "CERTIFICATE_MISMATCH");
-    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.status()).isEqualTo(400);
     assertThat(json(unknown).get("error_description").asText())
         .isEqualTo(
             "kind: unknown kind 'cookies'; one of access-token, client-assertion,"
@@ -141,10 +128,9 @@ class ControlApiDefectsTest {
 
   @Test
   void an_assertion_defect_cannot_be_minted_as_an_access_token() throws Exception {
-    HttpResponse<String> response =
-        send("POST", "/_mock/tokens", "{\"defect\":\"assertion-replay\"}");
+    Reply response = send("POST", "/_mock/tokens", "{\"defect\":\"assertion-replay\"}");
 
-    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.status()).isEqualTo(400);
     assertThat(json(response).get("error_description").asText())
         .startsWith("defect: 'assertion-replay' is a client-assertion defect");
   }
@@ -222,8 +208,8 @@ class ControlApiDefectsTest {
             List.of("{\"claims\":[1]}", "claims:"),
             List.of("{\"header\":\"kid\"}", "header:"),
             List.of("{\"defects\":\"expired\"}", "defects:"))) {
-      HttpResponse<String> response = send("POST", "/_mock/tokens", bodyAndField.get(0));
-      assertThat(response.statusCode()).as(bodyAndField.get(0)).isEqualTo(400);
+      Reply response = send("POST", "/_mock/tokens", bodyAndField.get(0));
+      assertThat(response.status()).as(bodyAndField.get(0)).isEqualTo(400);
       assertThat(json(response).get("error").asText()).isEqualTo("invalid_request");
       assertThat(json(response).get("error_description").asText())
           .as(bodyAndField.get(0))

@@ -12,14 +12,12 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.keys.SigningKey;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import dev.transmitmock.server.token.OAuthException;
 import dev.transmitmock.server.token.TokenService;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -311,30 +309,15 @@ class DefectiveTokensTest {
     return copy;
   }
 
-  private static String tokenFromEndpoint() throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(server.tokenEndpoint())
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "grant_type=client_credentials&client_id="
-                        + APP_CLIENT
-                        + "&client_secret="
-                        + APP_SECRET))
-            .build();
-    HttpResponse<String> response =
-        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
-    return (String) JSONObjectUtils.parse(response.body()).get("access_token");
+  private static String tokenFromEndpoint() {
+    Reply response = TestHttp.to(server.baseUrl()).token(APP_CLIENT, APP_SECRET);
+    assertThat(response.status()).isEqualTo(200);
+    return response.accessToken();
   }
 
-  private static String httpGet(URI uri) throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .build()
-            .send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
+  private static String httpGet(URI uri) {
+    Reply response = TestHttp.plain().get(uri);
+    assertThat(response.status()).isEqualTo(200);
     return response.body();
   }
 }

@@ -15,12 +15,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import dev.transmitmock.server.Emulator;
-import dev.transmitmock.server.Emulator.Reply;
 import dev.transmitmock.server.config.ApplicationConfig;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ConfigLoader;
 import dev.transmitmock.server.config.MockConfig;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestEmulator;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -41,11 +41,11 @@ import org.junit.jupiter.api.Test;
 class AppSpecificSigningKeysTest {
   private static final String APP_ISSUER = "https://orders.app.transmitsecurity.io";
   private static final String GLOBAL_ISSUER = "https://userid.security";
-  private static Emulator emulator;
+  private static TestEmulator emulator;
 
   @BeforeAll
   static void start() {
-    emulator = Emulator.with(config(ApplicationConfig.builder("app-orders")).build());
+    emulator = TestEmulator.start(config(ApplicationConfig.builder("app-orders")).build());
   }
 
   private static MockConfig.Builder config(ApplicationConfig.Builder app) {
@@ -74,8 +74,8 @@ class AppSpecificSigningKeysTest {
     return SignedJWT.parse(token).getHeader().getKeyID();
   }
 
-  private static Set<String> kids(Emulator target, String path) throws Exception {
-    JWKSet set = JWKSet.parse(target.get(path, Map.of()).body());
+  private static Set<String> kids(TestEmulator target, String path) throws Exception {
+    JWKSet set = JWKSet.parse(target.http().get(path, Map.of()).body());
     return set.getKeys().stream()
         .map(k -> k.getKeyID())
         .collect(java.util.stream.Collectors.toSet());
@@ -90,31 +90,38 @@ class AppSpecificSigningKeysTest {
     form.put("client_id", "other-svc");
     form.put("client_secret", "s");
     form.put("token", token);
-    return emulator.postForm("/oidc/token/introspection", form).json().get("active").asBoolean();
+    return emulator
+        .http()
+        .postForm("/oidc/token/introspection", form)
+        .json()
+        .get("active")
+        .asBoolean();
   }
 
   private static String mintedWithGlobalKey() {
     Reply reply =
-        emulator.post(
-            "/_mock/tokens",
-            "application/json",
-            "{\"clientId\":\"orders-svc\",\"globalKey\":true}",
-            Map.of());
+        emulator
+            .http()
+            .post(
+                "/_mock/tokens",
+                "application/json",
+                "{\"clientId\":\"orders-svc\",\"globalKey\":true}",
+                Map.of());
     return reply.json().get("access_token").asText();
   }
 
   @Test
   void an_apps_client_gets_the_apps_domain_as_issuer_and_the_apps_key() throws Exception {
-    String token = emulator.accessToken("orders-svc", "s", Map.of());
+    String token = emulator.http().accessToken("orders-svc", "s", Map.of());
 
-    assertThat(Emulator.payload(token).get("iss").asText()).isEqualTo(APP_ISSUER);
+    assertThat(TestEmulator.payload(token).get("iss").asText()).isEqualTo(APP_ISSUER);
     assertThat(kids(emulator, "/apps/app-orders/oidc/jwks")).contains(kidOf(token));
     assertThat(kids(emulator, "/cis/oidc/jwks")).doesNotContain(kidOf(token));
   }
 
   @Test
   void a_verifier_set_up_for_the_apps_issuer_and_jwks_accepts_its_token() throws Exception {
-    String token = emulator.accessToken("orders-svc", "s", Map.of());
+    String token = emulator.http().accessToken("orders-svc", "s", Map.of());
     DefaultJWTProcessor<SecurityContext> verifier = new DefaultJWTProcessor<>();
     verifier.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));
     verifier.setJWSKeySelector(
@@ -134,9 +141,9 @@ class AppSpecificSigningKeysTest {
 
   @Test
   void other_clients_keep_the_tenants_issuer_and_global_key() throws Exception {
-    String token = emulator.accessToken("other-svc", "s", Map.of());
+    String token = emulator.http().accessToken("other-svc", "s", Map.of());
 
-    assertThat(Emulator.payload(token).get("iss").asText()).isEqualTo(GLOBAL_ISSUER);
+    assertThat(TestEmulator.payload(token).get("iss").asText()).isEqualTo(GLOBAL_ISSUER);
     assertThat(kidOf(token)).isEqualTo(globalKid());
   }
 
@@ -159,7 +166,7 @@ class AppSpecificSigningKeysTest {
     emulator.server().clock().advance(Duration.ofDays(14).plusSeconds(1));
     boolean activeAfter = active(legacy);
 
-    assertThat(Emulator.payload(legacy).get("iss").asText()).isEqualTo(GLOBAL_ISSUER);
+    assertThat(TestEmulator.payload(legacy).get("iss").asText()).isEqualTo(GLOBAL_ISSUER);
     assertThat(kidOf(legacy)).isEqualTo(globalKid());
     assertThat(activeDuring).isTrue();
     assertThat(activeAfter).isFalse();
@@ -167,9 +174,10 @@ class AppSpecificSigningKeysTest {
 
   @Test
   void the_apps_own_tokens_introspect_active_and_only_under_the_apps_issuer() {
-    String token = emulator.accessToken("orders-svc", "s", Map.of());
+    String token = emulator.http().accessToken("orders-svc", "s", Map.of());
     String wrongIssuer =
         emulator
+            .http()
             .post(
                 "/_mock/tokens",
                 "application/json",
@@ -186,7 +194,7 @@ class AppSpecificSigningKeysTest {
   @Test
   void the_apps_discovery_names_its_issuer_and_jwks_and_the_tenants_endpoints() {
     JsonNode discovery =
-        emulator.get("/apps/app-orders/.well-known/openid-configuration", Map.of()).json();
+        emulator.http().get("/apps/app-orders/.well-known/openid-configuration", Map.of()).json();
     String base = emulator.server().baseUrl().toString();
 
     assertThat(discovery.get("issuer").asText()).isEqualTo(APP_ISSUER);
@@ -198,14 +206,14 @@ class AppSpecificSigningKeysTest {
 
   @Test
   void the_transition_window_and_the_jwks_path_are_configurable() throws Exception {
-    try (Emulator custom =
-        Emulator.with(
+    try (TestEmulator custom =
+        TestEmulator.start(
             config(
                     ApplicationConfig.builder("app-orders")
                         .globalKeyAcceptedFor(Duration.ZERO)
                         .jwksPath("/orders/.well-known/jwks.json"))
                 .build())) {
-      String token = custom.accessToken("orders-svc", "s", Map.of());
+      String token = custom.http().accessToken("orders-svc", "s", Map.of());
 
       assertThat(kids(custom, "/orders/.well-known/jwks.json")).containsExactly(kidOf(token));
       assertThat(custom.server().applicationJwksUri("app-orders"))

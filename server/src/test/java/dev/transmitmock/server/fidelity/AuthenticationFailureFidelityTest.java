@@ -13,7 +13,8 @@ import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.pki.TlsIdentity;
-import dev.transmitmock.server.tls.TlsHttp;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import dev.transmitmock.server.token.ClientAssertionVerifier;
 import dev.transmitmock.server.token.ClientAssertions;
 import java.util.List;
@@ -86,13 +87,13 @@ class AuthenticationFailureFidelityTest {
     verbose.reset();
   }
 
-  private static TlsHttp.Reply wrongAudienceAssertion(TransmitMockServer target) throws Exception {
+  private static Reply wrongAudienceAssertion(TransmitMockServer target) throws Exception {
     String assertion =
         ClientAssertions.builder("jwt-svc", jwtKey)
             .audience(java.net.URI.create("https://elsewhere.example/token"))
             .clock(target.clock())
             .build();
-    return TlsHttp.plain()
+    return TestHttp.plain()
         .postForm(
             target.tokenEndpoint(),
             Map.of(
@@ -104,16 +105,16 @@ class AuthenticationFailureFidelityTest {
                 assertion));
   }
 
-  private static TlsHttp.Reply impostorCertificate(TransmitMockServer target) throws Exception {
+  private static Reply impostorCertificate(TransmitMockServer target) throws Exception {
     TlsIdentity impostor = TlsIdentity.selfSigned("CN=pinned-svc", List.of());
-    return TlsHttp.with(impostor.sslContext(target.caCertificate()))
+    return TestHttp.with(impostor.sslContext(target.caCertificate()))
         .postForm(
             target.httpsTokenEndpoint(),
             Map.of("grant_type", "client_credentials", "client_id", "pinned-svc"));
   }
 
-  private static TlsHttp.Reply boundWithoutCertificate(TransmitMockServer target) throws Exception {
-    return TlsHttp.plain()
+  private static Reply boundWithoutCertificate(TransmitMockServer target) throws Exception {
+    return TestHttp.plain()
         .postForm(
             target.tokenEndpoint(),
             Map.of(
@@ -128,7 +129,7 @@ class AuthenticationFailureFidelityTest {
 
   @Test
   void a_failed_private_key_jwt_answers_only_client_authentication_failed() throws Exception {
-    TlsHttp.Reply reply = wrongAudienceAssertion(server);
+    Reply reply = wrongAudienceAssertion(server);
 
     assertThat(reply.status()).isEqualTo(401);
     assertThat(JSON.readTree(reply.body()).fieldNames())
@@ -149,7 +150,7 @@ class AuthenticationFailureFidelityTest {
 
   @Test
   void a_failed_mtls_authentication_answers_only_client_authentication_failed() throws Exception {
-    TlsHttp.Reply reply = impostorCertificate(server);
+    Reply reply = impostorCertificate(server);
 
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.body())
@@ -160,8 +161,8 @@ class AuthenticationFailureFidelityTest {
 
   @Test
   void a_wrong_secret_and_an_unknown_client_differ_only_in_the_journal() throws Exception {
-    TlsHttp.Reply wrong =
-        TlsHttp.plain()
+    Reply wrong =
+        TestHttp.plain()
             .postForm(
                 server.tokenEndpoint(),
                 Map.of(
@@ -169,8 +170,8 @@ class AuthenticationFailureFidelityTest {
                     "client_id", "secret-svc",
                     "client_secret", "wrong-secret"));
     String wrongDetail = lastDetail(server);
-    TlsHttp.Reply unknown =
-        TlsHttp.plain()
+    Reply unknown =
+        TestHttp.plain()
             .postForm(
                 server.tokenEndpoint(),
                 Map.of(
@@ -186,7 +187,7 @@ class AuthenticationFailureFidelityTest {
   @Test
   void a_bound_client_without_a_certificate_answers_only_grant_request_is_invalid()
       throws Exception {
-    TlsHttp.Reply reply = boundWithoutCertificate(server);
+    Reply reply = boundWithoutCertificate(server);
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.body())
@@ -199,7 +200,7 @@ class AuthenticationFailureFidelityTest {
   void the_journal_over_http_carries_the_detail_as_error_detail() throws Exception {
     wrongAudienceAssertion(server);
 
-    TlsHttp.Reply journal = TlsHttp.plain().get(server.baseUrl().resolve("/_mock/journal"));
+    Reply journal = TestHttp.plain().get(server.baseUrl().resolve("/_mock/journal"));
 
     JsonNode entry = journal.json().path("entries").get(0);
     assertThat(entry.path("errorDescription").asText()).isEqualTo("client authentication failed");
@@ -209,9 +210,9 @@ class AuthenticationFailureFidelityTest {
   @Test
   void verbose_errors_add_the_detail_as_error_detail_and_keep_the_engines_description()
       throws Exception {
-    TlsHttp.Reply jwt = wrongAudienceAssertion(verbose);
-    TlsHttp.Reply mtls = impostorCertificate(verbose);
-    TlsHttp.Reply bound = boundWithoutCertificate(verbose);
+    Reply jwt = wrongAudienceAssertion(verbose);
+    Reply mtls = impostorCertificate(verbose);
+    Reply bound = boundWithoutCertificate(verbose);
 
     assertThat(jwt.description()).isEqualTo("client authentication failed");
     assertThat(jwt.json().path("error_detail").asText()).startsWith("audience (aud) must equal");
@@ -224,8 +225,8 @@ class AuthenticationFailureFidelityTest {
 
   @Test
   void verbose_errors_never_put_the_presented_secret_in_the_detail() throws Exception {
-    TlsHttp.Reply reply =
-        TlsHttp.plain()
+    Reply reply =
+        TestHttp.plain()
             .postForm(
                 verbose.tokenEndpoint(),
                 Map.of(

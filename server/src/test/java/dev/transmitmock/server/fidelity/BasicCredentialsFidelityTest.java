@@ -2,10 +2,11 @@ package dev.transmitmock.server.fidelity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transmitmock.server.Emulator;
-import dev.transmitmock.server.Emulator.Reply;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.MockConfig;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestEmulator;
+import dev.transmitmock.server.testing.TestHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -18,12 +19,12 @@ import org.junit.jupiter.api.Test;
  * shared/client_auth.js} reads it.
  */
 class BasicCredentialsFidelityTest {
-  private static Emulator emulator;
+  private static TestEmulator emulator;
 
   @BeforeAll
   static void start() {
     emulator =
-        Emulator.with(
+        TestEmulator.start(
             MockConfig.builder()
                 .client(ClientConfig.builder("plus-svc").secret("a+b").build())
                 .client(ClientConfig.builder("space-svc").secret("a b").build())
@@ -42,11 +43,13 @@ class BasicCredentialsFidelityTest {
   }
 
   private static Reply tokenWithBasic(String header) {
-    return emulator.post(
-        "/oidc/token",
-        Emulator.FORM,
-        "grant_type=client_credentials",
-        Map.of("Authorization", header));
+    return emulator
+        .http()
+        .post(
+            "/oidc/token",
+            TestHttp.FORM,
+            "grant_type=client_credentials",
+            Map.of("Authorization", header));
   }
 
   @Test
@@ -75,8 +78,8 @@ class BasicCredentialsFidelityTest {
 
   @Test
   void a_basic_header_encoded_per_rfc_6749_works_for_both_secrets() {
-    assertThat(tokenWithBasic(Emulator.basic("plus-svc", "a+b")).status()).isEqualTo(200);
-    assertThat(tokenWithBasic(Emulator.basic("space-svc", "a b")).status()).isEqualTo(200);
+    assertThat(tokenWithBasic(TestHttp.basic("plus-svc", "a+b")).status()).isEqualTo(200);
+    assertThat(tokenWithBasic(TestHttp.basic("space-svc", "a b")).status()).isEqualTo(200);
   }
 
   @Test
@@ -113,11 +116,13 @@ class BasicCredentialsFidelityTest {
   @Test
   void a_basic_id_other_than_the_body_client_id_keeps_the_pre_9_4_wording() {
     Reply reply =
-        emulator.post(
-            "/oidc/token",
-            Emulator.FORM,
-            "grant_type=client_credentials&client_id=space-svc",
-            Map.of("Authorization", Emulator.basic("plus-svc", "a+b")));
+        emulator
+            .http()
+            .post(
+                "/oidc/token",
+                TestHttp.FORM,
+                "grant_type=client_credentials&client_id=space-svc",
+                Map.of("Authorization", TestHttp.basic("plus-svc", "a+b")));
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().get("error_description").asText())

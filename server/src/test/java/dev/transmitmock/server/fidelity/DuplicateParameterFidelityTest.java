@@ -2,11 +2,12 @@ package dev.transmitmock.server.fidelity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transmitmock.server.Emulator;
-import dev.transmitmock.server.Emulator.Reply;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.ResourceConfig;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestEmulator;
+import dev.transmitmock.server.testing.TestHttp;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,12 +23,12 @@ import org.junit.jupiter.api.Test;
 class DuplicateParameterFidelityTest {
   private static final String ORDERS = "https://api.orders.example";
   private static final String GOOD = "client_id=orders-svc&client_secret=orders-secret";
-  private static Emulator emulator;
+  private static TestEmulator emulator;
 
   @BeforeAll
   static void start() {
     emulator =
-        Emulator.with(
+        TestEmulator.start(
             MockConfig.builder()
                 .resource(ResourceConfig.builder(ORDERS).build())
                 .client(
@@ -44,7 +45,7 @@ class DuplicateParameterFidelityTest {
   }
 
   private static Reply post(String path, String body) {
-    return emulator.post(path, Emulator.FORM, body, Map.of());
+    return emulator.http().post(path, TestHttp.FORM, body, Map.of());
   }
 
   private static String description(Reply reply) {
@@ -75,7 +76,7 @@ class DuplicateParameterFidelityTest {
                 + GOOD);
 
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-    assertThat(Emulator.payload(reply.json().get("access_token").asText()).get("aud").asText())
+    assertThat(TestEmulator.payload(reply.json().get("access_token").asText()).get("aud").asText())
         .isEqualTo(ORDERS);
   }
 
@@ -130,7 +131,7 @@ class DuplicateParameterFidelityTest {
 
   @Test
   void introspection_refuses_a_repeated_token_and_ignores_other_repeats() {
-    String token = emulator.accessToken("orders-svc", "orders-secret", Map.of());
+    String token = emulator.http().accessToken("orders-svc", "orders-secret", Map.of());
     Reply twice =
         post("/oidc/token/introspection", "token=" + token + "&token=" + token + "&" + GOOD);
     Reply extra = post("/oidc/token/introspection", "token=" + token + "&x=1&x=2&" + GOOD);

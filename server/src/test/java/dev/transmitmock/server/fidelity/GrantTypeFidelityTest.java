@@ -3,13 +3,14 @@ package dev.transmitmock.server.fidelity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.transmitmock.server.Emulator;
-import dev.transmitmock.server.Emulator.Reply;
 import dev.transmitmock.server.config.AuthMethod;
 import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ConfigLoader;
 import dev.transmitmock.server.config.MockConfig;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestEmulator;
+import dev.transmitmock.server.testing.TestHttp;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,12 +24,12 @@ import org.junit.jupiter.api.Test;
  */
 class GrantTypeFidelityTest {
   private static final String NOT_ALLOWED = "requested grant type is not allowed for this client";
-  private static Emulator emulator;
+  private static TestEmulator emulator;
 
   @BeforeAll
   static void start() {
     emulator =
-        Emulator.with(
+        TestEmulator.start(
             MockConfig.builder()
                 .client(
                     ClientConfig.builder("spa")
@@ -49,7 +50,7 @@ class GrantTypeFidelityTest {
   }
 
   private static Reply post(String body) {
-    return emulator.post("/oidc/token", Emulator.FORM, body, Map.of());
+    return emulator.http().post("/oidc/token", TestHttp.FORM, body, Map.of());
   }
 
   @Test

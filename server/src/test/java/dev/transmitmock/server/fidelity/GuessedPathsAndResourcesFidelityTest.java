@@ -2,10 +2,10 @@ package dev.transmitmock.server.fidelity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transmitmock.server.Emulator;
-import dev.transmitmock.server.Emulator.Reply;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.MockConfig;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestEmulator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,19 +24,20 @@ class GuessedPathsAndResourcesFidelityTest {
 
   @Test
   void a_built_in_service_resource_is_allowed_to_every_client_by_default() {
-    try (Emulator emulator = Emulator.with(config().build())) {
-      Reply reply = emulator.token("app", "s", Map.of("resource", RISK));
+    try (TestEmulator emulator = TestEmulator.start(config().build())) {
+      Reply reply = emulator.http().token("app", "s", Map.of("resource", RISK));
 
       assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-      assertThat(Emulator.payload(reply.json().get("access_token").asText()).get("aud").asText())
+      assertThat(
+              TestEmulator.payload(reply.json().get("access_token").asText()).get("aud").asText())
           .isEqualTo(RISK);
     }
   }
 
   @Test
   void without_service_resources_a_built_in_one_is_an_unknown_target() {
-    try (Emulator emulator = Emulator.with(config().serviceResources(List.of()).build())) {
-      Reply reply = emulator.token("app", "s", Map.of("resource", RISK));
+    try (TestEmulator emulator = TestEmulator.start(config().serviceResources(List.of()).build())) {
+      Reply reply = emulator.http().token("app", "s", Map.of("resource", RISK));
 
       assertThat(reply.status()).isEqualTo(400);
       assertThat(reply.json().get("error").asText()).isEqualTo("invalid_target");
@@ -45,21 +46,21 @@ class GuessedPathsAndResourcesFidelityTest {
 
   @Test
   void the_jwks_and_discovery_answer_without_cis_by_default() {
-    try (Emulator emulator = Emulator.with(config().build())) {
-      assertThat(emulator.get("/oidc/jwks", Map.of()).status()).isEqualTo(200);
-      assertThat(emulator.get("/oidc/.well-known/openid-configuration", Map.of()).status())
+    try (TestEmulator emulator = TestEmulator.start(config().build())) {
+      assertThat(emulator.http().get("/oidc/jwks", Map.of()).status()).isEqualTo(200);
+      assertThat(emulator.http().get("/oidc/.well-known/openid-configuration", Map.of()).status())
           .isEqualTo(200);
     }
   }
 
   @Test
   void metadata_without_cis_off_serves_the_jwks_and_discovery_only_under_cis() {
-    try (Emulator emulator = Emulator.with(config().metadataWithoutCis(false).build())) {
-      assertThat(emulator.get("/oidc/jwks", Map.of()).status()).isEqualTo(404);
-      assertThat(emulator.get("/oidc/.well-known/openid-configuration", Map.of()).status())
+    try (TestEmulator emulator = TestEmulator.start(config().metadataWithoutCis(false).build())) {
+      assertThat(emulator.http().get("/oidc/jwks", Map.of()).status()).isEqualTo(404);
+      assertThat(emulator.http().get("/oidc/.well-known/openid-configuration", Map.of()).status())
           .isEqualTo(404);
-      assertThat(emulator.get("/cis/oidc/jwks", Map.of()).status()).isEqualTo(200);
-      assertThat(emulator.token("app", "s", Map.of()).status()).isEqualTo(200);
+      assertThat(emulator.http().get("/cis/oidc/jwks", Map.of()).status()).isEqualTo(200);
+      assertThat(emulator.http().token("app", "s", Map.of()).status()).isEqualTo(200);
     }
   }
 }

@@ -2,8 +2,8 @@ package dev.transmitmock.server.fidelity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transmitmock.server.Emulator;
-import dev.transmitmock.server.Emulator.Reply;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestEmulator;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 class JwtIntrospectionFidelityTest {
   private static final Map<String, String> CALLER =
       Map.of("client_id", "demo-app", "client_secret", "demo-app-secret");
-  private static Emulator emulator;
+  private static TestEmulator emulator;
 
   @BeforeAll
   static void start() {
-    emulator = Emulator.withDefaults();
+    emulator = TestEmulator.start();
   }
 
   @AfterAll
@@ -33,12 +33,12 @@ class JwtIntrospectionFidelityTest {
   private static Reply call(String path, String token) {
     Map<String, String> form = new java.util.LinkedHashMap<>(CALLER);
     form.put("token", token);
-    return emulator.postForm(path, form);
+    return emulator.http().postForm(path, form);
   }
 
   @Test
   void a_jwt_access_token_introspects_as_active_not_as_an_unsupported_token_type() {
-    String token = emulator.accessToken("demo-app", "demo-app-secret", Map.of());
+    String token = emulator.http().accessToken("demo-app", "demo-app-secret", Map.of());
 
     Reply reply = call("/oidc/token/introspection", token);
 
@@ -48,7 +48,7 @@ class JwtIntrospectionFidelityTest {
 
   @Test
   void a_jwt_access_token_can_be_revoked_and_then_introspects_inactive() {
-    String token = emulator.accessToken("demo-app", "demo-app-secret", Map.of());
+    String token = emulator.http().accessToken("demo-app", "demo-app-secret", Map.of());
 
     Reply revoked = call("/oidc/token/revocation", token);
     Reply after = call("/oidc/token/introspection", token);

@@ -2,9 +2,10 @@ package dev.transmitmock.server.fidelity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transmitmock.server.Emulator;
-import dev.transmitmock.server.Emulator.Reply;
 import dev.transmitmock.server.config.MockConfig;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestEmulator;
+import dev.transmitmock.server.testing.TestHttp;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,11 +20,11 @@ import org.junit.jupiter.api.Test;
 class RequestBodyFidelityTest {
   private static final String GOOD =
       "grant_type=client_credentials&client_id=demo-app&client_secret=demo-app-secret";
-  private static Emulator emulator;
+  private static TestEmulator emulator;
 
   @BeforeAll
   static void start() {
-    emulator = Emulator.withDefaults();
+    emulator = TestEmulator.start();
   }
 
   @AfterAll
@@ -39,14 +40,15 @@ class RequestBodyFidelityTest {
 
   @Test
   void a_body_of_exactly_56_kib_is_read() {
-    Reply reply = emulator.post("/oidc/token", Emulator.FORM, paddedTo(56 * 1024), Map.of());
+    Reply reply = emulator.http().post("/oidc/token", TestHttp.FORM, paddedTo(56 * 1024), Map.of());
 
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
   }
 
   @Test
   void a_body_one_byte_over_56_kib_fails_to_parse() {
-    Reply reply = emulator.post("/oidc/token", Emulator.FORM, paddedTo(56 * 1024 + 1), Map.of());
+    Reply reply =
+        emulator.http().post("/oidc/token", TestHttp.FORM, paddedTo(56 * 1024 + 1), Map.of());
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().get("error").asText()).isEqualTo("invalid_request");
@@ -58,8 +60,10 @@ class RequestBodyFidelityTest {
   void introspection_and_revocation_have_the_same_limit() {
     String huge = "token=" + "x".repeat(60_000);
 
-    Reply introspection = emulator.post("/oidc/token/introspection", Emulator.FORM, huge, Map.of());
-    Reply revocation = emulator.post("/cis/oidc/token/revocation", Emulator.FORM, huge, Map.of());
+    Reply introspection =
+        emulator.http().post("/oidc/token/introspection", TestHttp.FORM, huge, Map.of());
+    Reply revocation =
+        emulator.http().post("/cis/oidc/token/revocation", TestHttp.FORM, huge, Map.of());
 
     assertThat(introspection.json().get("error_description").asText())
         .isEqualTo("failed to parse the request body");
@@ -69,7 +73,7 @@ class RequestBodyFidelityTest {
 
   @Test
   void a_request_without_content_type_is_read_as_an_empty_form() {
-    Reply reply = emulator.post("/oidc/token", null, GOOD, Map.of());
+    Reply reply = emulator.http().post("/oidc/token", null, GOOD, Map.of());
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().get("error_description").asText())
@@ -79,11 +83,13 @@ class RequestBodyFidelityTest {
   @Test
   void a_request_without_content_type_but_with_basic_lacks_only_the_grant_type() {
     Reply reply =
-        emulator.post(
-            "/oidc/token",
-            null,
-            GOOD,
-            Map.of("Authorization", Emulator.basic("demo-app", "demo-app-secret")));
+        emulator
+            .http()
+            .post(
+                "/oidc/token",
+                null,
+                GOOD,
+                Map.of("Authorization", TestHttp.basic("demo-app", "demo-app-secret")));
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().get("error_description").asText())
@@ -92,7 +98,7 @@ class RequestBodyFidelityTest {
 
   @Test
   void a_json_body_is_still_refused_for_its_content_type() {
-    Reply reply = emulator.post("/oidc/token", "application/json", "{}", Map.of());
+    Reply reply = emulator.http().post("/oidc/token", "application/json", "{}", Map.of());
 
     assertThat(reply.json().get("error_description").asText())
         .isEqualTo(
@@ -104,7 +110,7 @@ class RequestBodyFidelityTest {
     String huge =
         "{\"clientId\":\"" + "x".repeat(MockConfig.DEFAULT_MAX_REQUEST_BODY_BYTES) + "\"}";
 
-    Reply reply = emulator.post("/_mock/clients", "application/json", huge, Map.of());
+    Reply reply = emulator.http().post("/_mock/clients", "application/json", huge, Map.of());
 
     assertThat(reply.status()).isEqualTo(413);
   }
@@ -116,7 +122,8 @@ class RequestBodyFidelityTest {
             + "x".repeat(60_000)
             + "\"}}";
 
-    Reply reply = emulator.post("/_mock/clients", "application/json", registration, Map.of());
+    Reply reply =
+        emulator.http().post("/_mock/clients", "application/json", registration, Map.of());
 
     assertThat(reply.status()).as(reply.body()).isEqualTo(201);
   }

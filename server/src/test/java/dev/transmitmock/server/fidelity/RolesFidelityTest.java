@@ -3,10 +3,10 @@ package dev.transmitmock.server.fidelity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.transmitmock.server.Emulator;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ClientType;
 import dev.transmitmock.server.config.MockConfig;
+import dev.transmitmock.server.testing.TestEmulator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
  * page); the emulator keeps {@code []}, and a client's {@code claims} can say otherwise.
  */
 class RolesFidelityTest {
-  private static Emulator emulator;
+  private static TestEmulator emulator;
 
   @BeforeAll
   static void start() {
     emulator =
-        Emulator.with(
+        TestEmulator.start(
             MockConfig.builder()
                 .client(ClientConfig.builder("app").secret("s").build())
                 .client(
@@ -44,7 +44,7 @@ class RolesFidelityTest {
   }
 
   private static JsonNode claims(String clientId) {
-    return Emulator.payload(emulator.accessToken(clientId, "s", Map.of()));
+    return TestEmulator.payload(emulator.http().accessToken(clientId, "s", Map.of()));
   }
 
   @Test

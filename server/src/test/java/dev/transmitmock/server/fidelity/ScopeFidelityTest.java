@@ -3,12 +3,12 @@ package dev.transmitmock.server.fidelity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.transmitmock.server.Emulator;
-import dev.transmitmock.server.Emulator.Reply;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.ResourceConfig;
 import dev.transmitmock.server.config.UnknownScopePolicy;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestEmulator;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
  */
 class ScopeFidelityTest {
   private static final String ORDERS = "https://api.orders.example";
-  private static Emulator emulator;
+  private static TestEmulator emulator;
 
   @BeforeAll
   static void start() {
-    emulator = Emulator.with(config(MockConfig.builder()).build());
+    emulator = TestEmulator.start(config(MockConfig.builder()).build());
   }
 
   private static MockConfig.Builder config(MockConfig.Builder builder) {
@@ -42,12 +42,12 @@ class ScopeFidelityTest {
     emulator.close();
   }
 
-  private static Reply token(Emulator target, String clientId, Map<String, String> extra) {
-    return target.token(clientId, "s", extra);
+  private static Reply token(TestEmulator target, String clientId, Map<String, String> extra) {
+    return target.http().token(clientId, "s", extra);
   }
 
   private static JsonNode claims(Reply reply) {
-    return Emulator.payload(reply.json().get("access_token").asText());
+    return TestEmulator.payload(reply.json().get("access_token").asText());
   }
 
   @Test
@@ -95,8 +95,8 @@ class ScopeFidelityTest {
 
   @Test
   void always_include_scope_answers_an_empty_scope_as_transmits_openapi_requires() {
-    try (Emulator always =
-        Emulator.with(config(MockConfig.builder()).alwaysIncludeScope(true).build())) {
+    try (TestEmulator always =
+        TestEmulator.start(config(MockConfig.builder()).alwaysIncludeScope(true).build())) {
       Reply reply = token(always, "orders-svc", Map.of());
 
       assertThat(reply.json().get("scope").asText()).isEmpty();
@@ -106,8 +106,8 @@ class ScopeFidelityTest {
 
   @Test
   void the_grant_policy_grants_every_requested_scope() {
-    try (Emulator granting =
-        Emulator.with(
+    try (TestEmulator granting =
+        TestEmulator.start(
             config(MockConfig.builder()).unknownScopePolicy(UnknownScopePolicy.GRANT).build())) {
       Reply reply = token(granting, "orders-svc", Map.of("scope", "orders:read orders:write"));
 
@@ -117,12 +117,12 @@ class ScopeFidelityTest {
 
   @Test
   void the_tenants_scopes_are_configurable_and_listed_in_discovery() {
-    try (Emulator custom =
-        Emulator.with(
+    try (TestEmulator custom =
+        TestEmulator.start(
             config(MockConfig.builder()).scopes(java.util.List.of("openid", "orders")).build())) {
       Reply reply = token(custom, "orders-svc", Map.of("scope", "orders email"));
       JsonNode discovery =
-          custom.get("/cis/oidc/.well-known/openid-configuration", Map.of()).json();
+          custom.http().get("/cis/oidc/.well-known/openid-configuration", Map.of()).json();
 
       assertThat(reply.json().get("scope").asText()).isEqualTo("orders");
       assertThat(discovery.get("scopes_supported"))

@@ -3,8 +3,8 @@ package dev.transmitmock.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.transmitmock.server.Emulator;
-import dev.transmitmock.server.Emulator.Reply;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestEmulator;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -15,11 +15,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** RFC 7662 introspection and RFC 7009 revocation, client-authenticated, over HTTP. */
 class IntrospectionAndRevocationTest {
-  Emulator emulator;
+  TestEmulator emulator;
 
   @BeforeEach
   void start() {
-    emulator = Emulator.withDefaults();
+    emulator = TestEmulator.start();
   }
 
   @AfterEach
@@ -28,22 +28,28 @@ class IntrospectionAndRevocationTest {
   }
 
   Reply introspect(String token) {
-    return emulator.postForm(
-        "/cis/oidc/token/introspection",
-        Map.of("client_id", "demo-app", "client_secret", "demo-app-secret", "token", token));
+    return emulator
+        .http()
+        .postForm(
+            "/cis/oidc/token/introspection",
+            Map.of("client_id", "demo-app", "client_secret", "demo-app-secret", "token", token));
   }
 
   Reply revoke(String clientId, String secret, String token) {
-    return emulator.postForm(
-        "/oidc/token/revocation",
-        Map.of("client_id", clientId, "client_secret", secret, "token", token));
+    return emulator
+        .http()
+        .postForm(
+            "/oidc/token/revocation",
+            Map.of("client_id", clientId, "client_secret", secret, "token", token));
   }
 
   @Test
   void reports_a_fresh_token_active_with_its_claims() {
     String token =
-        emulator.accessToken(
-            "demo-app", "demo-app-secret", Map.of("resource", "https://api.example.test"));
+        emulator
+            .http()
+            .accessToken(
+                "demo-app", "demo-app-secret", Map.of("resource", "https://api.example.test"));
 
     Reply reply = introspect(token);
 
@@ -70,7 +76,7 @@ class IntrospectionAndRevocationTest {
 
   @Test
   void reports_a_token_inactive_once_the_clock_passes_its_expiry() {
-    String token = emulator.accessToken("demo-app", "demo-app-secret", Map.of());
+    String token = emulator.http().accessToken("demo-app", "demo-app-secret", Map.of());
 
     emulator.server().clock().advance(Duration.ofHours(1));
 
@@ -79,7 +85,7 @@ class IntrospectionAndRevocationTest {
 
   @Test
   void reports_a_revoked_token_inactive() {
-    String token = emulator.accessToken("demo-app", "demo-app-secret", Map.of());
+    String token = emulator.http().accessToken("demo-app", "demo-app-secret", Map.of());
 
     Reply revoked = revoke("demo-app", "demo-app-secret", token);
 
@@ -95,7 +101,7 @@ class IntrospectionAndRevocationTest {
 
   @Test
   void refuses_to_revoke_another_clients_token() {
-    String token = emulator.accessToken("demo-admin", "demo-admin-secret", Map.of());
+    String token = emulator.http().accessToken("demo-admin", "demo-admin-secret", Map.of());
 
     Reply reply = revoke("demo-app", "demo-app-secret", token);
 
@@ -108,9 +114,11 @@ class IntrospectionAndRevocationTest {
   @Test
   void requires_client_authentication_for_introspection() {
     Reply reply =
-        emulator.postForm(
-            "/oidc/token/introspection",
-            Map.of("client_id", "demo-app", "client_secret", "wrong", "token", "x"));
+        emulator
+            .http()
+            .postForm(
+                "/oidc/token/introspection",
+                Map.of("client_id", "demo-app", "client_secret", "wrong", "token", "x"));
 
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.json().get("error").asText()).isEqualTo("invalid_client");
@@ -119,9 +127,11 @@ class IntrospectionAndRevocationTest {
   @Test
   void requires_the_token_parameter() {
     Reply reply =
-        emulator.postForm(
-            "/oidc/token/revocation",
-            Map.of("client_id", "demo-app", "client_secret", "demo-app-secret"));
+        emulator
+            .http()
+            .postForm(
+                "/oidc/token/revocation",
+                Map.of("client_id", "demo-app", "client_secret", "demo-app-secret"));
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().get("error_description").asText())
@@ -130,7 +140,7 @@ class IntrospectionAndRevocationTest {
 
   @Test
   void records_introspection_and_revocation_in_the_journal_without_the_token() {
-    String token = emulator.accessToken("demo-app", "demo-app-secret", Map.of());
+    String token = emulator.http().accessToken("demo-app", "demo-app-secret", Map.of());
     introspect(token);
     revoke("demo-app", "demo-app-secret", token);
 

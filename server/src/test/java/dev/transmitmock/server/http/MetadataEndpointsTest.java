@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.JWKSet;
-import dev.transmitmock.server.Emulator;
-import dev.transmitmock.server.Emulator.Reply;
 import dev.transmitmock.server.config.ConfigLoader;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestEmulator;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -17,11 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** JWKS and discovery, under both prefixes. */
 class MetadataEndpointsTest {
-  static Emulator emulator;
+  static TestEmulator emulator;
 
   @BeforeAll
   static void start() {
-    emulator = Emulator.withDefaults();
+    emulator = TestEmulator.start();
   }
 
   @AfterAll
@@ -32,7 +32,7 @@ class MetadataEndpointsTest {
   @ParameterizedTest
   @ValueSource(strings = {"/cis/oidc/jwks", "/oidc/jwks"})
   void serves_only_public_keys_in_the_jwks(String path) throws Exception {
-    Reply reply = emulator.get(path, Map.of());
+    Reply reply = emulator.http().get(path, Map.of());
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.header("Content-Type")).startsWith("application/json");
@@ -49,7 +49,7 @@ class MetadataEndpointsTest {
 
   @Test
   void serves_openid_metadata_with_every_required_member() {
-    Reply reply = emulator.get("/cis/oidc/.well-known/openid-configuration", Map.of());
+    Reply reply = emulator.http().get("/cis/oidc/.well-known/openid-configuration", Map.of());
 
     assertThat(reply.status()).isEqualTo(200);
     JsonNode json = reply.json();
@@ -72,7 +72,7 @@ class MetadataEndpointsTest {
 
   @Test
   void lists_endpoints_under_the_prefix_it_was_asked_for() {
-    JsonNode json = emulator.get("/oidc/.well-known/openid-configuration", Map.of()).json();
+    JsonNode json = emulator.http().get("/oidc/.well-known/openid-configuration", Map.of()).json();
 
     assertThat(json.get("token_endpoint").asText())
         .isEqualTo(emulator.server().baseUrl() + "/oidc/token");
@@ -83,6 +83,7 @@ class MetadataEndpointsTest {
   void honours_x_forwarded_proto_and_host() {
     JsonNode json =
         emulator
+            .http()
             .get(
                 "/cis/oidc/.well-known/openid-configuration",
                 Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "idp.example.test"))
@@ -96,6 +97,7 @@ class MetadataEndpointsTest {
   void ignores_a_forwarded_host_that_could_break_urls() {
     JsonNode json =
         emulator
+            .http()
             .get(
                 "/cis/oidc/.well-known/openid-configuration",
                 Map.of("X-Forwarded-Host", "evil.example/\"><script>"))
@@ -107,13 +109,14 @@ class MetadataEndpointsTest {
 
   @Test
   void prefers_a_configured_public_base_url() {
-    try (Emulator proxied =
-        Emulator.with(
+    try (TestEmulator proxied =
+        TestEmulator.start(
             ConfigLoader.embeddedDefault().toBuilder()
                 .publicBaseUrl(URI.create("https://mock.example.test/"))
                 .build())) {
       JsonNode json =
           proxied
+              .http()
               .get(
                   "/cis/oidc/.well-known/openid-configuration",
                   Map.of("X-Forwarded-Host", "ignored.example"))
@@ -126,7 +129,7 @@ class MetadataEndpointsTest {
 
   @Test
   void reports_health_for_probes() {
-    Reply reply = emulator.get("/_mock/health", Map.of());
+    Reply reply = emulator.http().get("/_mock/health", Map.of());
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.json().get("status").asText()).isEqualTo("UP");

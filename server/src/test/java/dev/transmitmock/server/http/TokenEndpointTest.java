@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.transmitmock.server.Emulator;
-import dev.transmitmock.server.Emulator.Reply;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ClientType;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.ResourceConfig;
 import dev.transmitmock.server.config.TokenTyp;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestEmulator;
+import dev.transmitmock.server.testing.TestHttp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -32,12 +33,12 @@ class TokenEndpointTest {
   static final String SLOW = "https://api.slow.example";
   static final String UNASSIGNED = "https://api.unassigned.example";
 
-  static Emulator emulator;
+  static TestEmulator emulator;
 
   @BeforeAll
   static void start() {
     emulator =
-        Emulator.with(
+        TestEmulator.start(
             MockConfig.builder()
                 .issuer("https://eu.userid.security")
                 .tenantId("tnt-acceptance")
@@ -84,7 +85,7 @@ class TokenEndpointTest {
 
   @Test
   void answers_200_with_the_documented_body_and_no_store() {
-    Reply reply = emulator.token("orders-svc", "orders-secret", Map.of());
+    Reply reply = emulator.http().token("orders-svc", "orders-secret", Map.of());
 
     assertThat(reply.status()).isEqualTo(200);
     JsonNode body = reply.json();
@@ -100,12 +101,14 @@ class TokenEndpointTest {
   @Test
   void serves_the_same_endpoint_under_cis() {
     Reply reply =
-        emulator.postForm(
-            "/cis/oidc/token",
-            Map.of(
-                "grant_type", "client_credentials",
-                "client_id", "orders-svc",
-                "client_secret", "orders-secret"));
+        emulator
+            .http()
+            .postForm(
+                "/cis/oidc/token",
+                Map.of(
+                    "grant_type", "client_credentials",
+                    "client_id", "orders-svc",
+                    "client_secret", "orders-secret"));
 
     assertThat(reply.status()).isEqualTo(200);
   }
@@ -113,11 +116,13 @@ class TokenEndpointTest {
   @Test
   void accepts_http_basic_client_authentication() {
     Reply reply =
-        emulator.post(
-            "/oidc/token",
-            Emulator.FORM,
-            "grant_type=client_credentials",
-            Map.of("Authorization", Emulator.basic("orders-svc", "orders-secret")));
+        emulator
+            .http()
+            .post(
+                "/oidc/token",
+                TestHttp.FORM,
+                "grant_type=client_credentials",
+                Map.of("Authorization", TestHttp.basic("orders-svc", "orders-secret")));
 
     assertThat(reply.status()).isEqualTo(200);
   }
@@ -125,11 +130,13 @@ class TokenEndpointTest {
   @Test
   void decodes_form_encoded_basic_credentials_as_rfc_6749_asks() {
     Reply reply =
-        emulator.post(
-            "/oidc/token",
-            Emulator.FORM,
-            "grant_type=client_credentials",
-            Map.of("Authorization", Emulator.basic("weird/id:&=", "p@ss:w%rd+&=")));
+        emulator
+            .http()
+            .post(
+                "/oidc/token",
+                TestHttp.FORM,
+                "grant_type=client_credentials",
+                Map.of("Authorization", TestHttp.basic("weird/id:&=", "p@ss:w%rd+&=")));
 
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
   }
@@ -137,7 +144,7 @@ class TokenEndpointTest {
   @Test
   void mints_an_rs256_jwt_with_kid_and_at_jwt_typ_that_verifies_against_the_jwks()
       throws Exception {
-    String token = emulator.accessToken("orders-svc", "orders-secret", Map.of());
+    String token = emulator.http().accessToken("orders-svc", "orders-secret", Map.of());
 
     JWSHeader header = SignedJWT.parse(token).getHeader();
     assertThat(header.getAlgorithm().getName()).isEqualTo("RS256");
@@ -149,7 +156,7 @@ class TokenEndpointTest {
   @Test
   void carries_every_transmit_claim_in_transmit_order() throws Exception {
     Instant before = Instant.now().minusSeconds(1);
-    String token = emulator.accessToken("orders-svc", "orders-secret", Map.of());
+    String token = emulator.http().accessToken("orders-svc", "orders-secret", Map.of());
 
     JWTClaimsSet claims = emulator.verify(token);
     assertThat(claims.getClaim("tid")).isEqualTo("tnt-acceptance");
@@ -161,7 +168,7 @@ class TokenEndpointTest {
     assertThat(claims.getClaim("client_id")).isEqualTo("orders-svc");
     assertThat(claims.getIssuer()).isEqualTo("https://eu.userid.security");
     assertThat(claims.getAudience()).containsExactly("userid-api");
-    assertThat(Emulator.payload(token).get("aud").isTextual()).isTrue();
+    assertThat(TestEmulator.payload(token).get("aud").isTextual()).isTrue();
     assertThat(claims.getClaim("scope")).isNull();
     assertThat(claims.getStringListClaim("ts_roles")).containsExactly("reader");
     assertThat(claims.getIssueTime().toInstant()).isAfter(before);
@@ -185,7 +192,7 @@ class TokenEndpointTest {
 
   @Test
   void gives_management_clients_the_admin_role() throws Exception {
-    String token = emulator.accessToken("ops-admin", "admin-secret", Map.of());
+    String token = emulator.http().accessToken("ops-admin", "admin-secret", Map.of());
 
     assertThat(emulator.verify(token).getStringListClaim("roles")).containsExactly("Admin");
   }
@@ -194,9 +201,9 @@ class TokenEndpointTest {
   void generates_a_stable_app_id_and_uses_the_client_id_as_app_name_when_not_configured()
       throws Exception {
     JWTClaimsSet first =
-        emulator.verify(emulator.accessToken("ops-admin", "admin-secret", Map.of()));
+        emulator.verify(emulator.http().accessToken("ops-admin", "admin-secret", Map.of()));
     JWTClaimsSet second =
-        emulator.verify(emulator.accessToken("ops-admin", "admin-secret", Map.of()));
+        emulator.verify(emulator.http().accessToken("ops-admin", "admin-secret", Map.of()));
 
     assertThat(first.getStringClaim("app_id"))
         .isNotBlank()
@@ -206,10 +213,11 @@ class TokenEndpointTest {
 
   @Test
   void puts_the_requested_resource_in_aud() throws Exception {
-    String token = emulator.accessToken("orders-svc", "orders-secret", Map.of("resource", ORDERS));
+    String token =
+        emulator.http().accessToken("orders-svc", "orders-secret", Map.of("resource", ORDERS));
 
     assertThat(emulator.verify(token).getAudience()).containsExactly(ORDERS);
-    assertThat(Emulator.payload(token).get("aud").asText()).isEqualTo(ORDERS);
+    assertThat(TestEmulator.payload(token).get("aud").asText()).isEqualTo(ORDERS);
   }
 
   @ParameterizedTest
@@ -220,7 +228,8 @@ class TokenEndpointTest {
         "https://dv.identity.security"
       })
   void lets_every_client_request_transmit_service_resources(String resource) throws Exception {
-    String token = emulator.accessToken("ops-admin", "admin-secret", Map.of("resource", resource));
+    String token =
+        emulator.http().accessToken("ops-admin", "admin-secret", Map.of("resource", resource));
 
     assertThat(emulator.verify(token).getAudience()).containsExactly(resource);
   }
@@ -228,7 +237,9 @@ class TokenEndpointTest {
   @Test
   void grants_and_echoes_a_requested_scope_the_tenant_knows() throws Exception {
     Reply reply =
-        emulator.token("orders-svc", "orders-secret", Map.of("scope", "openid  offline_access"));
+        emulator
+            .http()
+            .token("orders-svc", "orders-secret", Map.of("scope", "openid  offline_access"));
 
     assertThat(reply.json().get("scope").asText()).isEqualTo("openid offline_access");
     String token = reply.json().get("access_token").asText();
@@ -237,21 +248,21 @@ class TokenEndpointTest {
 
   @Test
   void uses_the_resource_lifetime_when_the_client_has_none() {
-    Reply reply = emulator.token("orders-svc", "orders-secret", Map.of("resource", SLOW));
+    Reply reply = emulator.http().token("orders-svc", "orders-secret", Map.of("resource", SLOW));
 
     assertThat(reply.json().get("expires_in").asLong()).isEqualTo(300);
   }
 
   @Test
   void lets_the_client_lifetime_override_the_resource_lifetime() {
-    Reply reply = emulator.token("slow-override", "s", Map.of("resource", SLOW));
+    Reply reply = emulator.http().token("slow-override", "s", Map.of("resource", SLOW));
 
     assertThat(reply.json().get("expires_in").asLong()).isEqualTo(42);
   }
 
   @Test
   void mints_instantly_expiring_tokens_for_a_zero_lifetime() throws Exception {
-    Reply reply = emulator.token("instant", "instant-secret", Map.of());
+    Reply reply = emulator.http().token("instant", "instant-secret", Map.of());
 
     assertThat(reply.json().get("expires_in").asLong()).isZero();
     JWTClaimsSet claims = emulator.verify(reply.json().get("access_token").asText());
@@ -260,7 +271,7 @@ class TokenEndpointTest {
 
   @Test
   void mints_already_expired_tokens_for_a_negative_lifetime() throws Exception {
-    Reply reply = emulator.token("expired", "expired-secret", Map.of());
+    Reply reply = emulator.http().token("expired", "expired-secret", Map.of());
 
     assertThat(reply.json().get("expires_in").asLong()).isEqualTo(-600);
     JWTClaimsSet claims = emulator.verify(reply.json().get("access_token").asText());
@@ -273,7 +284,7 @@ class TokenEndpointTest {
     for (int i = 0; i < 50; i++) {
       ids.add(
           emulator
-              .verify(emulator.accessToken("orders-svc", "orders-secret", Map.of()))
+              .verify(emulator.http().accessToken("orders-svc", "orders-secret", Map.of()))
               .getJWTID());
     }
     assertThat(ids).hasSize(50);
@@ -281,7 +292,7 @@ class TokenEndpointTest {
 
   @Test
   void never_issues_a_refresh_or_id_token() {
-    JsonNode body = emulator.token("orders-svc", "orders-secret", Map.of()).json();
+    JsonNode body = emulator.http().token("orders-svc", "orders-secret", Map.of()).json();
 
     assertThat(body.has("refresh_token")).isFalse();
     assertThat(body.has("id_token")).isFalse();
@@ -293,12 +304,12 @@ class TokenEndpointTest {
     @ValueSource(strings = {"JWT", "none"})
     void follows_the_configured_typ(String typ) throws Exception {
       TokenTyp configured = typ.equals("JWT") ? TokenTyp.JWT : TokenTyp.NONE;
-      try (Emulator custom =
-          Emulator.with(
+      try (TestEmulator custom =
+          TestEmulator.start(
               dev.transmitmock.server.config.ConfigLoader.embeddedDefault().toBuilder()
                   .tokenTyp(configured)
                   .build())) {
-        String token = custom.accessToken("demo-app", "demo-app-secret", Map.of());
+        String token = custom.http().accessToken("demo-app", "demo-app-secret", Map.of());
         JWSHeader header = SignedJWT.parse(token).getHeader();
         if (configured == TokenTyp.JWT) {
           assertThat(header.getType().getType()).isEqualTo("JWT");

@@ -3,13 +3,14 @@ package dev.transmitmock.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.transmitmock.server.Emulator;
-import dev.transmitmock.server.Emulator.Reply;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ErrorStyle;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.ResourceConfig;
 import dev.transmitmock.server.config.UnassignedResourcePolicy;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestEmulator;
+import dev.transmitmock.server.testing.TestHttp;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -25,13 +26,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TokenErrorsTest {
   static final String GOOD = "client_id=orders-svc&client_secret=orders-secret";
-  static final String FORM = Emulator.FORM;
+  static final String FORM = TestHttp.FORM;
 
-  static Emulator emulator;
+  static TestEmulator emulator;
 
   @BeforeAll
   static void start() {
-    emulator = Emulator.with(config(MockConfig.builder()).build());
+    emulator = TestEmulator.start(config(MockConfig.builder()).build());
   }
 
   static MockConfig.Builder config(MockConfig.Builder builder) {
@@ -119,7 +120,7 @@ class TokenErrorsTest {
                 "secret in both Basic and body",
                 FORM,
                 "grant_type=client_credentials&client_secret=orders-secret",
-                Map.of("Authorization", Emulator.basic("orders-svc", "orders-secret")),
+                Map.of("Authorization", TestHttp.basic("orders-svc", "orders-secret")),
                 400,
                 "invalid_request",
                 "client authentication must only be provided using one mechanism"),
@@ -127,7 +128,7 @@ class TokenErrorsTest {
                 "Basic and body client ids differ",
                 FORM,
                 "grant_type=client_credentials&client_id=scoped",
-                Map.of("Authorization", Emulator.basic("orders-svc", "orders-secret")),
+                Map.of("Authorization", TestHttp.basic("orders-svc", "orders-secret")),
                 400,
                 "invalid_request",
                 "mismatch in body and authorization client ids"),
@@ -285,7 +286,7 @@ class TokenErrorsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("errorTable")
   void answers_the_documented_oauth_error(Case c) {
-    Reply reply = emulator.post("/oidc/token", c.contentType(), c.body(), c.headers());
+    Reply reply = emulator.http().post("/oidc/token", c.contentType(), c.body(), c.headers());
 
     assertThat(reply.status()).as(reply.toString()).isEqualTo(c.status());
     JsonNode body = reply.json();
@@ -298,13 +299,15 @@ class TokenErrorsTest {
   @Test
   void names_the_refused_scope() {
     Reply reply =
-        emulator.postForm(
-            "/oidc/token",
-            Map.of(
-                "grant_type", "client_credentials",
-                "client_id", "scoped",
-                "client_secret", "scoped-secret",
-                "scope", "email"));
+        emulator
+            .http()
+            .postForm(
+                "/oidc/token",
+                Map.of(
+                    "grant_type", "client_credentials",
+                    "client_id", "scoped",
+                    "client_secret", "scoped-secret",
+                    "scope", "email"));
 
     assertThat(reply.json().get("scope").asText()).isEqualTo("email");
   }
@@ -312,11 +315,13 @@ class TokenErrorsTest {
   @Test
   void challenges_with_www_authenticate_when_basic_authentication_fails() {
     Reply reply =
-        emulator.post(
-            "/oidc/token",
-            FORM,
-            "grant_type=client_credentials",
-            Map.of("Authorization", Emulator.basic("orders-svc", "wrong")));
+        emulator
+            .http()
+            .post(
+                "/oidc/token",
+                FORM,
+                "grant_type=client_credentials",
+                Map.of("Authorization", TestHttp.basic("orders-svc", "wrong")));
 
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.header("WWW-Authenticate"))
@@ -327,7 +332,7 @@ class TokenErrorsTest {
 
   @Test
   void does_not_challenge_when_the_secret_was_in_the_body() {
-    Reply reply = emulator.token("orders-svc", "wrong", Map.of());
+    Reply reply = emulator.http().token("orders-svc", "wrong", Map.of());
 
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.header("WWW-Authenticate")).isNull();
@@ -337,7 +342,7 @@ class TokenErrorsTest {
   void refuses_a_body_over_the_engines_56_kib_as_unparseable() {
     String huge = "grant_type=client_credentials&padding=" + "x".repeat(70_000) + "&" + GOOD;
 
-    Reply reply = emulator.post("/oidc/token", FORM, huge, Map.of());
+    Reply reply = emulator.http().post("/oidc/token", FORM, huge, Map.of());
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().get("error").asText()).isEqualTo("invalid_request");
@@ -347,7 +352,7 @@ class TokenErrorsTest {
 
   @Test
   void answers_unknown_routes_with_an_oauth_error_not_an_html_page() {
-    Reply reply = emulator.get("/oidc/nothing-here", Map.of());
+    Reply reply = emulator.http().get("/oidc/nothing-here", Map.of());
 
     assertThat(reply.status()).isEqualTo(404);
     assertThat(reply.json().get("error_description").asText())
@@ -356,7 +361,7 @@ class TokenErrorsTest {
 
   @Test
   void answers_get_on_the_token_endpoint_with_an_oauth_error() {
-    Reply reply = emulator.get("/oidc/token", Map.of());
+    Reply reply = emulator.http().get("/oidc/token", Map.of());
 
     assertThat(reply.status()).isIn(404, 405);
     assertThat(reply.json().get("error").asText()).isEqualTo("invalid_request");
@@ -364,9 +369,10 @@ class TokenErrorsTest {
 
   @Test
   void speaks_transmit_rest_style_when_configured() {
-    try (Emulator rest =
-        Emulator.with(config(MockConfig.builder()).errorStyle(ErrorStyle.TRANSMIT_REST).build())) {
-      Reply reply = rest.token("orders-svc", "wrong", Map.of());
+    try (TestEmulator rest =
+        TestEmulator.start(
+            config(MockConfig.builder()).errorStyle(ErrorStyle.TRANSMIT_REST).build())) {
+      Reply reply = rest.http().token("orders-svc", "wrong", Map.of());
 
       assertThat(reply.status()).isEqualTo(401);
       assertThat(reply.body())
@@ -377,16 +383,18 @@ class TokenErrorsTest {
   @Test
   void falls_back_to_the_default_audience_for_unassigned_resources_when_configured()
       throws Exception {
-    try (Emulator lenient =
-        Emulator.with(
+    try (TestEmulator lenient =
+        TestEmulator.start(
             config(MockConfig.builder())
                 .unassignedResourcePolicy(UnassignedResourcePolicy.DEFAULT_AUDIENCE)
                 .build())) {
       String token =
-          lenient.accessToken(
-              "orders-svc", "orders-secret", Map.of("resource", "https://api.other.example"));
+          lenient
+              .http()
+              .accessToken(
+                  "orders-svc", "orders-secret", Map.of("resource", "https://api.other.example"));
 
-      assertThat(Emulator.payload(token).get("aud").asText()).isEqualTo("userid-api");
+      assertThat(TestEmulator.payload(token).get("aud").asText()).isEqualTo("userid-api");
     }
   }
 }

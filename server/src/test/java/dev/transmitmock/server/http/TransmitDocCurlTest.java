@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.transmitmock.server.Emulator;
+import dev.transmitmock.server.testing.TestEmulator;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class TransmitDocCurlTest {
 
   @Test
   void the_documented_curl_command_gets_a_token() throws Exception {
-    try (Emulator emulator = Emulator.withDefaults()) {
+    try (TestEmulator emulator = TestEmulator.start()) {
       String command =
           DOCUMENTED_COMMAND
               .replace("POST ''", "POST '" + emulator.server().tokenEndpoint() + "'")

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +57,7 @@ class RunnableJarIT {
   void the_jar_serves_a_token_on_its_embedded_default() throws Exception {
     URI tokenEndpoint = start(List.of());
 
-    assertThat(demoToken(tokenEndpoint).statusCode()).isEqualTo(200);
+    assertThat(demoToken(tokenEndpoint).status()).isEqualTo(200);
   }
 
   @Test
@@ -71,7 +70,7 @@ class RunnableJarIT {
     URI tokenEndpoint =
         start(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info,cds=warning"));
 
-    assertThat(demoToken(tokenEndpoint).statusCode()).isEqualTo(200);
+    assertThat(demoToken(tokenEndpoint).status()).isEqualTo(200);
     assertClassesCameFromTheArchive();
   }
 
@@ -92,7 +91,7 @@ class RunnableJarIT {
             List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info,cds=warning"),
             List.of("--config", config.toString()));
 
-    assertThat(demoToken(tokenEndpoint).statusCode()).isEqualTo(200);
+    assertThat(demoToken(tokenEndpoint).status()).isEqualTo(200);
     synchronized (output) {
       assertThat(output)
           .as("the YAML parser and the config reader come from the archive")
@@ -118,7 +117,7 @@ class RunnableJarIT {
             List.of("-XX:AOTCache=" + aotCache, "-Xlog:class+load=info,aot=warning,cds=warning"),
             List.of());
 
-    assertThat(demoToken(tokenEndpoint).statusCode()).isEqualTo(200);
+    assertThat(demoToken(tokenEndpoint).status()).isEqualTo(200);
     assertClassesCameFromTheArchive();
   }
 
@@ -130,7 +129,7 @@ class RunnableJarIT {
     URI tokenEndpoint =
         startLauncher("-Xlog:class+load=info,cds=warning -XX:+PrintCommandLineFlags");
 
-    assertThat(demoToken(tokenEndpoint).statusCode()).isEqualTo(200);
+    assertThat(demoToken(tokenEndpoint).status()).isEqualTo(200);
     assertClassesCameFromTheArchive();
     synchronized (output) {
       assertThat(output)
@@ -152,7 +151,7 @@ class RunnableJarIT {
 
     URI tokenEndpoint = startLauncher(jdk25, "-Xlog:class+load=info,aot=warning,cds=warning");
 
-    assertThat(demoToken(tokenEndpoint).statusCode()).isEqualTo(200);
+    assertThat(demoToken(tokenEndpoint).status()).isEqualTo(200);
     assertClassesCameFromTheArchive();
   }
 
@@ -164,7 +163,7 @@ class RunnableJarIT {
             "-XX:+PrintCommandLineFlags",
             Map.of("TRANSMIT_MOCK_JVM_DEFAULTS", "false"));
 
-    assertThat(demoToken(tokenEndpoint).statusCode()).isEqualTo(200);
+    assertThat(demoToken(tokenEndpoint).status()).isEqualTo(200);
     synchronized (output) {
       assertThat(output)
           .anyMatch(line -> line.contains("-XX:+PrintCommandLineFlags"))
@@ -176,7 +175,7 @@ class RunnableJarIT {
   void java_opts_given_to_the_launcher_win_over_its_defaults() throws Exception {
     URI tokenEndpoint = startLauncher("-Xmx256m -XX:+PrintCommandLineFlags");
 
-    assertThat(demoToken(tokenEndpoint).statusCode()).isEqualTo(200);
+    assertThat(demoToken(tokenEndpoint).status()).isEqualTo(200);
     synchronized (output) {
       assertThat(output).anyMatch(line -> line.contains("-XX:MaxHeapSize=268435456"));
     }
@@ -273,17 +272,7 @@ class RunnableJarIT {
     }
   }
 
-  private static HttpResponse<String> demoToken(URI tokenEndpoint)
-      throws IOException, InterruptedException {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(tokenEndpoint)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "grant_type=client_credentials&client_id=demo-app"
-                            + "&client_secret=demo-app-secret"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+  private static Reply demoToken(URI tokenEndpoint) {
+    return TestHttp.to(tokenEndpoint).token("demo-app", "demo-app-secret");
   }
 }

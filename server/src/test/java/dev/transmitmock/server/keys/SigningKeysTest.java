@@ -10,13 +10,13 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
-import dev.transmitmock.server.Emulator;
 import dev.transmitmock.server.config.ConfigException;
 import dev.transmitmock.server.config.ConfigLoader;
 import dev.transmitmock.server.config.KeyConfig;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.PemFixtures;
 import dev.transmitmock.server.config.SigningAlgorithm;
+import dev.transmitmock.server.testing.TestEmulator;
 import java.security.KeyPair;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +65,10 @@ class SigningKeysTest {
                 .pem(pem)
                 .passphrase(passphrase)
                 .build());
-    try (Emulator emulator = Emulator.with(config)) {
-      String token = emulator.accessToken("demo-app", "demo-app-secret", Map.of());
+    try (TestEmulator emulator = TestEmulator.start(config)) {
+      String token = emulator.http().accessToken("demo-app", "demo-app-secret", Map.of());
       SignedJWT jwt = SignedJWT.parse(token);
-      JWKSet jwks = JWKSet.parse(emulator.get("/cis/oidc/jwks", Map.of()).body());
+      JWKSet jwks = JWKSet.parse(emulator.http().get("/cis/oidc/jwks", Map.of()).body());
 
       assertThat(jwt.getHeader().getKeyID()).isEqualTo("pem-key");
       assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.parse(algorithm.name()));
@@ -79,7 +79,7 @@ class SigningKeysTest {
               ? jwt.verify(new RSASSAVerifier(rsa))
               : jwt.verify(new ECDSAVerifier((ECKey) published));
       assertThat(verified).isTrue();
-      assertThat(emulator.get("/cis/oidc/.well-known/openid-configuration", Map.of()).body())
+      assertThat(emulator.http().get("/cis/oidc/.well-known/openid-configuration", Map.of()).body())
           .contains(algorithm.name());
     }
   }
@@ -90,9 +90,9 @@ class SigningKeysTest {
         withKeys(
             KeyConfig.builder().kid("old").pem(PemFixtures.pkcs8(RSA)).active(false).build(),
             KeyConfig.builder().kid("new").build());
-    try (Emulator emulator = Emulator.with(config)) {
-      JWKSet jwks = JWKSet.parse(emulator.get("/oidc/jwks", Map.of()).body());
-      String token = emulator.accessToken("demo-app", "demo-app-secret", Map.of());
+    try (TestEmulator emulator = TestEmulator.start(config)) {
+      JWKSet jwks = JWKSet.parse(emulator.http().get("/oidc/jwks", Map.of()).body());
+      String token = emulator.http().accessToken("demo-app", "demo-app-secret", Map.of());
 
       assertThat(jwks.getKeys()).extracting(k -> k.getKeyID()).containsExactly("old", "new");
       assertThat(SignedJWT.parse(token).getHeader().getKeyID()).isEqualTo("new");

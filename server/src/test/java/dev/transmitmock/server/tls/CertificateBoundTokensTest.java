@@ -11,12 +11,11 @@ import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.pki.TlsIdentity;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import dev.transmitmock.server.token.ClientAssertionVerifier;
 import dev.transmitmock.server.token.ClientAssertions;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -83,11 +82,11 @@ class CertificateBoundTokensTest {
     server.reset();
   }
 
-  private static TlsHttp presenting(TlsIdentity identity) {
-    return TlsHttp.with(identity.sslContext(server.caCertificate()));
+  private static TestHttp presenting(TlsIdentity identity) {
+    return TestHttp.with(identity.sslContext(server.caCertificate()));
   }
 
-  private static Map<String, Object> cnf(TlsHttp.Reply reply) throws Exception {
+  private static Map<String, Object> cnf(Reply reply) throws Exception {
     SignedJWT token = SignedJWT.parse(reply.json().path("access_token").asText());
     return token.getJWTClaimsSet().getJSONObjectClaim("cnf");
   }
@@ -113,7 +112,7 @@ class CertificateBoundTokensTest {
   @Test
   void a_secret_client_that_binds_tokens_gets_cnf_of_the_certificate_it_presented()
       throws Exception {
-    TlsHttp.Reply reply =
+    Reply reply =
         presenting(anyCertificate)
             .postForm(server.httpsTokenEndpoint(), secretForm(BOUND_SECRET, "bound-secret"));
 
@@ -124,7 +123,7 @@ class CertificateBoundTokensTest {
   @Test
   void a_private_key_jwt_client_that_binds_tokens_gets_cnf_of_its_tls_certificate()
       throws Exception {
-    TlsHttp.Reply reply =
+    Reply reply =
         presenting(anyCertificate)
             .postForm(server.httpsTokenEndpoint(), assertionForm(server.httpsTokenEndpoint()));
 
@@ -135,13 +134,13 @@ class CertificateBoundTokensTest {
   @Test
   void a_binding_client_without_a_certificate_is_refused_over_https_and_over_http()
       throws Exception {
-    TlsHttp.Reply overHttps =
-        TlsHttp.with(TlsIdentity.trusting(server.caCertificate()))
+    Reply overHttps =
+        TestHttp.with(TlsIdentity.trusting(server.caCertificate()))
             .postForm(server.httpsTokenEndpoint(), secretForm(BOUND_SECRET, "bound-secret"));
-    TlsHttp.Reply jwtOverHttp =
-        TlsHttp.plain().postForm(server.tokenEndpoint(), assertionForm(server.tokenEndpoint()));
+    Reply jwtOverHttp =
+        TestHttp.plain().postForm(server.tokenEndpoint(), assertionForm(server.tokenEndpoint()));
 
-    for (TlsHttp.Reply reply : List.of(overHttps, jwtOverHttp)) {
+    for (Reply reply : List.of(overHttps, jwtOverHttp)) {
       assertThat(reply.status()).as(reply.body()).isEqualTo(400);
       assertThat(reply.error()).isEqualTo("invalid_grant");
       assertThat(reply.description()).isEqualTo("grant request is invalid");
@@ -159,7 +158,7 @@ class CertificateBoundTokensTest {
   @Test
   void a_secret_client_that_does_not_bind_gets_a_plain_bearer_token_even_with_a_certificate()
       throws Exception {
-    TlsHttp.Reply reply =
+    Reply reply =
         presenting(anyCertificate)
             .postForm(server.httpsTokenEndpoint(), secretForm("demo-app", "demo-app-secret"));
 
@@ -171,7 +170,7 @@ class CertificateBoundTokensTest {
   void an_mtls_client_can_turn_binding_off() throws Exception {
     TlsIdentity certificate = server.issueClientCertificate(SUBJECT, List.of());
 
-    TlsHttp.Reply reply =
+    Reply reply =
         presenting(certificate)
             .postForm(
                 server.httpsTokenEndpoint(),
@@ -183,23 +182,16 @@ class CertificateBoundTokensTest {
 
   @Test
   void binding_is_set_when_registering_a_client_over_the_control_api() throws Exception {
-    HttpResponse<String> created =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(server.baseUrl().resolve("/_mock/clients"))
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            "{\"clientId\":\"runtime-bound\",\"clientSecret\":\"rt-secret\","
-                                + "\"certificateBoundAccessTokens\":true}"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    Reply created =
+        TestHttp.to(server.baseUrl())
+            .post(
+                "/_mock/clients",
+                "{\"clientId\":\"runtime-bound\",\"clientSecret\":\"rt-secret\","
+                    + "\"certificateBoundAccessTokens\":true}");
 
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    assertThat(
-            TlsHttp.JSON.readTree(created.body()).path("certificateBoundAccessTokens").asBoolean())
-        .isTrue();
-    TlsHttp.Reply reply =
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().path("certificateBoundAccessTokens").asBoolean()).isTrue();
+    Reply reply =
         presenting(anyCertificate)
             .postForm(server.httpsTokenEndpoint(), secretForm("runtime-bound", "rt-secret"));
     assertThat(cnf(reply)).containsEntry("x5t#S256", anyCertificate.thumbprint());

@@ -12,6 +12,8 @@ import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.TlsConfig;
 import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.pki.TlsIdentity;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +57,8 @@ class ClientCaTrustTest {
     server.reset();
   }
 
-  private static TlsHttp.Reply requestToken(TransmitMockServer on, TlsIdentity presented)
-      throws Exception {
-    return TlsHttp.with(presented.sslContext(on.caCertificate()))
+  private static Reply requestToken(TransmitMockServer on, TlsIdentity presented) throws Exception {
+    return TestHttp.with(presented.sslContext(on.caCertificate()))
         .postForm(
             on.httpsTokenEndpoint(),
             Map.of("grant_type", "client_credentials", "client_id", CLIENT));
@@ -72,7 +73,7 @@ class ClientCaTrustTest {
   void a_certificate_issued_by_the_emulators_own_ca_is_trusted_by_default() throws Exception {
     TlsIdentity certificate = server.issueClientCertificate(SUBJECT, List.of());
 
-    TlsHttp.Reply reply = requestToken(server, certificate);
+    Reply reply = requestToken(server, certificate);
 
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     SignedJWT token = SignedJWT.parse(reply.json().path("access_token").asText());
@@ -85,7 +86,7 @@ class ClientCaTrustTest {
     TlsIdentity strangerCa = TlsIdentity.certificateAuthority("CN=stranger CA");
     TlsIdentity forged = strangerCa.issue(SUBJECT, List.of());
 
-    TlsHttp.Reply reply = requestToken(server, forged);
+    Reply reply = requestToken(server, forged);
 
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.error()).isEqualTo("invalid_client");
@@ -99,7 +100,7 @@ class ClientCaTrustTest {
   void a_self_signed_certificate_with_the_right_subject_is_refused() throws Exception {
     TlsIdentity selfSigned = TlsIdentity.selfSigned(SUBJECT, List.of());
 
-    TlsHttp.Reply reply = requestToken(server, selfSigned);
+    Reply reply = requestToken(server, selfSigned);
 
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.description()).isEqualTo("client authentication failed");
@@ -130,7 +131,7 @@ class ClientCaTrustTest {
     TlsIdentity certificate = server.issueClientCertificate(SUBJECT, List.of());
     server.clock().advance(TlsIdentity.VALIDITY.plus(Duration.ofDays(2)));
 
-    TlsHttp.Reply reply = requestToken(server, certificate);
+    Reply reply = requestToken(server, certificate);
 
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.description()).isEqualTo("client authentication failed");
@@ -151,8 +152,8 @@ class ClientCaTrustTest {
       TlsIdentity fromAcme = acmeCa.issue(SUBJECT, List.of());
       TlsIdentity fromEmulator = pki.issueClientCertificate(SUBJECT, List.of());
 
-      TlsHttp.Reply acme = requestToken(pki, fromAcme);
-      TlsHttp.Reply emulator = requestToken(pki, fromEmulator);
+      Reply acme = requestToken(pki, fromAcme);
+      Reply emulator = requestToken(pki, fromEmulator);
 
       assertThat(acme.status()).as(acme.body()).isEqualTo(200);
       assertThat(emulator.status()).isEqualTo(401);
@@ -184,7 +185,7 @@ class ClientCaTrustTest {
 
   @Test
   void the_control_api_issues_a_client_certificate_that_authenticates() throws Exception {
-    TlsHttp.Reply issued =
+    Reply issued =
         postJson(
             "/_mock/tls/client-certificates",
             "{\"subjectDn\":\"" + SUBJECT + "\",\"subjectAltNames\":[\"orders.acme.example\"]}");
@@ -195,16 +196,15 @@ class ClientCaTrustTest {
             issued.json().path("chainPem").asText(), issued.json().path("privateKeyPem").asText());
     assertThat(identity.thumbprint()).isEqualTo(issued.json().path("thumbprint").asText());
     assertThat(identity.subjectDn()).isEqualTo(issued.json().path("subjectDn").asText());
-    TlsHttp.Reply token = requestToken(server, identity);
+    Reply token = requestToken(server, identity);
     assertThat(token.status()).as(token.body()).isEqualTo(200);
   }
 
   @Test
   void the_control_api_refuses_a_bad_certificate_request_naming_the_field() throws Exception {
-    TlsHttp.Reply noSubject = postJson("/_mock/tls/client-certificates", "{}");
-    TlsHttp.Reply badSubject =
-        postJson("/_mock/tls/client-certificates", "{\"subjectDn\":\"not a dn\"}");
-    TlsHttp.Reply badNames =
+    Reply noSubject = postJson("/_mock/tls/client-certificates", "{}");
+    Reply badSubject = postJson("/_mock/tls/client-certificates", "{\"subjectDn\":\"not a dn\"}");
+    Reply badNames =
         postJson(
             "/_mock/tls/client-certificates", "{\"subjectDn\":\"CN=x\",\"subjectAltNames\":\"a\"}");
 
@@ -216,16 +216,8 @@ class ClientCaTrustTest {
     assertThat(badNames.description()).startsWith("subjectAltNames: ");
   }
 
-  private static TlsHttp.Reply postJson(String path, String json) throws Exception {
-    java.net.http.HttpResponse<String> response =
-        java.net.http.HttpClient.newHttpClient()
-            .send(
-                java.net.http.HttpRequest.newBuilder(server.baseUrl().resolve(path))
-                    .header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json))
-                    .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-    return new TlsHttp.Reply(response.statusCode(), response.body(), "application/json");
+  private static Reply postJson(String path, String json) {
+    return TestHttp.to(server.baseUrl()).post(path, json);
   }
 
   @Test

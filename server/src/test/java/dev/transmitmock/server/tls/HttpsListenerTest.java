@@ -8,7 +8,9 @@ import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ClientAuthMode;
 import dev.transmitmock.server.config.TlsConfig;
 import dev.transmitmock.server.pki.TlsIdentity;
-import java.io.IOException;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,9 +29,9 @@ class HttpsListenerTest {
   @Test
   void issues_tokens_over_https_to_a_client_trusting_the_generated_ca() throws Exception {
     try (TransmitMockServer server = TransmitMockServer.builder().https().build().start()) {
-      TlsHttp https = TlsHttp.with(TlsIdentity.trusting(server.caCertificate()));
+      TestHttp https = TestHttp.with(TlsIdentity.trusting(server.caCertificate()));
 
-      TlsHttp.Reply reply = https.postForm(server.httpsTokenEndpoint(), DEMO_APP);
+      Reply reply = https.postForm(server.httpsTokenEndpoint(), DEMO_APP);
 
       assertThat(reply.status()).as(reply.body()).isEqualTo(200);
       SignedJWT token = SignedJWT.parse(reply.json().path("access_token").asText());
@@ -43,7 +45,7 @@ class HttpsListenerTest {
   @Test
   void plain_http_keeps_working_beside_https() throws Exception {
     try (TransmitMockServer server = TransmitMockServer.builder().https().build().start()) {
-      TlsHttp.Reply reply = TlsHttp.plain().postForm(server.tokenEndpoint(), DEMO_APP);
+      Reply reply = TestHttp.plain().postForm(server.tokenEndpoint(), DEMO_APP);
 
       assertThat(reply.status()).isEqualTo(200);
       assertThat(server.baseUrl().getScheme()).isEqualTo("http");
@@ -53,10 +55,10 @@ class HttpsListenerTest {
   @Test
   void discovery_over_https_lists_https_endpoints_and_every_auth_method() throws Exception {
     try (TransmitMockServer server = TransmitMockServer.builder().https().build().start()) {
-      TlsHttp https = TlsHttp.with(TlsIdentity.trusting(server.caCertificate()));
+      TestHttp https = TestHttp.with(TlsIdentity.trusting(server.caCertificate()));
 
       var discovery = https.get(server.httpsDiscoveryUri()).json();
-      var plain = TlsHttp.plain().get(server.discoveryUri()).json();
+      var plain = TestHttp.plain().get(server.discoveryUri()).json();
 
       assertThat(discovery.path("token_endpoint").asText())
           .isEqualTo(server.httpsBaseUrl() + "/cis/oidc/token");
@@ -79,11 +81,11 @@ class HttpsListenerTest {
   void discovery_names_the_https_endpoints_as_mtls_aliases_over_https_and_over_http()
       throws Exception {
     try (TransmitMockServer server = TransmitMockServer.builder().https().build().start()) {
-      TlsHttp https = TlsHttp.with(TlsIdentity.trusting(server.caCertificate()));
+      TestHttp https = TestHttp.with(TlsIdentity.trusting(server.caCertificate()));
 
       var overHttps =
           https.get(server.httpsBaseUrl().resolve("/oidc/.well-known/openid-configuration")).json();
-      var overHttp = TlsHttp.plain().get(server.discoveryUri()).json();
+      var overHttp = TestHttp.plain().get(server.discoveryUri()).json();
 
       String httpsBase = server.httpsBaseUrl().toString();
       assertThat(overHttps.path("mtls_endpoint_aliases").path("token_endpoint").asText())
@@ -98,8 +100,8 @@ class HttpsListenerTest {
       assertThat(overHttp.path("tls_client_certificate_bound_access_tokens").asBoolean()).isTrue();
       // The alias really is an mTLS token endpoint.
       TlsIdentity client = TlsIdentity.selfSigned("CN=alias-check", java.util.List.of());
-      TlsHttp.Reply reply =
-          TlsHttp.with(client.sslContext(server.caCertificate()))
+      Reply reply =
+          TestHttp.with(client.sslContext(server.caCertificate()))
               .postForm(
                   java.net.URI.create(
                       overHttp.path("mtls_endpoint_aliases").path("token_endpoint").asText()),
@@ -114,7 +116,7 @@ class HttpsListenerTest {
   @Test
   void discovery_without_https_advertises_no_certificate_bound_tokens() throws Exception {
     try (TransmitMockServer server = TransmitMockServer.builder().build().start()) {
-      var discovery = TlsHttp.plain().get(server.discoveryUri()).json();
+      var discovery = TestHttp.plain().get(server.discoveryUri()).json();
 
       assertThat(discovery.path("tls_client_certificate_bound_access_tokens").asBoolean())
           .isFalse();
@@ -126,10 +128,11 @@ class HttpsListenerTest {
   void a_client_that_does_not_trust_the_emulator_fails_the_handshake() throws Exception {
     try (TransmitMockServer server = TransmitMockServer.builder().https().build().start()) {
       TlsIdentity stranger = TlsIdentity.certificateAuthority("CN=some other CA");
-      TlsHttp https = TlsHttp.with(TlsIdentity.trusting(stranger.certificate()));
+      TestHttp https = TestHttp.with(TlsIdentity.trusting(stranger.certificate()));
 
       assertThatThrownBy(() -> https.postForm(server.httpsTokenEndpoint(), DEMO_APP))
-          .isInstanceOf(SSLException.class);
+          .isInstanceOf(UncheckedIOException.class)
+          .hasCauseInstanceOf(SSLException.class);
     }
   }
 
@@ -142,7 +145,7 @@ class HttpsListenerTest {
             .https(TlsConfig.builder().caCertificateOut(out).build())
             .build()
             .start()) {
-      TlsHttp.Reply pem = TlsHttp.plain().get(server.baseUrl().resolve("/_mock/tls/ca.pem"));
+      Reply pem = TestHttp.plain().get(server.baseUrl().resolve("/_mock/tls/ca.pem"));
 
       assertThat(pem.status()).isEqualTo(200);
       assertThat(pem.contentType()).startsWith("application/x-pem-file");
@@ -159,7 +162,7 @@ class HttpsListenerTest {
   @Test
   void the_ca_route_answers_404_when_https_is_off() throws Exception {
     try (TransmitMockServer server = TransmitMockServer.builder().build().start()) {
-      TlsHttp.Reply reply = TlsHttp.plain().get(server.baseUrl().resolve("/_mock/tls/ca.pem"));
+      Reply reply = TestHttp.plain().get(server.baseUrl().resolve("/_mock/tls/ca.pem"));
 
       assertThat(reply.status()).isEqualTo(404);
       assertThat(reply.description()).contains("HTTPS is off");
@@ -199,7 +202,7 @@ class HttpsListenerTest {
             .https(TlsConfig.builder().keyStore(keyStore, "changeit").build())
             .build()
             .start()) {
-      TlsHttp https = TlsHttp.with(TlsIdentity.trusting(ca.certificate()));
+      TestHttp https = TestHttp.with(TlsIdentity.trusting(ca.certificate()));
 
       assertThat(https.postForm(server.httpsTokenEndpoint(), DEMO_APP).status()).isEqualTo(200);
       assertThat(server.tlsCertificate()).isEqualTo(serverIdentity.certificate());
@@ -221,7 +224,7 @@ class HttpsListenerTest {
                     .build())
             .build()
             .start()) {
-      TlsHttp https = TlsHttp.with(TlsIdentity.trusting(ca.certificate()));
+      TestHttp https = TestHttp.with(TlsIdentity.trusting(ca.certificate()));
 
       assertThat(https.postForm(server.httpsTokenEndpoint(), DEMO_APP).status()).isEqualTo(200);
     }
@@ -251,7 +254,7 @@ class HttpsListenerTest {
             .https(TlsConfig.builder().httpEnabled(false).build())
             .build()
             .start()) {
-      TlsHttp https = TlsHttp.with(TlsIdentity.trusting(server.caCertificate()));
+      TestHttp https = TestHttp.with(TlsIdentity.trusting(server.caCertificate()));
 
       assertThat(server.baseUrl()).isEqualTo(server.httpsBaseUrl());
       assertThat(https.postForm(server.tokenEndpoint(), DEMO_APP).status()).isEqualTo(200);
@@ -265,12 +268,12 @@ class HttpsListenerTest {
             .https(TlsConfig.builder().clientAuth(ClientAuthMode.NEED).build())
             .build()
             .start()) {
-      TlsHttp anonymous = TlsHttp.with(TlsIdentity.trusting(server.caCertificate()));
+      TestHttp anonymous = TestHttp.with(TlsIdentity.trusting(server.caCertificate()));
       TlsIdentity client = TlsIdentity.selfSigned("CN=anyone", List.of());
-      TlsHttp withCertificate = TlsHttp.with(client.sslContext(server.caCertificate()));
+      TestHttp withCertificate = TestHttp.with(client.sslContext(server.caCertificate()));
 
       assertThatThrownBy(() -> anonymous.postForm(server.httpsTokenEndpoint(), DEMO_APP))
-          .isInstanceOf(IOException.class);
+          .isInstanceOf(UncheckedIOException.class);
       assertThat(withCertificate.postForm(server.httpsTokenEndpoint(), DEMO_APP).status())
           .isEqualTo(200);
     }

@@ -13,6 +13,8 @@ import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.TlsConfig;
 import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.pki.TlsIdentity;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,15 +95,15 @@ class MutualTlsTest {
     server.reset();
   }
 
-  private static TlsHttp presenting(TlsIdentity identity) {
-    return TlsHttp.with(identity.sslContext(server.caCertificate()));
+  private static TestHttp presenting(TlsIdentity identity) {
+    return TestHttp.with(identity.sslContext(server.caCertificate()));
   }
 
   private static Map<String, String> form(String clientId) {
     return Map.of("grant_type", "client_credentials", "client_id", clientId);
   }
 
-  private static Map<String, Object> cnf(TlsHttp.Reply reply) throws Exception {
+  private static Map<String, Object> cnf(Reply reply) throws Exception {
     SignedJWT token = SignedJWT.parse(reply.json().path("access_token").asText());
     return token.getJWTClaimsSet().getJSONObjectClaim("cnf");
   }
@@ -113,7 +115,7 @@ class MutualTlsTest {
 
   @Test
   void a_tls_client_auth_client_gets_a_token_bound_to_its_certificate() throws Exception {
-    TlsHttp.Reply reply =
+    Reply reply =
         presenting(pkiCertificate).postForm(server.httpsTokenEndpoint(), form(PKI_CLIENT));
 
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
@@ -124,7 +126,7 @@ class MutualTlsTest {
 
   @Test
   void a_tls_client_auth_client_can_be_matched_by_dns_san() throws Exception {
-    TlsHttp.Reply reply =
+    Reply reply =
         presenting(sanCertificate).postForm(server.httpsTokenEndpoint(), form(SAN_CLIENT));
 
     assertThat(reply.status()).isEqualTo(200);
@@ -133,7 +135,7 @@ class MutualTlsTest {
 
   @Test
   void a_certificate_with_another_subject_is_refused() throws Exception {
-    TlsHttp.Reply reply =
+    Reply reply =
         presenting(sanCertificate).postForm(server.httpsTokenEndpoint(), form(PKI_CLIENT));
 
     assertThat(reply.status()).isEqualTo(401);
@@ -145,11 +147,11 @@ class MutualTlsTest {
 
   @Test
   void an_mtls_client_without_a_certificate_is_refused_over_https_and_over_http() throws Exception {
-    TlsHttp.Reply overHttps =
-        TlsHttp.with(TlsIdentity.trusting(server.caCertificate()))
+    Reply overHttps =
+        TestHttp.with(TlsIdentity.trusting(server.caCertificate()))
             .postForm(server.httpsTokenEndpoint(), form(PKI_CLIENT));
     Optional<String> httpsDetail = lastDetail();
-    TlsHttp.Reply overHttp = TlsHttp.plain().postForm(server.tokenEndpoint(), form(PKI_CLIENT));
+    Reply overHttp = TestHttp.plain().postForm(server.tokenEndpoint(), form(PKI_CLIENT));
 
     assertThat(overHttps.status()).isEqualTo(401);
     assertThat(overHttps.description()).isEqualTo("client authentication failed");
@@ -161,7 +163,7 @@ class MutualTlsTest {
 
   @Test
   void a_self_signed_client_is_recognised_by_its_registered_thumbprint() throws Exception {
-    TlsHttp.Reply reply =
+    Reply reply =
         presenting(pinnedCertificate).postForm(server.httpsTokenEndpoint(), form(PINNED_CLIENT));
 
     assertThat(reply.status()).isEqualTo(200);
@@ -172,7 +174,7 @@ class MutualTlsTest {
 
   @Test
   void a_self_signed_client_is_recognised_by_the_x5c_of_its_jwks() throws Exception {
-    TlsHttp.Reply reply =
+    Reply reply =
         presenting(x5cCertificate).postForm(server.httpsTokenEndpoint(), form(X5C_CLIENT));
 
     assertThat(reply.status()).isEqualTo(200);
@@ -182,8 +184,7 @@ class MutualTlsTest {
   void another_self_signed_certificate_with_the_same_subject_is_refused() throws Exception {
     TlsIdentity impostor = TlsIdentity.selfSigned("CN=pinned-svc", List.of());
 
-    TlsHttp.Reply reply =
-        presenting(impostor).postForm(server.httpsTokenEndpoint(), form(PINNED_CLIENT));
+    Reply reply = presenting(impostor).postForm(server.httpsTokenEndpoint(), form(PINNED_CLIENT));
 
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.description()).isEqualTo("client authentication failed");
@@ -194,7 +195,7 @@ class MutualTlsTest {
   void
       an_mtls_client_presenting_a_secret_and_a_secret_client_presenting_only_a_certificate_are_refused()
           throws Exception {
-    TlsHttp.Reply secretForMtls =
+    Reply secretForMtls =
         presenting(pkiCertificate)
             .postForm(
                 server.httpsTokenEndpoint(),
@@ -202,7 +203,7 @@ class MutualTlsTest {
                     "grant_type", "client_credentials",
                     "client_id", PKI_CLIENT,
                     "client_secret", "anything"));
-    TlsHttp.Reply certificateForSecretClient =
+    Reply certificateForSecretClient =
         presenting(pkiCertificate).postForm(server.httpsTokenEndpoint(), form("demo-app"));
 
     assertThat(secretForMtls.status()).isEqualTo(401);
@@ -213,7 +214,7 @@ class MutualTlsTest {
 
   @Test
   void a_secret_client_presenting_a_certificate_too_gets_an_unbound_token() throws Exception {
-    TlsHttp.Reply reply =
+    Reply reply =
         presenting(pkiCertificate)
             .postForm(
                 server.httpsTokenEndpoint(),
@@ -228,7 +229,7 @@ class MutualTlsTest {
 
   @Test
   void an_mtls_client_can_introspect_its_own_bound_token() throws Exception {
-    TlsHttp client = presenting(pinnedCertificate);
+    TestHttp client = presenting(pinnedCertificate);
     String token =
         client
             .postForm(server.httpsTokenEndpoint(), form(PINNED_CLIENT))
@@ -236,7 +237,7 @@ class MutualTlsTest {
             .path("access_token")
             .asText();
 
-    TlsHttp.Reply introspection =
+    Reply introspection =
         client.postForm(
             server.httpsIntrospectionEndpoint(),
             Map.of("client_id", PINNED_CLIENT, "token", token));

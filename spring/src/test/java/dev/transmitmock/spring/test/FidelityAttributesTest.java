@@ -7,13 +7,10 @@ import com.nimbusds.jwt.JWTParser;
 import dev.transmitmock.junit.TransmitApplication;
 import dev.transmitmock.junit.TransmitClient;
 import dev.transmitmock.junit.TransmitMockHandle;
+import dev.transmitmock.server.testing.Reply;
+import dev.transmitmock.server.testing.TestHttp;
 import dev.transmitmock.spring.apps.orders.OrdersApplication;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -33,23 +30,21 @@ import org.springframework.boot.test.context.SpringBootTest;
 class FidelityAttributesTest {
   static final String APP = "https://orders.app.transmitsecurity.io";
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   @Test
   void an_applications_client_gets_tokens_with_the_applications_issuer(TransmitMockHandle mock)
       throws Exception {
-    HttpResponse<String> response = requestToken(mock.tokenEndpoint(), "orders-svc:orders-secret");
+    Reply response = requestToken(mock.tokenEndpoint(), "orders-svc", "orders-secret");
     String token = (String) JSONObjectUtils.parse(response.body()).get("access_token");
 
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
     assertThat(JWTParser.parse(token).getJWTClaimsSet().getIssuer()).isEqualTo(APP);
   }
 
   @Test
   void verbose_errors_name_the_reason_in_the_error_body(TransmitMockHandle mock) throws Exception {
-    HttpResponse<String> response = requestToken(mock.tokenEndpoint(), "orders-svc:wrong");
+    Reply response = requestToken(mock.tokenEndpoint(), "orders-svc", "wrong");
 
-    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.status()).isEqualTo(401);
     assertThat(JSONObjectUtils.parse(response.body()))
         .containsEntry("error", "invalid_client")
         .containsEntry("error_detail", "invalid secret provided");
@@ -58,21 +53,13 @@ class FidelityAttributesTest {
   @Test
   void a_client_without_client_credentials_in_its_grant_types_is_refused(TransmitMockHandle mock)
       throws Exception {
-    HttpResponse<String> response = requestToken(mock.tokenEndpoint(), "web:web-secret");
+    Reply response = requestToken(mock.tokenEndpoint(), "web", "web-secret");
 
     assertThat(JSONObjectUtils.parse(response.body()))
         .containsEntry("error_description", "requested grant type is not allowed for this client");
   }
 
-  private static HttpResponse<String> requestToken(URI tokenEndpoint, String credentials)
-      throws Exception {
-    String basic = Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-    return HTTP.send(
-        HttpRequest.newBuilder(tokenEndpoint)
-            .header("Authorization", "Basic " + basic)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  private static Reply requestToken(URI tokenEndpoint, String clientId, String secret) {
+    return TestHttp.to(tokenEndpoint).tokenWithBasic(clientId, secret);
   }
 }

@@ -10,13 +10,12 @@ import dev.transmitmock.junit.TransmitClient;
 import dev.transmitmock.junit.TransmitMockHandle;
 import dev.transmitmock.junit.contract.ConsumerContract;
 import dev.transmitmock.junit.contract.ProtectedEndpoint;
+import dev.transmitmock.server.testing.TestHttp;
 import dev.transmitmock.spring.apps.orders.OrdersApplication;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -52,7 +51,6 @@ class OrdersApiContractTest {
   @LocalServerPort int port;
 
   private MockMvc mvc;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
   void mock_mvc_over_the_security_filter_chain() {
@@ -81,11 +79,11 @@ class OrdersApiContractTest {
       TransmitMockHandle mock) {
     ProtectedEndpoint overHttp =
         authorization -> {
-          HttpRequest.Builder request =
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/orders/42"))
-                  .timeout(Duration.ofSeconds(20));
-          authorization.ifPresent(value -> request.header("Authorization", value));
-          return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+          TestHttp app = TestHttp.to(URI.create("http://127.0.0.1:" + port));
+          return app.get(
+                  "/orders/42",
+                  authorization.map(value -> Map.of("Authorization", value)).orElse(Map.of()))
+              .status();
         };
     return contract(mock).endpoint(overHttp).build().dynamicTests();
   }

@@ -344,11 +344,36 @@ public final class HttpApi {
     Optional<String> authorization = Optional.ofNullable(ctx.header("Authorization"));
     long declared = ctx.req().getContentLengthLong();
     if (declared > limit) {
+      drain(ctx, declared);
       return new RawRequest(contentType, new byte[0], true, authorization);
     }
     try (InputStream in = ctx.req().getInputStream()) {
       byte[] body = in.readNBytes(limit + 1);
       return new RawRequest(contentType, body, body.length > limit, authorization);
+    }
+  }
+
+  /** The most of a refused body that is read and dropped before answering. */
+  private static final long DRAIN_LIMIT_BYTES = 1024 * 1024;
+
+  /**
+   * Reads and drops a body declared too long, as Node does with a request body it refuses, before
+   * the 400 is written. Answering while the client still sends, Jetty closes the connection with
+   * bytes unread, the kernel resets it, and the client can lose the answer (the JDK client:
+   * "HTTP/1.1 header parser received no bytes"). Past {@link #DRAIN_LIMIT_BYTES} the connection is
+   * closed.
+   */
+  private static void drain(Context ctx, long declared) throws IOException {
+    long left = Math.min(declared, DRAIN_LIMIT_BYTES);
+    byte[] buffer = new byte[8192];
+    try (InputStream in = ctx.req().getInputStream()) {
+      while (left > 0) {
+        int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (read < 0) {
+          return;
+        }
+        left -= read;
+      }
     }
   }
 

@@ -9,8 +9,13 @@ import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.JournalEntry;
 import java.util.function.Consumer;
 
-/** The emulator configuration the client tests share, and a few journal helpers. */
-final class Emulator {
+/**
+ * The emulator configuration the client tests share (an orders API, its clients), and a few journal
+ * helpers. The client tests drive the emulator through its Java API and {@code
+ * TransmitTokenClient}; HTTP from the tests themselves goes through the server's test harness
+ * ({@code dev.transmitmock.server.testing.TestHttp}).
+ */
+final class OrdersConfig {
 
   static final String ISSUER = "https://userid.security";
   static final String TENANT = "tnt-orders";
@@ -30,7 +35,7 @@ final class Emulator {
 
   static final String ODD_SECRET = "p@ss:w0rd/+ &=%~";
 
-  private Emulator() {}
+  private OrdersConfig() {}
 
   static MockConfig.Builder config() {
     return MockConfig.builder()
