@@ -95,6 +95,11 @@ final class EmulatorHttp {
     return control("POST", path, HttpRequest.BodyPublishers.ofString(Json.write(body)), JSON);
   }
 
+  /** PATCH of a JSON body to a control path. */
+  Object controlPatch(String path, Object body) {
+    return control("PATCH", path, HttpRequest.BodyPublishers.ofString(Json.write(body)), JSON);
+  }
+
   /** DELETE on a control path. */
   Object controlDelete(String path) {
     return control("DELETE", path, HttpRequest.BodyPublishers.noBody(), null);

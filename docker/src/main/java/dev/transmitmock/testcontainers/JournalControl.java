@@ -21,8 +21,8 @@ import java.util.TreeMap;
  *
  * <p>Filters (combined with AND): {@code clientId}, {@code endpoint} ({@code token}, {@code
  * introspection}, {@code revocation}), {@code outcome} ({@code issued}, {@code succeeded}, {@code
- * rejected}, {@code faulted} or an OAuth error code), {@code resource}, {@code after} (a sequence
- * number).
+ * rejected}, {@code faulted}, {@code injected} or an OAuth error code), {@code resource}, {@code
+ * after} (a sequence number).
  */
 public final class JournalControl {
 

@@ -18,13 +18,16 @@ import java.util.Optional;
  * @param resource the requested resource, if any
  * @param scope the requested scope, if any
  * @param status the HTTP status answered (0 when an injected fault dropped the connection)
- * @param outcome {@code issued}, {@code succeeded}, {@code rejected} or {@code faulted}
+ * @param outcome {@code issued}, {@code succeeded}, {@code rejected}, {@code faulted} or {@code
+ *     injected} (an error a next-token rule answered with)
  * @param error the OAuth error code when the request was rejected ({@code injected_fault} for a
  *     fault)
  * @param errorDescription the error description, if any
  * @param jti the {@code jti} of the issued token or of the token acted on, if any
  * @param errorDetail why the request was refused, beyond the description on the wire (e.g. "invalid
  *     secret provided" behind "client authentication failed"), if any
+ * @param nextTokenRule the id of the next-token rule ({@link NextTokenControl}) that shaped the
+ *     answer, if one did
  */
 public record RecordedRequest(
     long sequence,
@@ -39,7 +42,40 @@ public record RecordedRequest(
     Optional<String> error,
     Optional<String> errorDescription,
     Optional<String> jti,
-    Optional<String> errorDetail) {
+    Optional<String> errorDetail,
+    Optional<String> nextTokenRule) {
+
+  /** An entry no next-token rule shaped (the shape before {@code nextTokenRule} existed). */
+  public RecordedRequest(
+      long sequence,
+      Instant time,
+      String endpoint,
+      Optional<String> clientId,
+      String authMethod,
+      Optional<String> resource,
+      Optional<String> scope,
+      int status,
+      String outcome,
+      Optional<String> error,
+      Optional<String> errorDescription,
+      Optional<String> jti,
+      Optional<String> errorDetail) {
+    this(
+        sequence,
+        time,
+        endpoint,
+        clientId,
+        authMethod,
+        resource,
+        scope,
+        status,
+        outcome,
+        error,
+        errorDescription,
+        jti,
+        errorDetail,
+        Optional.empty());
+  }
 
   /** An entry without an error detail (the shape before {@code errorDetail} existed). */
   public RecordedRequest(
@@ -68,6 +104,7 @@ public record RecordedRequest(
         error,
         errorDescription,
         jti,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -91,7 +128,8 @@ public record RecordedRequest(
         text(entry.get("error")),
         text(entry.get("errorDescription")),
         text(entry.get("jti")),
-        text(entry.get("errorDetail")));
+        text(entry.get("errorDetail")),
+        text(entry.get("nextTokenRule")));
   }
 
   private static Optional<String> text(Object value) {

@@ -16,6 +16,8 @@ import java.util.Map;
  * control.reset();                                   // configured state, before every test
  * control.clock().advance(Duration.ofHours(2));      // tokens issued before now are expired
  * control.faults().add(FaultRule.on("token").status(503).times(1).build());
+ * control.nextToken().install(NextTokenRule.forClient("demo-app").expiresIn(Duration.ofSeconds(5)).build());
+ * control.settings().tokenTyp("JWT");
  * List<RecordedRequest> issued = control.journal().issuedTo("orders-svc");
  * String forged = control.tokens().mint(TokenMintRequest.forClient("demo-app").defect("alg-none").build());
  * IssuedClientCertificate cert = control.tls().issueClientCertificate("CN=payments-svc,O=Acme");
@@ -62,6 +64,19 @@ public final class TransmitMockControl {
     return new TlsControl(http);
   }
 
+  /**
+   * Rules shaping what the real token endpoint answers a client next: {@code
+   * control.nextToken().install(NextTokenRule.forClient("demo-app").omit("scope").build())}.
+   */
+  public NextTokenControl nextToken() {
+    return new NextTokenControl(http);
+  }
+
+  /** Settings changeable at runtime: {@code typ}, error style, issuer, default lifetime. */
+  public SettingsControl settings() {
+    return new SettingsControl(http);
+  }
+
   /** Minting of tokens, valid ones with overrides and deliberately defective ones. */
   public TokenControl tokens() {
     return new TokenControl(http);
@@ -101,8 +116,9 @@ public final class TransmitMockControl {
   }
 
   /**
-   * Brings back exactly the configured state: clients and resources, keys, clock, journal, faults
-   * and revocations. Costs microseconds in the emulator: call it before every test.
+   * Brings back exactly the configured state: clients and resources, keys, clock, journal, faults,
+   * next-token rules, settings and revocations. Costs microseconds in the emulator: call it before
+   * every test.
    */
   public void reset() {
     http.controlPost(RESET_PATH, Map.of());

@@ -3,6 +3,9 @@ package dev.transmitmock.junit;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.control.Faults;
 import dev.transmitmock.server.control.MockClock;
+import dev.transmitmock.server.control.NextTokenRule;
+import dev.transmitmock.server.control.NextTokenRules;
+import dev.transmitmock.server.control.Settings;
 import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.DefectiveTokens;
 import dev.transmitmock.server.defects.TokenSpec;
@@ -229,6 +232,39 @@ public interface TransmitMockHandle {
   /** Clients and resources, changeable at runtime; restored before each test. */
   default ClientRegistry clients() {
     return server().clients();
+  }
+
+  /**
+   * Starts a rule shaping what the real token endpoint answers this client's next successful
+   * request(s); {@code install()} installs it. Pending rules are forgotten before each test.
+   *
+   * <pre>{@code
+   * mock.nextToken("demo-app").expiresIn(Duration.ofSeconds(5)).install();
+   * mock.nextToken("demo-app").omit("scope").claim("roles", List.of("Admin")).install();
+   * mock.nextToken("demo-app").error(503, "temporarily_unavailable").retryAfter(1).install();
+   * }</pre>
+   */
+  default NextTokenRule.Builder nextToken(String clientId) {
+    return server().nextToken(clientId);
+  }
+
+  /** The pending next-token rules: list, remove, clear. */
+  default NextTokenRules nextTokenRules() {
+    return server().nextTokenRules();
+  }
+
+  /**
+   * Settings changeable at runtime ({@code typ}, error style, issuer, default lifetime, {@code
+   * verboseErrors}, {@code alwaysIncludeScope}); restored before each test. The system property
+   * {@code transmit.mock.issuer} and {@link #properties()} taken earlier keep the start-up issuer;
+   * {@link #issuer()} follows a change.
+   *
+   * <pre>{@code
+   * mock.settings().tokenTyp(TokenTyp.JWT);
+   * }</pre>
+   */
+  default Settings settings() {
+    return server().settings();
   }
 
   /** Back to the configured state now (the extension also does this before each test). */

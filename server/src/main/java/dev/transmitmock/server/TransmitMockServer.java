@@ -10,9 +10,13 @@ import dev.transmitmock.server.config.TlsConfig;
 import dev.transmitmock.server.control.Faults;
 import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.control.MockClock;
+import dev.transmitmock.server.control.NextTokenRule;
+import dev.transmitmock.server.control.NextTokenRules;
 import dev.transmitmock.server.control.RequestJournal;
+import dev.transmitmock.server.control.Settings;
 import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.DefectiveTokens;
+import dev.transmitmock.server.defects.ShapedTokens;
 import dev.transmitmock.server.defects.TokenInspector;
 import dev.transmitmock.server.defects.TokenSpec;
 import dev.transmitmock.server.http.HttpsListener;
@@ -108,6 +112,7 @@ public final class TransmitMockServer implements AutoCloseable {
   private final ClientRegistry.Snapshot initialClients;
   private final RevokedTokens revoked;
   private final Faults faults;
+  private final Settings settings;
   private final TokenService tokens;
   private final DefectiveTokens defectiveTokens;
   private final TokenInspector tokenInspector;
@@ -132,6 +137,8 @@ public final class TransmitMockServer implements AutoCloseable {
     this.faults = new Faults();
     TlsConfig tls = builder.tls != null ? builder.tls : config.tls();
     this.https = tls.enabled() ? HttpsListener.create(tls) : null;
+    this.settings = new Settings(config);
+    ShapedTokens shaped = new ShapedTokens(clock);
     this.tokens =
         new TokenService(
             config,
@@ -139,9 +146,11 @@ public final class TransmitMockServer implements AutoCloseable {
             signing,
             clock,
             journal,
-            https != null ? https.clientCaTrust() : ClientCaTrust.NONE);
-    this.defectiveTokens = new DefectiveTokens(tokens, keys, config, clock);
-    this.tokenInspector = new TokenInspector(keys, config, registry, clock, revoked);
+            settings,
+            https != null ? https.clientCaTrust() : ClientCaTrust.NONE,
+            shaped);
+    this.defectiveTokens = new DefectiveTokens(tokens, keys, config, clock, shaped);
+    this.tokenInspector = new TokenInspector(keys, config, registry, clock, revoked, settings);
     this.httpApi =
         new HttpApi(
             config,
@@ -161,6 +170,8 @@ public final class TransmitMockServer implements AutoCloseable {
             .controlToken(Optional.ofNullable(builder.controlToken))
             .defectiveTokens(defectiveTokens)
             .tokenInspector(tokenInspector)
+            .settings(settings)
+            .nextTokenRules(tokens.nextTokenRules())
             .https(Optional.ofNullable(https))
             .build();
   }
@@ -452,9 +463,46 @@ public final class TransmitMockServer implements AutoCloseable {
     return baseUrl().resolve("/cis/oidc/token/revocation");
   }
 
-  /** The {@code iss} of every token. */
+  /**
+   * The {@code iss} of the tenant's tokens now: the configured issuer unless {@link #settings()}
+   * changed it.
+   */
   public String issuer() {
-    return config.issuer();
+    return settings.current().issuer();
+  }
+
+  /**
+   * The settings tests may change at runtime: {@code typ}, error style, issuer, default token
+   * lifetime, {@code verboseErrors}, {@code alwaysIncludeScope}; {@link #reset()} restores them.
+   * The same as {@code GET/PATCH /_mock/settings}.
+   *
+   * <pre>{@code
+   * server.settings().tokenTyp(TokenTyp.JWT).tokenLifetime(Duration.ofMinutes(5));
+   * }</pre>
+   */
+  public Settings settings() {
+    return settings;
+  }
+
+  /**
+   * Starts a rule shaping what the real token endpoint answers this client's next successful
+   * request: claims and header overrides, {@code expires_in}, response fields left out or added, a
+   * catalog defect, or an OAuth error. {@link NextTokenRule.Builder#install()} installs it; the
+   * same as {@code POST /_mock/next-token}.
+   *
+   * <pre>{@code
+   * server.nextToken("demo-app").expiresIn(Duration.ofSeconds(5)).times(2).install();
+   * server.nextToken("demo-app").omit("scope").header("typ", "JWT").install();
+   * server.nextToken("demo-app").error(503, "temporarily_unavailable").retryAfter(2).install();
+   * }</pre>
+   */
+  public NextTokenRule.Builder nextToken(String clientId) {
+    return tokens.nextTokenRules().forClient(clientId);
+  }
+
+  /** The pending next-token rules: list, remove, clear. */
+  public NextTokenRules nextTokenRules() {
+    return tokens.nextTokenRules();
   }
 
   /** The configuration the server was built with. */
@@ -596,10 +644,13 @@ public final class TransmitMockServer implements AutoCloseable {
 
   /**
    * Back to exactly the configured state: clients and resources, keys (no key is generated), clock,
-   * journal, faults and revocations. Cheap enough to call before every test (microseconds).
+   * journal, faults, next-token rules, settings and revocations. Cheap enough to call before every
+   * test (microseconds).
    */
   public void reset() {
     faults.clear();
+    tokens.nextTokenRules().clear();
+    settings.reset();
     tokens.resetClientAuthentication();
     registry.restore(initialClients);
     keys.resetToInitial();

@@ -27,6 +27,7 @@ public final class JournalDraft {
   private Optional<String> resource = Optional.empty();
   private Optional<String> scope = Optional.empty();
   private Optional<String> jti = Optional.empty();
+  private Optional<String> nextTokenRule = Optional.empty();
 
   private JournalDraft(RequestJournal journal, MockClock clock, Endpoint endpoint) {
     this.journal = requireNonNull(journal, "journal must not be null");
@@ -80,6 +81,12 @@ public final class JournalDraft {
     return this;
   }
 
+  /** The id of the next-token rule that shaped the answer. */
+  public JournalDraft nextTokenRule(Optional<String> nextTokenRule) {
+    this.nextTokenRule = requireNonNull(nextTokenRule, "nextTokenRule must not be null");
+    return this;
+  }
+
   /** Records a request the endpoint answered with 200. */
   public void succeeded() {
     record(200, Optional.empty(), Optional.empty(), Optional.empty());
@@ -111,6 +118,7 @@ public final class JournalDraft {
             error,
             description,
             jti,
-            errorDetail));
+            errorDetail,
+            nextTokenRule));
   }
 }

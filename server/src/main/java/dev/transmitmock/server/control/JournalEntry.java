@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param jti the {@code jti} of the issued token (token endpoint) or of the token acted on
  * @param errorDetail why the request was rejected, beyond the description on the wire (e.g.
  *     "invalid secret provided" behind "client authentication failed"); never a secret
+ * @param nextTokenRule the id of the {@link NextTokenRule} that shaped the answer, if one did
  */
 public record JournalEntry(
     long sequence,
@@ -34,7 +35,38 @@ public record JournalEntry(
     Optional<String> error,
     Optional<String> errorDescription,
     Optional<String> jti,
-    Optional<String> errorDetail) {
+    Optional<String> errorDetail,
+    Optional<String> nextTokenRule) {
+
+  /** An entry no next-token rule shaped (the shape before {@code nextTokenRule} existed). */
+  public JournalEntry(
+      long sequence,
+      Instant time,
+      Endpoint endpoint,
+      Optional<String> clientId,
+      AuthMethod authMethod,
+      Optional<String> resource,
+      Optional<String> scope,
+      int status,
+      Optional<String> error,
+      Optional<String> errorDescription,
+      Optional<String> jti,
+      Optional<String> errorDetail) {
+    this(
+        sequence,
+        time,
+        endpoint,
+        clientId,
+        authMethod,
+        resource,
+        scope,
+        status,
+        error,
+        errorDescription,
+        jti,
+        errorDetail,
+        Optional.empty());
+  }
 
   /** An entry without an error detail (the shape before {@code errorDetail} existed). */
   public JournalEntry(
@@ -61,6 +93,7 @@ public record JournalEntry(
         error,
         errorDescription,
         jti,
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -77,9 +110,17 @@ public record JournalEntry(
     return endpoint == Endpoint.TOKEN && succeeded();
   }
 
-  /** Whether the request was rejected with an OAuth error (injected faults do not count). */
+  /**
+   * Whether the request was rejected with an OAuth error. Injected faults and errors a next-token
+   * rule answered with do not count: the test asked for them.
+   */
   public boolean rejected() {
-    return error.isPresent() && !faulted();
+    return error.isPresent() && !faulted() && !injected();
+  }
+
+  /** Whether a {@link NextTokenRule} answered the request with an OAuth error. */
+  public boolean injected() {
+    return error.isPresent() && nextTokenRule.isPresent() && !faulted();
   }
 
   /** Whether an injected fault answered the request instead of the endpoint. */
@@ -89,11 +130,15 @@ public record JournalEntry(
 
   /**
    * The outcome in one word: {@code issued} (token endpoint), {@code succeeded} (introspection,
-   * revocation), {@code rejected} or {@code faulted}.
+   * revocation), {@code rejected}, {@code faulted} or {@code injected} (an error a next-token rule
+   * answered with).
    */
   public String outcome() {
     if (faulted()) {
       return "faulted";
+    }
+    if (injected()) {
+      return "injected";
     }
     if (rejected()) {
       return "rejected";
@@ -115,6 +160,7 @@ public record JournalEntry(
     errorDescription.ifPresent(d -> line.append(" (").append(d).append(')'));
     errorDetail.ifPresent(d -> line.append(" detail: ").append(d));
     jti.ifPresent(j -> line.append(" jti=").append(j));
+    nextTokenRule.ifPresent(r -> line.append(" shaped by ").append(r));
     return line.toString();
   }
 }

@@ -105,6 +105,24 @@ public final class JournalQuery {
     return and(JournalEntry::faulted, "answered by a fault");
   }
 
+  /** Only token requests a {@link NextTokenRule} answered with an OAuth error. */
+  public JournalQuery injected() {
+    return and(JournalEntry::injected, "answered with an error by a next-token rule");
+  }
+
+  /** Only token requests a {@link NextTokenRule} answered. */
+  public JournalQuery shapedByNextTokenRule() {
+    return and(e -> e.nextTokenRule().isPresent(), "answered by a next-token rule");
+  }
+
+  /** Only token requests this {@link NextTokenRule} (by id) answered. */
+  public JournalQuery shapedBy(String nextTokenRuleId) {
+    requireNonNull(nextTokenRuleId, "nextTokenRuleId must not be null");
+    return and(
+        e -> e.nextTokenRule().equals(Optional.of(nextTokenRuleId)),
+        "answered by next-token rule " + nextTokenRuleId);
+  }
+
   /** Only requests recorded after the given sequence number (see {@link RequestJournal#mark()}). */
   public JournalQuery after(long sequence) {
     return and(e -> e.sequence() > sequence, "after #" + sequence);

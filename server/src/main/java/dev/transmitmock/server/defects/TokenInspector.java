@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.ResourceConfig;
 import dev.transmitmock.server.control.MockClock;
+import dev.transmitmock.server.control.Settings;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.token.ClientRegistry;
 import dev.transmitmock.server.token.RevokedTokens;
@@ -42,6 +43,7 @@ public final class TokenInspector {
   /** The largest clock skew an inspection accepts. */
   public static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
 
+  private final Settings settings;
   private final KeyRing keys;
   private final MockConfig config;
   private final ClientRegistry clients;
@@ -65,12 +67,28 @@ public final class TokenInspector {
       ClientRegistry clients,
       MockClock clock,
       RevokedTokens revoked) {
+    this(keys, config, clients, clock, revoked, new Settings(config));
+  }
+
+  /**
+   * An inspector judging the issuer by {@code settings}, which tests may change at runtime.
+   *
+   * @param revoked revocations, noted (a consumer verifying locally cannot know them)
+   */
+  public TokenInspector(
+      KeyRing keys,
+      MockConfig config,
+      ClientRegistry clients,
+      MockClock clock,
+      RevokedTokens revoked,
+      Settings settings) {
     this(
         requireNonNull(keys, "keys must not be null"),
         requireNonNull(config, "config must not be null"),
         requireNonNull(clients, "clients must not be null"),
         requireNonNull(clock, "clock must not be null"),
         requireNonNull(revoked, "revoked must not be null"),
+        requireNonNull(settings, "settings must not be null"),
         Optional.empty(),
         Duration.ZERO);
   }
@@ -81,8 +99,10 @@ public final class TokenInspector {
       ClientRegistry clients,
       MockClock clock,
       RevokedTokens revoked,
+      Settings settings,
       Optional<String> expectedAudience,
       Duration clockSkew) {
+    this.settings = settings;
     this.keys = keys;
     this.config = config;
     this.clients = clients;
@@ -102,7 +122,7 @@ public final class TokenInspector {
       throw new IllegalArgumentException("audience must not be blank");
     }
     return new TokenInspector(
-        keys, config, clients, clock, revoked, Optional.of(audience), clockSkew);
+        keys, config, clients, clock, revoked, settings, Optional.of(audience), clockSkew);
   }
 
   /**
@@ -117,7 +137,8 @@ public final class TokenInspector {
       throw new IllegalArgumentException(
           "clock skew must be between PT0S and " + MAX_CLOCK_SKEW + ", was " + skew);
     }
-    return new TokenInspector(keys, config, clients, clock, revoked, expectedAudience, skew);
+    return new TokenInspector(
+        keys, config, clients, clock, revoked, settings, expectedAudience, skew);
   }
 
   /** The expected audience, if one was set. */
@@ -143,7 +164,7 @@ public final class TokenInspector {
         .ifPresent(
             claims -> {
               new ClaimChecks(report, now, clockSkew)
-                  .check(claims, config.issuer(), expectedAudience, knownAudiences());
+                  .check(claims, settings.current().issuer(), expectedAudience, knownAudiences());
               noteEmulatorState(claims, report);
             });
     return new TokenInspection(

@@ -75,9 +75,18 @@ public final class AppSigningKeys {
     return config.applicationOf(client);
   }
 
-  /** The {@code iss} of the client's tokens: its application's domain, or the tenant's issuer. */
+  /**
+   * The {@code iss} of the client's tokens: its application's domain, or the tenant's configured
+   * issuer. A running emulator may have changed the tenant's issuer ({@code Settings}): use {@link
+   * #issuerFor(ClientConfig, String)} with the issuer in force.
+   */
   public String issuerFor(ClientConfig client) {
-    return applicationOf(client).map(ApplicationConfig::issuer).orElse(config.issuer());
+    return issuerFor(client, config.issuer());
+  }
+
+  /** The {@code iss} of the client's tokens: its application's domain, or {@code tenantIssuer}. */
+  public String issuerFor(ClientConfig client, String tenantIssuer) {
+    return applicationOf(client).map(ApplicationConfig::issuer).orElse(tenantIssuer);
   }
 
   /** The key that signs the client's tokens now. */

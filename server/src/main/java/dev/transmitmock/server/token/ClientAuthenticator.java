@@ -13,6 +13,7 @@ import java.security.cert.X509Certificate;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Checks presented credentials against the registered clients, each by its own {@code
@@ -27,7 +28,7 @@ public final class ClientAuthenticator {
   private final ClientKeys keys;
   private final ClientAssertionVerifier assertions;
   private final JtiReplayCache replays;
-  private final String issuer;
+  private final Supplier<String> issuer;
   private final MockClock clock;
   private final ClientCaTrust clientCaTrust;
 
@@ -43,6 +44,21 @@ public final class ClientAuthenticator {
    * @param issuer accepted as a client assertion {@code aud}
    */
   public ClientAuthenticator(ClientRegistry registry, MockClock clock, String issuer) {
+    this(registry, clock, constant(requireNonNull(issuer, "issuer must not be null")));
+  }
+
+  private static Supplier<String> constant(String value) {
+    return () -> value;
+  }
+
+  /**
+   * An authenticator for every method but {@code tls_client_auth}, whose accepted assertion
+   * audience follows a changeable issuer.
+   *
+   * @param clock the time of assertion {@code exp} and replay checks
+   * @param issuer the issuer now, accepted as a client assertion {@code aud}
+   */
+  public ClientAuthenticator(ClientRegistry registry, MockClock clock, Supplier<String> issuer) {
     this(registry, clock, issuer, ClientCaTrust.NONE);
   }
 
@@ -50,13 +66,16 @@ public final class ClientAuthenticator {
    * An authenticator for every method.
    *
    * @param clock the time of assertion {@code exp} and replay checks
-   * @param issuer accepted as a client assertion {@code aud}
+   * @param issuer the issuer now, accepted as a client assertion {@code aud}
    * @param clientCaTrust the CAs {@code tls_client_auth} certificates must chain to (the HTTPS
    *     listener's client CA trust); {@link ClientCaTrust#NONE} without HTTPS, so such clients
    *     cannot authenticate
    */
   public ClientAuthenticator(
-      ClientRegistry registry, MockClock clock, String issuer, ClientCaTrust clientCaTrust) {
+      ClientRegistry registry,
+      MockClock clock,
+      Supplier<String> issuer,
+      ClientCaTrust clientCaTrust) {
     this.registry = requireNonNull(registry, "registry must not be null");
     this.keys = new ClientKeys();
     this.replays = new JtiReplayCache(JtiReplayCache.DEFAULT_CAPACITY);
@@ -103,7 +122,7 @@ public final class ClientAuthenticator {
         throw mechanismMismatch(basic);
       }
       Set<String> audiences = new LinkedHashSet<>();
-      audiences.add(issuer);
+      audiences.add(issuer.get());
       audiences.addAll(origin.endpointUrls());
       assertions.verify(credentials.clientAssertion().get(), client, audiences);
       return new AuthenticatedClient(

@@ -68,9 +68,26 @@ public final class DiscoveryDocument {
       String prefix,
       Optional<String> mtlsBaseUrl,
       Optional<ApplicationConfig> application) {
+    return json(config, config.issuer(), keys, baseUrl, prefix, mtlsBaseUrl, application);
+  }
+
+  /**
+   * The metadata JSON with the tenant's issuer as it is now (changeable at runtime, {@code PATCH
+   * /_mock/settings}).
+   *
+   * @param tenantIssuer the tenant's issuer now; an application's document keeps the app's domain
+   */
+  public static String json(
+      MockConfig config,
+      String tenantIssuer,
+      KeyRing keys,
+      String baseUrl,
+      String prefix,
+      Optional<String> mtlsBaseUrl,
+      Optional<ApplicationConfig> application) {
     String oidc = baseUrl + prefix;
     Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("issuer", application.map(ApplicationConfig::issuer).orElse(config.issuer()));
+    metadata.put("issuer", application.map(ApplicationConfig::issuer).orElse(tenantIssuer));
     metadata.put("token_endpoint", oidc + "/token");
     metadata.put(
         "jwks_uri", application.map(app -> baseUrl + app.jwksPath()).orElse(oidc + "/jwks"));

@@ -30,7 +30,7 @@ public final class IntrospectionService {
    */
   public IntrospectionService(TokenService tokens, RevokedTokens revoked, MockClock clock) {
     this.tokens = tokens;
-    this.ownTokens = new OwnTokens(tokens.signingKeys(), tokens.config());
+    this.ownTokens = new OwnTokens(tokens.signingKeys(), tokens.config(), tokens.settings());
     this.revoked = revoked;
     this.clock = clock;
   }

@@ -26,10 +26,13 @@ import java.util.Optional;
 final class OwnTokens {
   private final AppSigningKeys keys;
   private final MockConfig config;
+  private final dev.transmitmock.server.control.Settings settings;
 
-  OwnTokens(AppSigningKeys keys, MockConfig config) {
+  OwnTokens(
+      AppSigningKeys keys, MockConfig config, dev.transmitmock.server.control.Settings settings) {
     this.keys = keys;
     this.config = config;
+    this.settings = settings;
   }
 
   /**
@@ -47,7 +50,9 @@ final class OwnTokens {
         JWTClaimsSet claims = global.get();
         Optional<ApplicationConfig> app = application(claims.getClaim("app_id"));
         boolean accepted = app.isEmpty() || keys.acceptsGlobalKey(app.get(), now);
-        return accepted && config.issuer().equals(claims.getIssuer()) ? global : Optional.empty();
+        return accepted && settings.current().issuer().equals(claims.getIssuer())
+            ? global
+            : Optional.empty();
       }
       for (ApplicationConfig app : config.applications()) {
         Optional<JWTClaimsSet> claims = verifiedBy(keys.ring(app.appId()).orElseThrow(), jwt, kid);

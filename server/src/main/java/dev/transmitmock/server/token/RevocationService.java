@@ -27,7 +27,7 @@ public final class RevocationService {
    */
   public RevocationService(TokenService tokens, RevokedTokens revoked, MockClock clock) {
     this.tokens = tokens;
-    this.ownTokens = new OwnTokens(tokens.signingKeys(), tokens.config());
+    this.ownTokens = new OwnTokens(tokens.signingKeys(), tokens.config(), tokens.settings());
     this.revoked = revoked;
     this.clock = clock;
   }

@@ -10,11 +10,13 @@ import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.control.Endpoint;
 import dev.transmitmock.server.control.JournalDraft;
 import dev.transmitmock.server.control.MockClock;
+import dev.transmitmock.server.control.NextTokenRule;
+import dev.transmitmock.server.control.NextTokenRules;
 import dev.transmitmock.server.control.RequestJournal;
+import dev.transmitmock.server.control.Settings;
 import dev.transmitmock.server.keys.AppSigningKeys;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.keys.SigningKey;
-import dev.transmitmock.server.pki.CertificateThumbprint;
 import dev.transmitmock.server.pki.ClientCaTrust;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -65,6 +68,9 @@ public final class TokenService {
   private final AppSigningKeys signing;
   private final MockClock clock;
   private final RequestJournal journal;
+  private final Settings settings;
+  private final NextTokenRules nextTokens;
+  private final ShapedTokenSigner shapedSigner;
 
   /** A token service whose clients all sign with {@code keys} unless an application has its own. */
   public TokenService(
@@ -85,15 +91,12 @@ public final class TokenService {
       AppSigningKeys signing,
       MockClock clock,
       RequestJournal journal) {
-    this(config, registry, signing, clock, journal, ClientCaTrust.NONE);
+    this(config, registry, signing, clock, journal, new Settings(config));
   }
 
   /**
-   * A token service signing each client's tokens with {@code signing}'s choice of key and issuer.
-   *
-   * @param clientCaTrust the CAs {@code tls_client_auth} client certificates must chain to, here
-   *     and at introspection and revocation (the HTTPS listener's; {@link ClientCaTrust#NONE}
-   *     without HTTPS)
+   * A token service reading its runtime settings ({@code typ}, error style, issuer, default
+   * lifetime, ...) from {@code settings}; it owns its own {@link NextTokenRules}.
    */
   public TokenService(
       MockConfig config,
@@ -101,13 +104,57 @@ public final class TokenService {
       AppSigningKeys signing,
       MockClock clock,
       RequestJournal journal,
-      ClientCaTrust clientCaTrust) {
+      Settings settings) {
+    this(
+        config,
+        registry,
+        signing,
+        clock,
+        journal,
+        settings,
+        ClientCaTrust.NONE,
+        ShapedTokenSigner.PLAIN);
+  }
+
+  /**
+   * A token service reading its runtime settings from {@code settings}; it owns its own {@link
+   * NextTokenRules}.
+   *
+   * @param clientCaTrust the CAs {@code tls_client_auth} client certificates must chain to, here
+   *     and at introspection and revocation (the HTTPS listener's; {@link ClientCaTrust#NONE}
+   *     without HTTPS)
+   * @param shapedSigner signs tokens shaped by a next-token rule (the emulator's defect catalog;
+   *     {@link ShapedTokenSigner#PLAIN} refuses defects)
+   */
+  public TokenService(
+      MockConfig config,
+      ClientRegistry registry,
+      AppSigningKeys signing,
+      MockClock clock,
+      RequestJournal journal,
+      Settings settings,
+      ClientCaTrust clientCaTrust,
+      ShapedTokenSigner shapedSigner) {
     this.config = requireNonNull(config, "config must not be null");
     this.registry = requireNonNull(registry, "registry must not be null");
-    this.authenticator = new ClientAuthenticator(registry, clock, config.issuer(), clientCaTrust);
+    this.settings = requireNonNull(settings, "settings must not be null");
+    this.authenticator =
+        new ClientAuthenticator(registry, clock, () -> settings.current().issuer(), clientCaTrust);
     this.signing = requireNonNull(signing, "signing must not be null");
     this.clock = requireNonNull(clock, "clock must not be null");
     this.journal = requireNonNull(journal, "journal must not be null");
+    this.shapedSigner = requireNonNull(shapedSigner, "shapedSigner must not be null");
+    this.nextTokens = new NextTokenRules(clientId -> registry.client(clientId).isPresent());
+  }
+
+  /** The settings changeable at runtime that this service reads per request. */
+  public Settings settings() {
+    return settings;
+  }
+
+  /** The pending next-token rules of this service's clients. */
+  public NextTokenRules nextTokenRules() {
+    return nextTokens;
   }
 
   /** Answers a token request as {@code POST /oidc/token} does. */
@@ -118,12 +165,18 @@ public final class TokenService {
   /** Answers a token request, parsed once, as {@code POST /oidc/token} does. */
   public EndpointResponse handle(FormRequest request) {
     JournalDraft draft = draft(Endpoint.TOKEN);
+    Settings.Values now = settings.current();
     try {
       FormParameters form = request.form("/token");
       draft.resource(form.all("resource").stream().findFirst().filter(r -> !r.isEmpty()));
       draft.scope(form.get("scope"));
       AuthenticatedClient authenticated = authenticate(form, request, draft);
       ClientConfig client = authenticated.client();
+      Optional<NextTokenRule> errorRule =
+          nextTokens.takeIf(client.clientId(), NextTokenRule::isError);
+      if (errorRule.isPresent()) {
+        return ruleError(errorRule.get(), draft, now);
+      }
       form.rejectRepeated(List.of("grant_type"));
       String grantType =
           form.get("grant_type")
@@ -135,21 +188,47 @@ public final class TokenService {
       // client_credentials reads grant_type, scope and resource; a repeated resource is checked
       // with the resource itself (actions/token.js, rejectDupesOptionalExcept).
       form.rejectRepeated(List.of("scope"));
-      IssuedToken token =
-          issue(client, form.all("resource"), form.get("scope"), Optional.of(authenticated));
-      draft.jti(Optional.of(token.jti()));
+      Shaped shaped =
+          issueShaped(client, form.all("resource"), form.get("scope"), authenticated, now);
+      IssuedToken token = shaped.token();
+      draft.jti(Optional.ofNullable(token.jti()));
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("access_token", token.accessToken());
       body.put("token_type", "Bearer");
       body.put("expires_in", token.expiresIn());
-      if (token.scope().isPresent() || config.alwaysIncludeScope()) {
+      if (token.scope().isPresent() || now.alwaysIncludeScope()) {
         body.put("scope", token.scope().orElse(""));
       }
+      shaped
+          .rule()
+          .ifPresent(
+              rule -> {
+                draft.nextTokenRule(Optional.of(rule.id()));
+                rule.omit().forEach(body::remove);
+                body.putAll(rule.responseFields());
+              });
       draft.succeeded();
       return new EndpointResponse(200, EndpointResponse.NO_STORE, ErrorRenderer.json(body));
     } catch (OAuthException e) {
-      return refuse(draft, e.error());
+      return refuse(draft, e.error(), now);
     }
+  }
+
+  /** The error a next-token rule answers with, journaled as {@code injected}, naming the rule. */
+  private EndpointResponse ruleError(NextTokenRule rule, JournalDraft draft, Settings.Values now) {
+    NextTokenRule.RuleError ruleError = rule.error().orElseThrow();
+    OAuthError error =
+        new OAuthError(
+                ruleError.status(), ruleError.error(), ruleError.description(), Map.of(), false)
+            .withDetail("answered by next-token rule " + rule.id());
+    draft.nextTokenRule(Optional.of(rule.id()));
+    EndpointResponse rendered = refuse(draft, error, now);
+    if (ruleError.retryAfter().isEmpty()) {
+      return rendered;
+    }
+    Map<String, String> headers = new LinkedHashMap<>(rendered.headers());
+    headers.put("Retry-After", Long.toString(ruleError.retryAfter().getAsLong()));
+    return new EndpointResponse(rendered.status(), headers, rendered.json());
   }
 
   /**
@@ -252,23 +331,95 @@ public final class TokenService {
       List<String> resources,
       Optional<String> scope,
       Optional<AuthenticatedClient> authenticated) {
-    Map<String, Object> claims = claims(client, resources, scope);
+    Settings.Values now = settings.current();
+    Map<String, Object> claims = claims(client, resources, scope, now);
     authenticated
         .flatMap(TokenService::boundCertificate)
         .ifPresent(
-            certificate -> claims.put("cnf", CertificateThumbprint.confirmation(certificate)));
-    String token = TokenMinter.sign(claims, signing.keyFor(client), config.tokenTyp());
-    Instant issuedAt = Instant.ofEpochSecond((Long) claims.get("iat"));
-    Instant expiresAt = Instant.ofEpochSecond((Long) claims.get("exp"));
+            certificate ->
+                claims.put(
+                    "cnf",
+                    dev.transmitmock.server.pki.CertificateThumbprint.confirmation(certificate)));
+    String token = TokenMinter.sign(claims, signing.keyFor(client), now.tokenTyp());
+    return issued(token, claims, OptionalLong.empty());
+  }
+
+  /**
+   * As the wire request would be issued, then shaped by the client's next-token rule if one is
+   * pending: taken only once every check passed, so a refused request consumes nothing.
+   */
+  private Shaped issueShaped(
+      ClientConfig client,
+      List<String> resources,
+      Optional<String> scope,
+      AuthenticatedClient authenticated,
+      Settings.Values now) {
+    Map<String, Object> claims = claims(client, resources, scope, now);
+    boundCertificate(authenticated)
+        .ifPresent(
+            certificate ->
+                claims.put(
+                    "cnf",
+                    dev.transmitmock.server.pki.CertificateThumbprint.confirmation(certificate)));
+    SigningKey key = signing.keyFor(client);
+    Optional<NextTokenRule> rule = nextTokens.takeIf(client.clientId(), r -> !r.isError());
+    if (rule.isEmpty()) {
+      return new Shaped(
+          issued(TokenMinter.sign(claims, key, now.tokenTyp()), claims, OptionalLong.empty()),
+          rule);
+    }
+    NextTokenRule shaping = rule.get();
+    shaping.expiresIn().ifPresent(seconds -> claims.put("exp", (Long) claims.get("iat") + seconds));
+    // The response describes the grant (scope, expires_in) as issued; claim overrides change the
+    // token only, expiresIn both, omit and responseFields the response only.
+    IssuedToken described = issued("", claims, shaping.expiresIn());
+    Map<String, Object> tokenClaims = new LinkedHashMap<>(claims);
+    applyOverrides(shaping.claims(), tokenClaims);
+    Map<String, Object> header = new LinkedHashMap<>();
+    header.put("alg", key.jwsAlgorithm().getName());
+    header.put("kid", key.kid());
+    now.tokenTyp().headerValue().ifPresent(typ -> header.put("typ", typ));
+    applyOverrides(shaping.header(), header);
+    String token = shapedSigner.sign(key, header, tokenClaims, shaping.defect());
+    return new Shaped(
+        new IssuedToken(
+            token,
+            tokenClaims.get("jti") instanceof String jti ? jti : null,
+            described.issuedAt(),
+            described.expiresAt(),
+            described.expiresIn(),
+            described.scope(),
+            described.audience()),
+        rule);
+  }
+
+  private static void applyOverrides(Map<String, Object> overrides, Map<String, Object> target) {
+    overrides.forEach(
+        (name, value) -> {
+          if (value == null) {
+            target.remove(name);
+          } else {
+            target.put(name, value);
+          }
+        });
+  }
+
+  private static IssuedToken issued(
+      String token, Map<String, Object> claims, OptionalLong expiresIn) {
+    long iat = (Long) claims.get("iat");
+    long exp = (Long) claims.get("exp");
     return new IssuedToken(
         token,
         (String) claims.get("jti"),
-        issuedAt,
-        expiresAt,
-        expiresAt.getEpochSecond() - issuedAt.getEpochSecond(),
+        Instant.ofEpochSecond(iat),
+        Instant.ofEpochSecond(exp),
+        expiresIn.orElse(exp - iat),
         Optional.ofNullable((String) claims.get("scope")),
         (String) claims.get("aud"));
   }
+
+  /** A token issued at the endpoint and the rule that shaped it, if one did. */
+  private record Shaped(IssuedToken token, Optional<NextTokenRule> rule) {}
 
   /**
    * The claims, in Transmit's order, that a token for a registered client would carry now, checked
@@ -279,14 +430,17 @@ public final class TokenService {
   public Map<String, Object> claimsFor(
       String clientId, Optional<String> resource, Optional<String> scope) {
     ClientConfig client = registered(clientId);
-    return claims(client, resource.map(List::of).orElse(List.of()), scope);
+    return claims(client, resource.map(List::of).orElse(List.of()), scope, settings.current());
   }
 
   private Map<String, Object> claims(
-      ClientConfig client, List<String> resources, Optional<String> requestedScope) {
+      ClientConfig client,
+      List<String> resources,
+      Optional<String> requestedScope,
+      Settings.Values now) {
     GrantedAccess access =
         GrantedAccess.decide(config, registry, client, resources, requestedScope);
-    Duration lifetime = client.tokenLifetime().or(access::lifetime).orElse(config.tokenLifetime());
+    Duration lifetime = client.tokenLifetime().or(access::lifetime).orElse(now.tokenLifetime());
     String audience = access.audience().orElse(config.defaultAudience());
     Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant expiresAt = issuedAt.plusSeconds(lifetime.getSeconds());
@@ -303,7 +457,7 @@ public final class TokenService {
     claims.put("exp", expiresAt.getEpochSecond());
     access.scope().ifPresent(s -> claims.put("scope", s));
     claims.put("client_id", client.clientId());
-    claims.put("iss", signing.issuerFor(client));
+    claims.put("iss", signing.issuerFor(client, now.issuer()));
     claims.put("aud", audience);
     return claims;
   }
@@ -313,6 +467,11 @@ public final class TokenService {
    * error.
    */
   EndpointResponse refuse(JournalDraft draft, OAuthError error) {
+    return refuse(draft, error, settings.current());
+  }
+
+  /** As {@link #refuse(JournalDraft, OAuthError)}, rendered with the settings of the request. */
+  private EndpointResponse refuse(JournalDraft draft, OAuthError error, Settings.Values now) {
     if (LOG.isDebugEnabled()) {
       LOG.debug(
           "{} request of client {} rejected: {} {} ({})",
@@ -323,7 +482,7 @@ public final class TokenService {
           error.detail().orElse(error.description()));
     }
     draft.refused(error.status(), error.error(), error.description(), error.detail());
-    return render(error);
+    return render(error, now);
   }
 
   /**
@@ -350,8 +509,11 @@ public final class TokenService {
    * verboseErrors} is on.
    */
   public EndpointResponse render(OAuthError error) {
-    return ErrorRenderer.render(
-        error, config.errorStyle(), config.issuer(), config.verboseErrors());
+    return render(error, settings.current());
+  }
+
+  private static EndpointResponse render(OAuthError error, Settings.Values now) {
+    return ErrorRenderer.render(error, now.errorStyle(), now.issuer(), now.verboseErrors());
   }
 
   /** Starts a journal record for another endpoint sharing this service's journal and clock. */

@@ -187,7 +187,7 @@
   }
 
   function outcomeBadge(outcome) {
-    const kind = { issued: "ok", succeeded: "ok", rejected: "bad", faulted: "warn" }[outcome] || "";
+    const kind = { issued: "ok", succeeded: "ok", rejected: "bad", faulted: "warn", injected: "warn" }[outcome] || "";
     return h("span", { className: "badge " + kind, text: outcome });
   }
 

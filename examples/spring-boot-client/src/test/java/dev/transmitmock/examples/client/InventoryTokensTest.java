@@ -120,6 +120,23 @@ class InventoryTokensTest {
   }
 
   @Test
+  void renews_a_token_that_transmit_issued_with_a_short_lifetime(TransmitMockHandle mock)
+      throws Exception {
+    // Transmit's next answer says expires_in 30: inside Spring's 60 s clock skew, so the service
+    // must treat that token as expiring and fetch another on its next call, then keep that one.
+    mock.nextToken("orders-svc").expiresIn(Duration.ofSeconds(30)).install();
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(availability("42").statusCode()).isEqualTo(200);
+    }
+
+    mock.journal().assertTokensIssued("orders-svc", 2).assertNoRejections();
+    assertThat(inventory.accepted().stream().map(TransmitToken::jti).distinct()).hasSize(2);
+    assertThat(mock.server().journal().tokenRequests().shapedByNextTokenRule().count())
+        .isEqualTo(1);
+  }
+
+  @Test
   void answers_503_while_the_token_endpoint_is_down_and_recovers_once_it_is_back(
       TransmitMockHandle mock) throws Exception {
     mock.faults().add(FaultRule.on(Endpoint.TOKEN).status(503));

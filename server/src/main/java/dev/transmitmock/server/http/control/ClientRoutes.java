@@ -29,9 +29,15 @@ final class ClientRoutes {
   private final ClientRegistry clients;
   private final MockConfig config;
 
-  ClientRoutes(ClientRegistry clients, MockConfig config) {
+  private final dev.transmitmock.server.control.Settings settings;
+
+  ClientRoutes(
+      ClientRegistry clients,
+      MockConfig config,
+      dev.transmitmock.server.control.Settings settings) {
     this.clients = clients;
     this.config = config;
+    this.settings = settings;
   }
 
   void register(RoutesConfig routes) {
@@ -129,7 +135,8 @@ final class ClientRoutes {
     json.put("certificateBoundAccessTokens", client.authentication().bindsTokens());
     json.put("grantTypes", client.grantTypes());
     json.put(
-        "issuer", config.applicationOf(client).map(app -> app.issuer()).orElse(config.issuer()));
+        "issuer",
+        config.applicationOf(client).map(app -> app.issuer()).orElse(settings.current().issuer()));
     return json;
   }
 

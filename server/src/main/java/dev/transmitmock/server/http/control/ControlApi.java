@@ -7,7 +7,9 @@ import static java.util.Objects.requireNonNull;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.control.Faults;
 import dev.transmitmock.server.control.MockClock;
+import dev.transmitmock.server.control.NextTokenRules;
 import dev.transmitmock.server.control.RequestJournal;
+import dev.transmitmock.server.control.Settings;
 import dev.transmitmock.server.defects.DefectiveTokens;
 import dev.transmitmock.server.defects.TokenInspector;
 import dev.transmitmock.server.http.HttpsListener;
@@ -26,9 +28,10 @@ import java.util.Set;
 
 /**
  * The HTTP test-control API under {@code /_mock/}: clock, journal, faults, keys, clients and
- * resources, defective tokens and their inspection, reset, the web console ({@code /_mock/ui}) and
- * the OpenAPI description ({@code /_mock/openapi.json}). JSON in and out; bad input is a 400 naming
- * the field, an unknown id a 404, never a stack trace. Client secrets are never returned.
+ * resources, defective tokens and their inspection, next-token rules, runtime settings, reset, the
+ * web console ({@code /_mock/ui}) and the OpenAPI description ({@code /_mock/openapi.json}). JSON
+ * in and out; bad input is a 400 naming the field, an unknown id a 404, never a stack trace. Client
+ * secrets are never returned.
  *
  * <p>Off, it answers 404 for everything under {@code /_mock/} except the health probe. With a
  * control token, every control request needs {@code Authorization: Bearer <token>} (compared in
@@ -58,8 +61,12 @@ public final class ControlApi {
   private final Optional<DefectiveTokens> minting;
   private final Optional<HttpsListener> https;
   private final Optional<TokenInspector> inspector;
+  private final Settings settings;
+  private final Optional<NextTokenRules> nextTokens;
 
   private ControlApi(Builder builder) {
+    this.settings = builder.settings != null ? builder.settings : new Settings(builder.config);
+    this.nextTokens = Optional.ofNullable(builder.nextTokens);
     this.clock = builder.clock;
     this.journal = builder.journal;
     this.faults = builder.faults;
@@ -96,7 +103,9 @@ public final class ControlApi {
     new JournalRoutes(journal).register(cfg.routes);
     new FaultRoutes(faults).register(cfg.routes);
     new KeyRoutes(keys).register(cfg.routes);
-    new ClientRoutes(clients, config).register(cfg.routes);
+    new ClientRoutes(clients, config, settings).register(cfg.routes);
+    new SettingsRoutes(settings).register(cfg.routes);
+    nextTokens.ifPresent(rules -> new NextTokenRoutes(rules).register(cfg.routes));
     new TlsRoutes(https).register(cfg.routes);
     cfg.routes.post(
         PREFIX + "/reset",
@@ -171,6 +180,8 @@ public final class ControlApi {
     private DefectiveTokens defectiveTokens;
     private HttpsListener https;
     private TokenInspector inspector;
+    private Settings settings;
+    private NextTokenRules nextTokens;
 
     private Builder(
         MockClock clock,
@@ -229,6 +240,21 @@ public final class ControlApi {
     /** Serves {@code POST /_mock/tokens/inspect} with this inspector; without it, not served. */
     public Builder tokenInspector(TokenInspector inspector) {
       this.inspector = requireNonNull(inspector, "inspector must not be null");
+      return this;
+    }
+
+    /**
+     * Serves {@code GET/PATCH/DELETE /_mock/settings} over these settings (by default settings of
+     * their own, started from the config, that nothing else reads).
+     */
+    public Builder settings(Settings settings) {
+      this.settings = requireNonNull(settings, "settings must not be null");
+      return this;
+    }
+
+    /** Serves {@code /_mock/next-token} over these rules; without them, not served. */
+    public Builder nextTokenRules(NextTokenRules nextTokens) {
+      this.nextTokens = requireNonNull(nextTokens, "nextTokens must not be null");
       return this;
     }
 

@@ -103,6 +103,7 @@ final class JournalRoutes {
       case "succeeded" -> query.succeeded();
       case "rejected" -> query.rejected();
       case "faulted" -> query.faulted();
+      case "injected" -> query.injected();
       default -> {
         if (outcome.isEmpty()
             || !outcome.chars().allMatch(c -> c == '_' || Character.isLowerCase(c))) {
@@ -110,7 +111,8 @@ final class JournalRoutes {
               "outcome",
               "'"
                   + outcome
-                  + "' is not one of issued, succeeded, rejected, faulted or an OAuth error code"
+                  + "' is not one of issued, succeeded, rejected, faulted, injected or an OAuth"
+                  + " error code"
                   + " such as invalid_client");
         }
         yield query.rejectedWith(outcome);
@@ -133,6 +135,7 @@ final class JournalRoutes {
     json.put("errorDescription", entry.errorDescription().orElse(null));
     json.put("errorDetail", entry.errorDetail().orElse(null));
     json.put("jti", entry.jti().orElse(null));
+    json.put("nextTokenRule", entry.nextTokenRule().orElse(null));
     return json;
   }
 }

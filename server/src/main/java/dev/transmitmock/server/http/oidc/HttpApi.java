@@ -280,6 +280,7 @@ public final class HttpApi {
         .result(
             DiscoveryDocument.json(
                 config,
+                tokens.settings().current().issuer(),
                 tokens.signingKeys().ring(app.appId()).orElseThrow(),
                 baseUrl,
                 CIS_PREFIX,
@@ -293,7 +294,15 @@ public final class HttpApi {
     }
     String baseUrl = BaseUrls.of(ctx, config.publicBaseUrl());
     ctx.contentType(JSON)
-        .result(DiscoveryDocument.json(config, keys, baseUrl, prefix, mtlsBaseUrl(baseUrl)));
+        .result(
+            DiscoveryDocument.json(
+                config,
+                tokens.settings().current().issuer(),
+                keys,
+                baseUrl,
+                prefix,
+                mtlsBaseUrl(baseUrl),
+                Optional.empty()));
   }
 
   /**
