@@ -13,7 +13,7 @@ import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ConfigException;
 import dev.transmitmock.server.config.ConfigLoader;
 import dev.transmitmock.server.config.MockConfig;
-import dev.transmitmock.server.tls.TlsIdentity;
+import dev.transmitmock.server.pki.TlsIdentity;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

@@ -3,7 +3,7 @@ package dev.transmitmock.testcontainers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.transmitmock.server.tls.TlsIdentity;
+import dev.transmitmock.server.pki.TlsIdentity;
 import java.security.Signature;
 import java.util.List;
 import org.junit.jupiter.api.Test;

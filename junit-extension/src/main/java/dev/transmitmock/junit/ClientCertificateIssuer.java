@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.server.TransmitMockServer;
-import dev.transmitmock.server.tls.TlsConfig;
-import dev.transmitmock.server.tls.TlsIdentity;
+import dev.transmitmock.server.config.TlsConfig;
+import dev.transmitmock.server.pki.TlsIdentity;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;

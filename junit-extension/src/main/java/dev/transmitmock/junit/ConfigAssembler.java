@@ -1,12 +1,12 @@
 package dev.transmitmock.junit;
 
+import dev.transmitmock.server.config.ClientAuthMode;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.ConfigException;
 import dev.transmitmock.server.config.ConfigLoader;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.ResourceConfig;
-import dev.transmitmock.server.tls.ClientAuthMode;
-import dev.transmitmock.server.tls.TlsConfig;
+import dev.transmitmock.server.config.TlsConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

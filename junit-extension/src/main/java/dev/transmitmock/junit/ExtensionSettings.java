@@ -6,7 +6,7 @@ import dev.transmitmock.server.config.ApplicationConfig;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.Region;
-import dev.transmitmock.server.tls.TlsConfig;
+import dev.transmitmock.server.config.TlsConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

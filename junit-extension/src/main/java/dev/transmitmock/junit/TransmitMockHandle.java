@@ -9,7 +9,7 @@ import dev.transmitmock.server.control.Settings;
 import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.DefectiveTokens;
 import dev.transmitmock.server.defects.TokenSpec;
-import dev.transmitmock.server.tls.TlsIdentity;
+import dev.transmitmock.server.pki.TlsIdentity;
 import dev.transmitmock.server.token.ClientRegistry;
 import java.net.URI;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.server.config.ClientType;
-import dev.transmitmock.server.tls.TlsIdentity;
+import dev.transmitmock.server.pki.TlsIdentity;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

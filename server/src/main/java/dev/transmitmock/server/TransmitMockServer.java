@@ -7,6 +7,7 @@ import dev.transmitmock.server.config.ApplicationConfig;
 import dev.transmitmock.server.config.ConfigLoader;
 import dev.transmitmock.server.config.EmbeddedDefaultConfig;
 import dev.transmitmock.server.config.MockConfig;
+import dev.transmitmock.server.config.TlsConfig;
 import dev.transmitmock.server.control.Faults;
 import dev.transmitmock.server.control.JournalEntry;
 import dev.transmitmock.server.control.MockClock;
@@ -18,13 +19,14 @@ import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.DefectiveTokens;
 import dev.transmitmock.server.defects.TokenInspector;
 import dev.transmitmock.server.defects.TokenSpec;
-import dev.transmitmock.server.http.ControlApi;
-import dev.transmitmock.server.http.HttpApi;
+import dev.transmitmock.server.http.HttpsListener;
 import dev.transmitmock.server.http.JettyPreload;
+import dev.transmitmock.server.http.control.ControlApi;
+import dev.transmitmock.server.http.oidc.HttpApi;
 import dev.transmitmock.server.keys.AppSigningKeys;
 import dev.transmitmock.server.keys.KeyRing;
-import dev.transmitmock.server.tls.HttpsListener;
-import dev.transmitmock.server.tls.TlsConfig;
+import dev.transmitmock.server.pki.ClientCaTrust;
+import dev.transmitmock.server.pki.TlsIdentity;
 import dev.transmitmock.server.token.ClientRegistry;
 import dev.transmitmock.server.token.IssuedToken;
 import dev.transmitmock.server.workspace.Workspace;
@@ -119,18 +121,21 @@ public final class TransmitMockServer implements AutoCloseable {
     this.keys = KeyRing.fromConfig(config.keys());
     this.signing = new AppSigningKeys(config, keys, builder.systemClock.instant());
     this.settings = new Settings(config);
-    this.workspaces =
-        new Workspaces(
-            config, keys, signing, settings, builder.systemClock, Optional.empty(), this::baseUrl);
-    this.root = workspaces.root();
-    this.httpApi = new HttpApi(config, keys, workspaces);
-    this.controlEnabled = builder.controlApi;
     TlsConfig tls = builder.tls != null ? builder.tls : config.tls();
     this.https = tls.enabled() ? HttpsListener.create(tls) : null;
-    if (https != null) {
-      workspaces.clientCaTrust(https.clientCaTrust());
-    }
-    ControlApi.Builder control =
+    this.workspaces =
+        new Workspaces(
+            config,
+            keys,
+            signing,
+            settings,
+            builder.systemClock,
+            https != null ? https.clientCaTrust() : ClientCaTrust.NONE,
+            this::baseUrl);
+    this.root = workspaces.root();
+    this.httpApi = new HttpApi(config, keys, workspaces, this::listeningBaseUrls);
+    this.controlEnabled = builder.controlApi;
+    this.controlApi =
         ControlApi.builder(workspaces, keys, config)
             .reset(this::reset)
             .enabled(builder.controlApi)
@@ -138,12 +143,9 @@ public final class TransmitMockServer implements AutoCloseable {
             .defectiveTokens()
             .tokenInspector()
             .settings(settings)
-            .nextTokenRules();
-    if (https != null) {
-      control.https(https);
-    }
-    this.controlApi = control.build();
-    httpApi.serverBaseUrls(this::listeningBaseUrls);
+            .nextTokenRules()
+            .https(Optional.ofNullable(https))
+            .build();
   }
 
   /** Starts configuring a server (loopback, free port, embedded default config). */
@@ -331,8 +333,7 @@ public final class TransmitMockServer implements AutoCloseable {
    * @throws IllegalStateException when HTTPS is off, or the server certificate is configured (the
    *     emulator then holds no CA key)
    */
-  public dev.transmitmock.server.tls.TlsIdentity issueClientCertificate(
-      String subjectDn, List<String> subjectAltNames) {
+  public TlsIdentity issueClientCertificate(String subjectDn, List<String> subjectAltNames) {
     return requireHttps().issueClientCertificate(subjectDn, subjectAltNames);
   }
 

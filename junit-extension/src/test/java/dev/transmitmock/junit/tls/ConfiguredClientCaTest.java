@@ -5,9 +5,9 @@ import static dev.transmitmock.junit.tls.TlsClientAuthSetup.LEGACY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.junit.TransmitMockExtension;
+import dev.transmitmock.server.config.TlsConfig;
+import dev.transmitmock.server.pki.TlsIdentity;
 import dev.transmitmock.server.testing.Reply;
-import dev.transmitmock.server.tls.TlsConfig;
-import dev.transmitmock.server.tls.TlsIdentity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -13,7 +13,7 @@ import dev.transmitmock.junit.TransmitMockHandle;
 import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.server.testing.Reply;
 import dev.transmitmock.server.testing.TestHttp;
-import dev.transmitmock.server.token.assertion.ClientAssertions;
+import dev.transmitmock.server.token.ClientAssertions;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -5,10 +5,10 @@ import dev.transmitmock.junit.TransmitMockExtension;
 import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
+import dev.transmitmock.server.config.TlsConfig;
+import dev.transmitmock.server.pki.TlsIdentity;
 import dev.transmitmock.server.testing.Reply;
 import dev.transmitmock.server.testing.TestHttp;
-import dev.transmitmock.server.tls.TlsConfig;
-import dev.transmitmock.server.tls.TlsIdentity;
 import java.io.IOException;
 
 /**

@@ -3,7 +3,6 @@ package dev.transmitmock.server.cli;
 import dev.transmitmock.protocol.ControlPaths;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ConfigLoader;
-import dev.transmitmock.server.config.EnvironmentConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -2,7 +2,6 @@ package dev.transmitmock.server.cli;
 
 import dev.transmitmock.protocol.ControlPaths;
 import dev.transmitmock.protocol.EnvironmentVariables;
-import dev.transmitmock.server.config.EnvironmentConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.HttpURLConnection;

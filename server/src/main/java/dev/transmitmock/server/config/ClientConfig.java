@@ -315,7 +315,7 @@ public record ClientConfig(
                   + authentication.method().wireName()
                   + ": it has no secret");
         }
-        dev.transmitmock.server.token.assertion.ClientKeys.check(authentication);
+        ClientKeyMaterial.check(authentication);
         return new ClientConfig(
             clientId,
             "",

@@ -9,8 +9,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.protocol.ClientAuthenticationRules;
 import dev.transmitmock.protocol.ClientFields;
-import dev.transmitmock.server.tls.ClientAuthMode;
-import dev.transmitmock.server.tls.TlsConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -358,7 +356,7 @@ public final class ConfigLoader {
     ClientAuthConfig built;
     try {
       built = auth.build();
-      dev.transmitmock.server.token.assertion.ClientKeys.check(built);
+      ClientKeyMaterial.check(built);
     } catch (IllegalArgumentException e) {
       throw ConfigException.at(
           child(client, ClientFields.TOKEN_ENDPOINT_AUTH_METHOD), e.getMessage());
@@ -415,7 +413,7 @@ public final class ConfigLoader {
       }
     }
     try {
-      if (dev.transmitmock.server.tls.TlsIdentity.certificates(pem).isEmpty()) {
+      if (PemCertificates.read(pem).isEmpty()) {
         throw ConfigException.at(item.path(), "no PEM certificate found");
       }
     } catch (IllegalArgumentException e) {

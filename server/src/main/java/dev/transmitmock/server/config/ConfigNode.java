@@ -18,7 +18,7 @@ import java.util.Set;
  * A node of a parsed config document together with its path, so that every error says where it is
  * ({@code clients[2].resources[0]}).
  */
-final class ConfigNode {
+public final class ConfigNode {
   private final JsonNode node;
   private final String path;
 
@@ -135,7 +135,13 @@ final class ConfigNode {
     return parseDuration(path, asText());
   }
 
-  static Duration parseDuration(String path, String text) {
+  /**
+   * Parses an ISO-8601 duration ({@code PT1H}, {@code -PT10M}).
+   *
+   * @param path where the value stands, for the error; null for a value from elsewhere
+   * @throws ConfigException naming the path when the text is no duration
+   */
+  public static Duration parseDuration(String path, String text) {
     try {
       return Duration.parse(text.trim());
     } catch (DateTimeParseException e) {
@@ -155,7 +161,13 @@ final class ConfigNode {
     return parseAbsoluteUri(path, asText());
   }
 
-  static URI parseAbsoluteUri(String path, String text) {
+  /**
+   * Parses an absolute URI.
+   *
+   * @param path where the value stands, for the error; null for a value from elsewhere
+   * @throws ConfigException naming the path when the text is no absolute URI
+   */
+  public static URI parseAbsoluteUri(String path, String text) {
     try {
       URI uri = new URI(text.trim());
       if (!uri.isAbsolute()) {

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.transmitmock.protocol.ControlPaths;
 import dev.transmitmock.protocol.TransmitPaths;
-import dev.transmitmock.server.tls.TlsConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

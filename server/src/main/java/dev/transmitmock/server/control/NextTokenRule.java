@@ -2,7 +2,6 @@ package dev.transmitmock.server.control;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.transmitmock.server.defects.Defect;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,7 +52,7 @@ public record NextTokenRule(
     OptionalLong expiresIn,
     Set<String> omit,
     Map<String, Object> responseFields,
-    Optional<Defect> defect,
+    Optional<DefectReference> defect,
     Optional<RuleError> error) {
 
   /** Header parameters a rule may not set: they would change what the signature means. */
@@ -182,7 +181,7 @@ public record NextTokenRule(
     private OptionalLong expiresIn = OptionalLong.empty();
     private final Set<String> omit = new LinkedHashSet<>();
     private final Map<String, Object> responseFields = new LinkedHashMap<>();
-    private Optional<Defect> defect = Optional.empty();
+    private Optional<DefectReference> defect = Optional.empty();
     private Integer errorStatus;
     private String errorCode;
     private String errorDescription;
@@ -320,7 +319,7 @@ public record NextTokenRule(
     }
 
     /** Applies a defect of the catalog to the token, after the claim and header overrides. */
-    public Builder defect(Defect defect) {
+    public Builder defect(DefectReference defect) {
       this.defect = Optional.of(requireNonNull(defect, "defect must not be null"));
       return this;
     }

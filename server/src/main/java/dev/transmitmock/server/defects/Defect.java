@@ -3,6 +3,7 @@ package dev.transmitmock.server.defects;
 import static java.util.Objects.requireNonNull;
 
 import dev.transmitmock.protocol.RejectionCategory;
+import dev.transmitmock.server.control.DefectReference;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -33,7 +34,7 @@ import java.util.Optional;
  * example the algorithm check precedes the key lookup), {@link #expectedRejection()} is the first
  * check that fails, and the constant's documentation says why.
  */
-public enum Defect {
+public enum Defect implements DefectReference {
   /** {@code exp} ten minutes in the past, a token issued a lifetime earlier. */
   EXPIRED(
       "expired",

@@ -3,6 +3,7 @@ package dev.transmitmock.server.defects;
 import static java.util.Objects.requireNonNull;
 
 import dev.transmitmock.server.config.MockConfig;
+import dev.transmitmock.server.control.DefectReference;
 import dev.transmitmock.server.control.MockClock;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.keys.SigningKey;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Mints the tokens of the {@link Defect} catalog, and good tokens with any claim or header
@@ -36,7 +38,8 @@ public final class DefectiveTokens {
   private final KeyRing keys;
   private final MockConfig config;
   private final MockClock clock;
-  private final ForeignKeys foreign = new ForeignKeys();
+  private final ShapedTokens shaped;
+  private final ForeignKeys foreign;
 
   /**
    * Mints from the emulator's parts.
@@ -48,6 +51,17 @@ public final class DefectiveTokens {
    * @param clock the emulator's clock, the "now" of the time defects
    */
   public DefectiveTokens(TokenService tokens, KeyRing keys, MockConfig config, MockClock clock) {
+    this(tokens, keys, config, clock, new ShapedTokens(clock));
+  }
+
+  /**
+   * Defective tokens sharing the foreign keys of {@code shaped}, the signer of the token service's
+   * next-token rules.
+   */
+  public DefectiveTokens(
+      TokenService tokens, KeyRing keys, MockConfig config, MockClock clock, ShapedTokens shaped) {
+    this.shaped = requireNonNull(shaped, "shaped must not be null");
+    this.foreign = shaped.foreign;
     this.tokens = requireNonNull(tokens, "tokens must not be null");
     this.keys = requireNonNull(keys, "keys must not be null");
     this.config = requireNonNull(config, "config must not be null");
@@ -94,22 +108,14 @@ public final class DefectiveTokens {
   /**
    * The token of a response a next-token rule shapes: exactly this header and these claims, signed
    * by {@code key}, with {@code defect} applied after them as {@link #mint(Defect, TokenSpec)}
-   * applies it after a spec's overrides. Plug in with {@code
-   * tokenService.shapedSigner(defectiveTokens::mintShaped)}.
+   * applies it after a spec's overrides (what the token service's {@link ShapedTokens} does).
    */
   public String mintShaped(
       SigningKey key,
       Map<String, Object> header,
       Map<String, Object> claims,
-      java.util.Optional<Defect> defect) {
-    Draft draft =
-        new Draft(
-            new LinkedHashMap<>(header),
-            new LinkedHashMap<>(claims),
-            requireNonNull(key, "key must not be null"),
-            foreign,
-            clock.instant().truncatedTo(ChronoUnit.SECONDS));
-    return defect.map(d -> d.mint(draft)).orElseGet(() -> draft.signedBy(key));
+      Optional<Defect> defect) {
+    return shaped.sign(key, header, claims, defect.map(DefectReference.class::cast));
   }
 
   private Draft draft(TokenSpec spec) {

@@ -8,10 +8,19 @@ import java.util.Optional;
  * The base URL clients see: the configured public base URL, else the {@code X-Forwarded-Proto} and
  * {@code X-Forwarded-Host} a proxy set, else the request's own scheme and host.
  */
-final class BaseUrls {
+public final class BaseUrls {
   private BaseUrls() {}
 
-  static String of(Context ctx, Optional<URI> publicBaseUrl) {
+  /** The configured public base URL, without a trailing slash. */
+  public static String configured(URI publicBaseUrl) {
+    return stripTrailingSlash(publicBaseUrl.toString());
+  }
+
+  /**
+   * The base URL clients use: the configured public one, else the request's as forwarded by a proxy
+   * or as it arrived.
+   */
+  public static String of(Context ctx, Optional<URI> publicBaseUrl) {
     if (publicBaseUrl.isPresent()) {
       return stripTrailingSlash(publicBaseUrl.get().toString());
     }
@@ -34,7 +43,7 @@ final class BaseUrls {
    * {@code Host} header (a port-mapped Docker address), never {@code X-Forwarded-*}, which any
    * client can set.
    */
-  static String direct(Context ctx) {
+  public static String direct(Context ctx) {
     String host = ctx.header("Host");
     if (!isPlausibleHost(host)) {
       host = ctx.host();

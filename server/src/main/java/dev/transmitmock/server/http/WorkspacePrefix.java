@@ -1,5 +1,6 @@
 package dev.transmitmock.server.http;
 
+import dev.transmitmock.protocol.ControlPaths;
 import dev.transmitmock.server.workspace.Workspace;
 import dev.transmitmock.server.workspace.Workspaces;
 import io.javalin.http.Context;
@@ -16,13 +17,13 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Routes {@code /_ws/<id>/<path>} to {@code <path>} on workspace {@code <id>}: strips the prefix
  * before the routes see the request and puts the {@link Workspace} on it, where every handler finds
- * it ({@link #of(Context)}); a request without the prefix is the root workspace's. So each Transmit
- * route and each workspace-scoped control route exists under every workspace without being
- * registered twice. An unknown workspace is a 404, a malformed id a 400, and the control routes
- * that are server-wide (keys, TLS, console, OpenAPI, the workspaces themselves, the runtime
+ * it ({@link #of(Context, Workspaces)}); a request without the prefix is the root workspace's. So
+ * each Transmit route and each workspace-scoped control route exists under every workspace without
+ * being registered twice. An unknown workspace is a 404, a malformed id a 400, and the control
+ * routes that are server-wide (keys, TLS, console, OpenAPI, the workspaces themselves, the runtime
  * settings) a 404 that says where they are.
  */
-final class WorkspacePrefix extends Handler.Wrapper {
+public final class WorkspacePrefix extends Handler.Wrapper {
   /** The request attribute holding the {@link Workspace} a request addresses. */
   static final String ATTRIBUTE = "dev.transmitmock.workspace";
 
@@ -44,12 +45,20 @@ final class WorkspacePrefix extends Handler.Wrapper {
 
   private final Workspaces workspaces;
 
-  WorkspacePrefix(Workspaces workspaces) {
+  /**
+   * The prefix handler over {@code workspaces}; the Transmit face inserts it in front of Jetty's
+   * handlers.
+   *
+   * <pre>{@code
+   * cfg.jetty.modifyServer(server -> server.insertHandler(new WorkspacePrefix(workspaces)));
+   * }</pre>
+   */
+  public WorkspacePrefix(Workspaces workspaces) {
     this.workspaces = workspaces;
   }
 
   /** The workspace a request addresses: the one of its {@code /_ws/<id>} prefix, or the root. */
-  static Workspace of(Context ctx, Workspaces workspaces) {
+  public static Workspace of(Context ctx, Workspaces workspaces) {
     return ctx.attribute(ATTRIBUTE) instanceof Workspace ws ? ws : workspaces.root();
   }
 
@@ -81,7 +90,7 @@ final class WorkspacePrefix extends Handler.Wrapper {
           "not_found",
           "no workspace " + id + " (deleted, or never created: POST /_mock/workspaces makes one)");
     }
-    if (inner.startsWith(ControlApi.PREFIX + "/") || inner.equals(ControlApi.PREFIX)) {
+    if (inner.startsWith(ControlPaths.PREFIX + "/") || inner.equals(ControlPaths.PREFIX)) {
       String feature = inner.length() > 7 ? inner.substring(7) : "";
       int end = feature.indexOf('/');
       feature = end < 0 ? feature : feature.substring(0, end);

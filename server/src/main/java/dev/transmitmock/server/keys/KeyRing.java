@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import dev.transmitmock.server.config.ConfigException;
 import dev.transmitmock.server.config.KeyConfig;
 import dev.transmitmock.server.config.SigningAlgorithm;
+import dev.transmitmock.server.pki.PemKeyReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,18 +6,14 @@ import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.control.MockClock;
-import dev.transmitmock.server.tls.CertificateThumbprint;
-import dev.transmitmock.server.tls.ClientCaTrust;
-import dev.transmitmock.server.tls.ClientCertificateMatcher;
-import dev.transmitmock.server.token.assertion.ClientAssertionVerifier;
-import dev.transmitmock.server.token.assertion.ClientKeys;
-import dev.transmitmock.server.token.assertion.JtiReplayCache;
-import dev.transmitmock.server.token.assertion.RequestOrigin;
+import dev.transmitmock.server.pki.CertificateThumbprint;
+import dev.transmitmock.server.pki.ClientCaTrust;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Checks presented credentials against the registered clients, each by its own {@code
@@ -32,9 +28,9 @@ public final class ClientAuthenticator {
   private final ClientKeys keys;
   private final ClientAssertionVerifier assertions;
   private final JtiReplayCache replays;
-  private final java.util.function.Supplier<String> issuer;
+  private final Supplier<String> issuer;
   private final MockClock clock;
-  private volatile ClientCaTrust clientCaTrust = ClientCaTrust.NONE;
+  private final ClientCaTrust clientCaTrust;
 
   /** An authenticator for secret-based clients only (assertions use the system clock). */
   public ClientAuthenticator(ClientRegistry registry) {
@@ -42,7 +38,7 @@ public final class ClientAuthenticator {
   }
 
   /**
-   * An authenticator for every method.
+   * An authenticator for every method but {@code tls_client_auth}, which needs trusted client CAs.
    *
    * @param clock the time of assertion {@code exp} and replay checks
    * @param issuer accepted as a client assertion {@code aud}
@@ -51,34 +47,42 @@ public final class ClientAuthenticator {
     this(registry, clock, constant(requireNonNull(issuer, "issuer must not be null")));
   }
 
-  private static java.util.function.Supplier<String> constant(String value) {
+  private static Supplier<String> constant(String value) {
     return () -> value;
   }
 
   /**
-   * An authenticator for every method, whose accepted assertion audience follows a changeable
-   * issuer.
+   * An authenticator for every method but {@code tls_client_auth}, whose accepted assertion
+   * audience follows a changeable issuer.
    *
    * @param clock the time of assertion {@code exp} and replay checks
    * @param issuer the issuer now, accepted as a client assertion {@code aud}
    */
+  public ClientAuthenticator(ClientRegistry registry, MockClock clock, Supplier<String> issuer) {
+    this(registry, clock, issuer, ClientCaTrust.NONE);
+  }
+
+  /**
+   * An authenticator for every method.
+   *
+   * @param clock the time of assertion {@code exp} and replay checks
+   * @param issuer the issuer now, accepted as a client assertion {@code aud}
+   * @param clientCaTrust the CAs {@code tls_client_auth} certificates must chain to (the HTTPS
+   *     listener's client CA trust); {@link ClientCaTrust#NONE} without HTTPS, so such clients
+   *     cannot authenticate
+   */
   public ClientAuthenticator(
-      ClientRegistry registry, MockClock clock, java.util.function.Supplier<String> issuer) {
+      ClientRegistry registry,
+      MockClock clock,
+      Supplier<String> issuer,
+      ClientCaTrust clientCaTrust) {
     this.registry = requireNonNull(registry, "registry must not be null");
     this.keys = new ClientKeys();
     this.replays = new JtiReplayCache(JtiReplayCache.DEFAULT_CAPACITY);
     this.assertions = new ClientAssertionVerifier(keys, clock, replays);
     this.issuer = requireNonNull(issuer, "issuer must not be null");
     this.clock = clock;
-  }
-
-  /**
-   * The CAs {@code tls_client_auth} certificates must chain to (the HTTPS listener's {@link
-   * dev.transmitmock.server.tls.HttpsListener#clientCaTrust()}); by default none, so such clients
-   * cannot authenticate without HTTPS.
-   */
-  public void clientCaTrust(ClientCaTrust trust) {
-    this.clientCaTrust = requireNonNull(trust, "trust must not be null");
+    this.clientCaTrust = requireNonNull(clientCaTrust, "clientCaTrust must not be null");
   }
 
   /**

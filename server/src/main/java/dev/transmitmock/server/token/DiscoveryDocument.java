@@ -1,11 +1,11 @@
 package dev.transmitmock.server.token;
 
+import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.server.config.ApplicationConfig;
 import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.config.SigningAlgorithm;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.keys.SigningKey;
-import dev.transmitmock.server.token.assertion.ClientAssertionVerifier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +20,7 @@ import java.util.Optional;
 public final class DiscoveryDocument {
   /** Every client authentication method, in the order discovery lists them ({@code none} last). */
   public static final List<String> AUTH_METHODS =
-      java.util.Arrays.stream(dev.transmitmock.protocol.AuthMethod.values())
-          .map(dev.transmitmock.protocol.AuthMethod::wireName)
-          .toList();
+      java.util.Arrays.stream(AuthMethod.values()).map(AuthMethod::wireName).toList();
 
   private DiscoveryDocument() {}
 

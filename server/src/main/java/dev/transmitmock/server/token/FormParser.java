@@ -1,5 +1,6 @@
 package dev.transmitmock.server.token;
 
+import dev.transmitmock.server.config.MockConfig;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -35,9 +36,18 @@ public final class FormParser {
    *     or broken
    */
   public static FormParameters read(RawRequest request, String path) {
+    return FormRequest.of(request).form(path);
+  }
+
+  /**
+   * Checks a request's content type and size as {@link #read} does, without parsing the body.
+   *
+   * @throws OAuthException 400 {@code invalid_request} for a wrong content type or a body too large
+   */
+  static void checkContent(RawRequest request, String path) {
     Optional<String> contentType = request.contentType().filter(type -> !type.isBlank());
     if (contentType.isEmpty()) {
-      return FormParameters.empty();
+      return;
     }
     if (!isForm(contentType.get())) {
       throw OAuthError.invalidRequest(
@@ -48,11 +58,10 @@ public final class FormParser {
     if (request.bodyTooLarge()) {
       throw OAuthError.bodyNotParsed(
               "request entity too large: node-oidc-provider reads at most "
-                  + dev.transmitmock.server.config.MockConfig.ENGINE_BODY_LIMIT_BYTES
+                  + MockConfig.ENGINE_BODY_LIMIT_BYTES
                   + " bytes (56 KiB)")
           .exception();
     }
-    return parse(request.body());
   }
 
   /** Parses a body known to be form-encoded. */

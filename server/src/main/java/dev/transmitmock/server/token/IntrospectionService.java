@@ -2,6 +2,7 @@ package dev.transmitmock.server.token;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.transmitmock.protocol.Endpoint;
+import dev.transmitmock.server.control.JournalDraft;
 import dev.transmitmock.server.control.MockClock;
 import java.time.Instant;
 import java.util.Date;
@@ -36,18 +37,22 @@ public final class IntrospectionService {
 
   /** Answers an introspection request. */
   public EndpointResponse handle(RawRequest request) {
-    TokenService.JournalDraft draft = tokens.draft(Endpoint.INTROSPECTION);
+    return handle(FormRequest.of(request));
+  }
+
+  /** Answers a request parsed once. */
+  public EndpointResponse handle(FormRequest request) {
+    JournalDraft draft = tokens.draft(Endpoint.INTROSPECTION);
     try {
       TokenService.AuthenticatedForm form =
           tokens.authenticatedForm(request, draft, "/token/introspection");
       String token = form.token();
       Optional<JWTClaimsSet> claims = active(token);
-      claims.ifPresent(c -> draft.jti = Optional.ofNullable(c.getJWTID()));
-      draft.record(200, null);
+      claims.ifPresent(c -> draft.jti(Optional.ofNullable(c.getJWTID())));
+      draft.succeeded();
       return new EndpointResponse(200, EndpointResponse.NO_STORE, ErrorRenderer.json(body(claims)));
     } catch (OAuthException e) {
-      draft.record(e.error().status(), e.error());
-      return tokens.render(e.error());
+      return tokens.refuse(draft, e.error());
     }
   }
 

@@ -2,7 +2,6 @@ package dev.transmitmock.server.token;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.transmitmock.server.token.assertion.RequestOrigin;
 import java.util.Optional;
 
 /**

@@ -3,6 +3,7 @@ package dev.transmitmock.server.token;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.config.ClientConfig;
+import dev.transmitmock.server.control.JournalDraft;
 import dev.transmitmock.server.control.MockClock;
 import java.time.Instant;
 import java.util.Optional;
@@ -33,7 +34,12 @@ public final class RevocationService {
 
   /** Answers a revocation request. */
   public EndpointResponse handle(RawRequest request) {
-    TokenService.JournalDraft draft = tokens.draft(Endpoint.REVOCATION);
+    return handle(FormRequest.of(request));
+  }
+
+  /** Answers a request parsed once. */
+  public EndpointResponse handle(FormRequest request) {
+    JournalDraft draft = tokens.draft(Endpoint.REVOCATION);
     try {
       TokenService.AuthenticatedForm form =
           tokens.authenticatedForm(request, draft, "/token/revocation");
@@ -45,16 +51,15 @@ public final class RevocationService {
         if (!caller.clientId().equals(c.getClaim("client_id"))) {
           throw OAuthError.invalidRequest("this token does not belong to you").exception();
         }
-        draft.jti = Optional.of(c.getJWTID());
+        draft.jti(Optional.of(c.getJWTID()));
         Instant expiresAt =
             c.getExpirationTime() == null ? Instant.MAX : c.getExpirationTime().toInstant();
         revoked.revoke(c.getJWTID(), expiresAt, clock.instant());
       }
-      draft.record(200, null);
+      draft.succeeded();
       return new EndpointResponse(200, EndpointResponse.NO_STORE, null);
     } catch (OAuthException e) {
-      draft.record(e.error().status(), e.error());
-      return tokens.render(e.error());
+      return tokens.refuse(draft, e.error());
     }
   }
 }

@@ -1,6 +1,6 @@
 package dev.transmitmock.server.token;
 
-import dev.transmitmock.server.defects.Defect;
+import dev.transmitmock.server.control.DefectReference;
 import dev.transmitmock.server.keys.SigningKey;
 import java.util.Map;
 import java.util.Optional;
@@ -34,5 +34,5 @@ public interface ShapedTokenSigner {
       SigningKey key,
       Map<String, Object> header,
       Map<String, Object> claims,
-      Optional<Defect> defect);
+      Optional<DefectReference> defect);
 }

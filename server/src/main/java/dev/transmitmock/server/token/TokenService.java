@@ -5,9 +5,10 @@ import static java.util.Objects.requireNonNull;
 import dev.transmitmock.protocol.AuthMethod;
 import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.protocol.GrantTypes;
+import dev.transmitmock.server.config.ClientAuthConfig;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.config.MockConfig;
-import dev.transmitmock.server.control.JournalEntry;
+import dev.transmitmock.server.control.JournalDraft;
 import dev.transmitmock.server.control.MockClock;
 import dev.transmitmock.server.control.NextTokenRule;
 import dev.transmitmock.server.control.NextTokenRules;
@@ -16,6 +17,8 @@ import dev.transmitmock.server.control.Settings;
 import dev.transmitmock.server.keys.AppSigningKeys;
 import dev.transmitmock.server.keys.KeyRing;
 import dev.transmitmock.server.keys.SigningKey;
+import dev.transmitmock.server.pki.ClientCaTrust;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +51,7 @@ public final class TokenService {
   public static final Set<String> OTHER_TRANSMIT_GRANTS =
       GrantTypes.TRANSMIT.stream()
           .filter(grant -> !grant.equals(CLIENT_CREDENTIALS))
-          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+          .collect(Collectors.toUnmodifiableSet());
 
   /**
    * The client-authentication parameters node-oidc-provider refuses when repeated, before it
@@ -66,7 +70,7 @@ public final class TokenService {
   private final RequestJournal journal;
   private final Settings settings;
   private final NextTokenRules nextTokens;
-  private volatile ShapedTokenSigner shapedSigner = ShapedTokenSigner.PLAIN;
+  private final ShapedTokenSigner shapedSigner;
 
   /** A token service whose clients all sign with {@code keys} unless an application has its own. */
   public TokenService(
@@ -101,14 +105,45 @@ public final class TokenService {
       MockClock clock,
       RequestJournal journal,
       Settings settings) {
+    this(
+        config,
+        registry,
+        signing,
+        clock,
+        journal,
+        settings,
+        ClientCaTrust.NONE,
+        ShapedTokenSigner.PLAIN);
+  }
+
+  /**
+   * A token service reading its runtime settings from {@code settings}; it owns its own {@link
+   * NextTokenRules}.
+   *
+   * @param clientCaTrust the CAs {@code tls_client_auth} client certificates must chain to, here
+   *     and at introspection and revocation (the HTTPS listener's; {@link ClientCaTrust#NONE}
+   *     without HTTPS)
+   * @param shapedSigner signs tokens shaped by a next-token rule (the emulator's defect catalog;
+   *     {@link ShapedTokenSigner#PLAIN} refuses defects)
+   */
+  public TokenService(
+      MockConfig config,
+      ClientRegistry registry,
+      AppSigningKeys signing,
+      MockClock clock,
+      RequestJournal journal,
+      Settings settings,
+      ClientCaTrust clientCaTrust,
+      ShapedTokenSigner shapedSigner) {
     this.config = requireNonNull(config, "config must not be null");
     this.registry = requireNonNull(registry, "registry must not be null");
     this.settings = requireNonNull(settings, "settings must not be null");
     this.authenticator =
-        new ClientAuthenticator(registry, clock, () -> settings.current().issuer());
+        new ClientAuthenticator(registry, clock, () -> settings.current().issuer(), clientCaTrust);
     this.signing = requireNonNull(signing, "signing must not be null");
     this.clock = requireNonNull(clock, "clock must not be null");
     this.journal = requireNonNull(journal, "journal must not be null");
+    this.shapedSigner = requireNonNull(shapedSigner, "shapedSigner must not be null");
     this.nextTokens = new NextTokenRules(clientId -> registry.client(clientId).isPresent());
   }
 
@@ -122,30 +157,19 @@ public final class TokenService {
     return nextTokens;
   }
 
-  /**
-   * Signs tokens shaped by a next-token rule; by default plainly, with the given header. The
-   * emulator plugs in its defect catalog ({@code DefectiveTokens}).
-   */
-  public void shapedSigner(ShapedTokenSigner signer) {
-    this.shapedSigner = requireNonNull(signer, "signer must not be null");
-  }
-
-  /**
-   * The CAs {@code tls_client_auth} client certificates must chain to, here and at introspection
-   * and revocation.
-   */
-  public void clientCaTrust(dev.transmitmock.server.tls.ClientCaTrust trust) {
-    authenticator.clientCaTrust(trust);
-  }
-
   /** Answers a token request as {@code POST /oidc/token} does. */
   public EndpointResponse handle(RawRequest request) {
-    JournalDraft draft = new JournalDraft(Endpoint.TOKEN);
+    return handle(FormRequest.of(request));
+  }
+
+  /** Answers a token request, parsed once, as {@code POST /oidc/token} does. */
+  public EndpointResponse handle(FormRequest request) {
+    JournalDraft draft = draft(Endpoint.TOKEN);
     Settings.Values now = settings.current();
     try {
-      FormParameters form = FormParser.read(request, "/token");
-      draft.resource = form.all("resource").stream().findFirst().filter(r -> !r.isEmpty());
-      draft.scope = form.get("scope");
+      FormParameters form = request.form("/token");
+      draft.resource(form.all("resource").stream().findFirst().filter(r -> !r.isEmpty()));
+      draft.scope(form.get("scope"));
       AuthenticatedClient authenticated = authenticate(form, request, draft);
       ClientConfig client = authenticated.client();
       Optional<NextTokenRule> errorRule =
@@ -167,7 +191,7 @@ public final class TokenService {
       Shaped shaped =
           issueShaped(client, form.all("resource"), form.get("scope"), authenticated, now);
       IssuedToken token = shaped.token();
-      draft.jti = Optional.ofNullable(token.jti());
+      draft.jti(Optional.ofNullable(token.jti()));
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("access_token", token.accessToken());
       body.put("token_type", "Bearer");
@@ -179,15 +203,14 @@ public final class TokenService {
           .rule()
           .ifPresent(
               rule -> {
-                draft.nextTokenRule = Optional.of(rule.id());
+                draft.nextTokenRule(Optional.of(rule.id()));
                 rule.omit().forEach(body::remove);
                 body.putAll(rule.responseFields());
               });
-      draft.record(200, null);
+      draft.succeeded();
       return new EndpointResponse(200, EndpointResponse.NO_STORE, ErrorRenderer.json(body));
     } catch (OAuthException e) {
-      draft.record(e.error().status(), e.error());
-      return render(e.error(), now);
+      return refuse(draft, e.error(), now);
     }
   }
 
@@ -198,9 +221,8 @@ public final class TokenService {
         new OAuthError(
                 ruleError.status(), ruleError.error(), ruleError.description(), Map.of(), false)
             .withDetail("answered by next-token rule " + rule.id());
-    draft.nextTokenRule = Optional.of(rule.id());
-    draft.record(error.status(), error);
-    EndpointResponse rendered = render(error, now);
+    draft.nextTokenRule(Optional.of(rule.id()));
+    EndpointResponse rendered = refuse(draft, error, now);
     if (ruleError.retryAfter().isEmpty()) {
       return rendered;
     }
@@ -241,13 +263,14 @@ public final class TokenService {
    * claimed to be and how.
    */
   private AuthenticatedClient authenticate(
-      FormParameters form, RawRequest request, JournalDraft draft) {
+      FormParameters form, FormRequest request, JournalDraft draft) {
     form.rejectRepeated(AUTHENTICATION_PARAMETERS);
-    PresentedCredentials credentials = PresentedCredentials.read(form, request.authorization());
-    draft.clientId = Optional.of(credentials.clientId());
-    draft.authMethod = credentials.method();
-    AuthenticatedClient authenticated = authenticator.authenticate(credentials, request.origin());
-    draft.authMethod = authenticated.method();
+    PresentedCredentials credentials =
+        PresentedCredentials.read(form, request.raw().authorization());
+    draft.clientId(Optional.of(credentials.clientId())).authMethod(credentials.method());
+    AuthenticatedClient authenticated =
+        authenticator.authenticate(credentials, request.raw().origin());
+    draft.authMethod(authenticated.method());
     return authenticated;
   }
 
@@ -279,13 +302,12 @@ public final class TokenService {
 
   /**
    * The certificate the token is bound to: the client's TLS certificate when it {@link
-   * dev.transmitmock.server.config.ClientAuthConfig#bindsTokens() binds tokens}, none otherwise.
+   * ClientAuthConfig#bindsTokens() binds tokens}, none otherwise.
    *
    * @throws OAuthException 400 {@code invalid_grant} "grant request is invalid" when binding is
    *     required and no certificate was presented (node-oidc-provider's {@code checkMtlsCert})
    */
-  private static Optional<java.security.cert.X509Certificate> boundCertificate(
-      AuthenticatedClient authenticated) {
+  private static Optional<X509Certificate> boundCertificate(AuthenticatedClient authenticated) {
     if (!authenticated.client().authentication().bindsTokens()) {
       return Optional.empty();
     }
@@ -317,7 +339,7 @@ public final class TokenService {
             certificate ->
                 claims.put(
                     "cnf",
-                    dev.transmitmock.server.tls.CertificateThumbprint.confirmation(certificate)));
+                    dev.transmitmock.server.pki.CertificateThumbprint.confirmation(certificate)));
     String token = TokenMinter.sign(claims, signing.keyFor(client), now.tokenTyp());
     return issued(token, claims, OptionalLong.empty());
   }
@@ -338,7 +360,7 @@ public final class TokenService {
             certificate ->
                 claims.put(
                     "cnf",
-                    dev.transmitmock.server.tls.CertificateThumbprint.confirmation(certificate)));
+                    dev.transmitmock.server.pki.CertificateThumbprint.confirmation(certificate)));
     SigningKey key = signing.keyFor(client);
     Optional<NextTokenRule> rule = nextTokens.takeIf(client.clientId(), r -> !r.isError());
     if (rule.isEmpty()) {
@@ -440,56 +462,35 @@ public final class TokenService {
     return claims;
   }
 
-  /** What the journal records of one request, filled in as handling proceeds. */
-  final class JournalDraft {
-    private final long sequence = journal.nextSequence();
-    private final Instant time = clock.instant();
-    private final Endpoint endpoint;
-    Optional<String> clientId = Optional.empty();
-    AuthMethod authMethod = AuthMethod.NONE;
-    Optional<String> resource = Optional.empty();
-    Optional<String> scope = Optional.empty();
-    Optional<String> jti = Optional.empty();
-    Optional<String> nextTokenRule = Optional.empty();
+  /**
+   * Records a refused request in the journal (with the DEBUG line saying why) and renders its
+   * error.
+   */
+  EndpointResponse refuse(JournalDraft draft, OAuthError error) {
+    return refuse(draft, error, settings.current());
+  }
 
-    JournalDraft(Endpoint endpoint) {
-      this.endpoint = endpoint;
+  /** As {@link #refuse(JournalDraft, OAuthError)}, rendered with the settings of the request. */
+  private EndpointResponse refuse(JournalDraft draft, OAuthError error, Settings.Values now) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "{} request of client {} rejected: {} {} ({})",
+          draft.endpoint().wireName(),
+          draft.clientId().orElse("-"),
+          error.status(),
+          error.error(),
+          error.detail().orElse(error.description()));
     }
-
-    void record(int status, OAuthError error) {
-      if (error != null && LOG.isDebugEnabled()) {
-        LOG.debug(
-            "{} request of client {} rejected: {} {} ({})",
-            endpoint.wireName(),
-            clientId.orElse("-"),
-            status,
-            error.error(),
-            error.detail().orElse(error.description()));
-      }
-      journal.record(
-          new JournalEntry(
-              sequence,
-              time,
-              endpoint,
-              clientId,
-              authMethod,
-              resource,
-              scope,
-              status,
-              Optional.ofNullable(error).map(OAuthError::error),
-              Optional.ofNullable(error).map(OAuthError::description),
-              jti,
-              Optional.ofNullable(error).flatMap(OAuthError::detail),
-              nextTokenRule));
-    }
+    draft.refused(error.status(), error.error(), error.description(), error.detail());
+    return render(error, now);
   }
 
   /**
    * The common start of the introspection and revocation endpoints: size limit, form parsing,
    * duplicate check and client authentication, recorded into {@code draft}.
    */
-  AuthenticatedForm authenticatedForm(RawRequest request, JournalDraft draft, String path) {
-    FormParameters form = FormParser.read(request, path);
+  AuthenticatedForm authenticatedForm(FormRequest request, JournalDraft draft, String path) {
+    FormParameters form = request.form(path);
     AuthenticatedClient authenticated = authenticate(form, request, draft);
     // introspection and revocation read token and token_type_hint (actions/introspection.js)
     form.rejectRepeated(List.of("token", "token_type_hint"));
@@ -517,7 +518,7 @@ public final class TokenService {
 
   /** Starts a journal record for another endpoint sharing this service's journal and clock. */
   JournalDraft draft(Endpoint endpoint) {
-    return new JournalDraft(endpoint);
+    return JournalDraft.start(journal, clock, endpoint);
   }
 
   MockConfig config() {

@@ -13,11 +13,12 @@ import dev.transmitmock.server.control.RequestJournal;
 import dev.transmitmock.server.control.Settings;
 import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.DefectiveTokens;
+import dev.transmitmock.server.defects.ShapedTokens;
 import dev.transmitmock.server.defects.TokenInspector;
 import dev.transmitmock.server.defects.TokenSpec;
 import dev.transmitmock.server.keys.AppSigningKeys;
 import dev.transmitmock.server.keys.KeyRing;
-import dev.transmitmock.server.tls.ClientCaTrust;
+import dev.transmitmock.server.pki.ClientCaTrust;
 import dev.transmitmock.server.token.ClientRegistry;
 import dev.transmitmock.server.token.IntrospectionService;
 import dev.transmitmock.server.token.IssuedToken;
@@ -81,7 +82,7 @@ public final class Workspace {
       AppSigningKeys signing,
       Settings settings,
       Clock systemClock,
-      Optional<ClientCaTrust> clientCaTrust,
+      ClientCaTrust clientCaTrust,
       Supplier<URI> serverBaseUrl,
       Runnable onDelete) {
     this.id = requireNonNull(id, "id must not be null");
@@ -91,12 +92,13 @@ public final class Workspace {
     this.initialClients = registry.snapshot();
     this.revoked = new RevokedTokens();
     this.faults = new Faults();
-    this.tokens = new TokenService(config, registry, signing, clock, journal, settings);
-    clientCaTrust.ifPresent(tokens::clientCaTrust);
+    ShapedTokens shaped = new ShapedTokens(clock);
+    this.tokens =
+        new TokenService(
+            config, registry, signing, clock, journal, settings, clientCaTrust, shaped);
     this.introspection = new IntrospectionService(tokens, revoked, clock);
     this.revocation = new RevocationService(tokens, revoked, clock);
-    this.defectiveTokens = new DefectiveTokens(tokens, keys, config, clock);
-    tokens.shapedSigner(defectiveTokens::mintShaped);
+    this.defectiveTokens = new DefectiveTokens(tokens, keys, config, clock, shaped);
     this.tokenInspector = new TokenInspector(keys, config, registry, clock, revoked, settings);
     this.serverBaseUrl = serverBaseUrl;
     this.onDelete = onDelete;
@@ -112,7 +114,7 @@ public final class Workspace {
       AppSigningKeys signing,
       Settings settings,
       Clock systemClock,
-      Optional<ClientCaTrust> clientCaTrust,
+      ClientCaTrust clientCaTrust,
       Supplier<URI> serverBaseUrl) {
     return new Workspace(
         ROOT_ID,

@@ -6,7 +6,7 @@ import dev.transmitmock.server.config.MockConfig;
 import dev.transmitmock.server.control.Settings;
 import dev.transmitmock.server.keys.AppSigningKeys;
 import dev.transmitmock.server.keys.KeyRing;
-import dev.transmitmock.server.tls.ClientCaTrust;
+import dev.transmitmock.server.pki.ClientCaTrust;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -44,16 +44,20 @@ public final class Workspaces {
   private final Supplier<URI> serverBaseUrl;
   private final Workspace root;
   private final ConcurrentHashMap<String, Workspace> created = new ConcurrentHashMap<>();
-  private volatile Optional<ClientCaTrust> clientCaTrust = Optional.empty();
+  private final ClientCaTrust clientCaTrust;
 
-  /** The workspaces of a server built from {@code config}, signing with {@code signing}. */
+  /**
+   * The workspaces of a server built from {@code config}, signing with {@code signing}; every
+   * workspace's token endpoint trusts {@code clientCaTrust} for {@code tls_client_auth} ({@link
+   * ClientCaTrust#NONE} without HTTPS).
+   */
   public Workspaces(
       MockConfig config,
       KeyRing keys,
       AppSigningKeys signing,
       Settings settings,
       Clock systemClock,
-      Optional<ClientCaTrust> clientCaTrust,
+      ClientCaTrust clientCaTrust,
       Supplier<URI> serverBaseUrl) {
     this.config = requireNonNull(config, "config must not be null");
     this.keys = requireNonNull(keys, "keys must not be null");
@@ -150,13 +154,6 @@ public final class Workspaces {
   /** Deletes every created workspace. */
   public void deleteAll() {
     created.clear();
-  }
-
-  /** The CA trust for {@code tls_client_auth}, given once HTTPS is set up; applies to every one. */
-  public void clientCaTrust(ClientCaTrust trust) {
-    this.clientCaTrust = Optional.of(trust);
-    root.tokenService().clientCaTrust(trust);
-    created.values().forEach(ws -> ws.tokenService().clientCaTrust(trust));
   }
 
   /**

@@ -3,9 +3,9 @@ package dev.transmitmock.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.config.ClientAuthMode;
+import dev.transmitmock.server.pki.TlsIdentity;
 import dev.transmitmock.server.testing.TestHttp;
-import dev.transmitmock.server.tls.ClientAuthMode;
-import dev.transmitmock.server.tls.TlsIdentity;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
 import dev.transmitmock.protocol.Endpoint;
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.TokenInspection;
 import dev.transmitmock.server.testing.Reply;
 import dev.transmitmock.server.testing.TestHttp;
@@ -198,6 +199,34 @@ class WorkspaceTest {
     Reply settings = http.get("/_ws/" + a + "/_mock/settings");
     assertThat(settings.status()).isEqualTo(404);
     assertThat(json0(settings).get("error_description").asText()).contains("server-wide");
+  }
+
+  @Test
+  void a_next_token_rule_with_a_defect_in_a_workspace_mints_that_defect_there_only() {
+    String a = create().get("id").asText();
+    Reply installed =
+        http.post(
+            "/_ws/" + a + "/_mock/next-token",
+            "{\"clientId\":\"demo-app\",\"defect\":\"expired\"}");
+    assertThat(installed.status()).as(installed.body()).isEqualTo(201);
+
+    Reply root = token("", APP, APP_SECRET);
+    assertThat(root.status()).as(root.body()).isEqualTo(200);
+    TokenInspection rootToken =
+        server.tokenInspector().inspect(json0(root).get("access_token").asText());
+    assertThat(rootToken.accepted()).as(rootToken.findings().toString()).isTrue();
+
+    Reply shaped = token("/_ws/" + a, APP, APP_SECRET);
+    assertThat(shaped.status()).as(shaped.body()).isEqualTo(200);
+    TokenInspection inspection =
+        server
+            .workspace(a)
+            .orElseThrow()
+            .tokenInspector()
+            .inspect(json0(shaped).get("access_token").asText());
+    assertThat(inspection.firstReason())
+        .as(inspection.findings().toString())
+        .contains(Defect.EXPIRED.expectedRejection());
   }
 
   @Test

@@ -8,8 +8,6 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.testing.Reply;
 import dev.transmitmock.server.testing.TestHttp;
-import dev.transmitmock.server.tls.BindingDefect;
-import dev.transmitmock.server.token.assertion.AssertionDefect;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jwt.SignedJWT;
 import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.server.config.ClientAuthMode;
+import dev.transmitmock.server.config.TlsConfig;
+import dev.transmitmock.server.pki.TlsIdentity;
 import dev.transmitmock.server.testing.Reply;
 import dev.transmitmock.server.testing.TestHttp;
 import java.io.UncheckedIOException;

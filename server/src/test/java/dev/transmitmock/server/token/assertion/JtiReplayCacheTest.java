@@ -2,6 +2,7 @@ package dev.transmitmock.server.token.assertion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.transmitmock.server.token.JtiReplayCache;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
