@@ -3,10 +3,12 @@ package dev.transmitmock.junit.contract;
 import static java.util.Objects.requireNonNull;
 
 import dev.transmitmock.junit.TransmitMockHandle;
+import dev.transmitmock.junit.WorkspaceHandle;
 import dev.transmitmock.server.TransmitMockServer;
 import dev.transmitmock.server.config.ClientConfig;
 import dev.transmitmock.server.defects.Defect;
 import dev.transmitmock.server.defects.DefectiveTokens;
+import dev.transmitmock.server.workspace.Workspace;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +75,7 @@ public final class ConsumerContract {
   private static final String TEST_SOURCE_SCHEME = "transmit-mock";
 
   private final TransmitMockServer server;
+  private final Workspace workspace;
   private final String clientId;
   private final Optional<String> resource;
   private final Optional<String> managementClientId;
@@ -83,25 +86,37 @@ public final class ConsumerContract {
 
   private ConsumerContract(Builder builder) {
     this.server = builder.server;
+    this.workspace = builder.workspace;
     this.clientId = builder.clientId;
     this.resource = Optional.ofNullable(builder.resource);
     this.managementClientId = Optional.ofNullable(builder.managementClientId);
     this.endpoint = builder.endpoint;
-    DefectiveTokens minter = server.defectiveTokens();
+    DefectiveTokens minter = workspace.defectiveTokens();
     this.pastTokens =
         new PastTokens(minter, builder.consumerClock, server.config().tokenLifetime());
     this.extraCases = List.copyOf(builder.extraCases);
     this.defectCases = new DefectCases(server, minter, clientId, resource);
   }
 
-  /** Starts a contract against an emulator started by {@code @TransmitMock} or the extension. */
+  /**
+   * Starts a contract against an emulator started by {@code @TransmitMock} or the extension. With
+   * {@code @TransmitMock(shared = true)} the contract uses the test class's workspace: its clients
+   * and its clock.
+   */
   public static Builder builder(TransmitMockHandle mock) {
-    return builder(requireNonNull(mock, "mock must not be null").server());
+    requireNonNull(mock, "mock must not be null");
+    TransmitMockServer server = mock.server();
+    return new Builder(
+        server,
+        mock.workspace()
+            .map(WorkspaceHandle::serverWorkspace)
+            .orElseGet(() -> server.workspaces().root()));
   }
 
-  /** Starts a contract against a running emulator. */
+  /** Starts a contract against a running emulator (its root workspace). */
   public static Builder builder(TransmitMockServer server) {
-    return new Builder(requireNonNull(server, "server must not be null"));
+    requireNonNull(server, "server must not be null");
+    return new Builder(server, server.workspaces().root());
   }
 
   /** Every case, in the order the tests run. */
@@ -311,7 +326,7 @@ public final class ConsumerContract {
         "accept only \"Authorization: Bearer <token>\" and answer 401 for other schemes",
         Expectation.REJECT,
         () -> {
-          ClientConfig client = server.clients().client(clientId).orElseThrow();
+          ClientConfig client = workspace.clients().client(clientId).orElseThrow();
           String basic = client.clientId() + ":" + client.clientSecret();
           return Optional.of(
               "Basic "
@@ -355,7 +370,7 @@ public final class ConsumerContract {
   }
 
   private String token(String client, Optional<String> forResource) {
-    return server.issueToken(client, forResource, Optional.empty()).accessToken();
+    return workspace.issueToken(client, forResource, Optional.empty()).accessToken();
   }
 
   static String bearer(String token) {
@@ -370,6 +385,7 @@ public final class ConsumerContract {
   /** Configures a {@link ConsumerContract}. */
   public static final class Builder {
     private final TransmitMockServer server;
+    private final Workspace workspace;
     private String clientId;
     private String resource;
     private String managementClientId;
@@ -377,8 +393,9 @@ public final class ConsumerContract {
     private Clock consumerClock = Clock.systemUTC();
     private final List<ContractCase> extraCases = new ArrayList<>();
 
-    private Builder(TransmitMockServer server) {
+    private Builder(TransmitMockServer server, Workspace workspace) {
       this.server = server;
+      this.workspace = workspace;
     }
 
     /** The app client whose tokens the consumer must accept (required). */
@@ -450,7 +467,7 @@ public final class ConsumerContract {
     }
 
     private ClientConfig known(String id) {
-      return server
+      return workspace
           .clients()
           .client(id)
           .orElseThrow(
@@ -459,7 +476,7 @@ public final class ConsumerContract {
                       "the emulator has no client "
                           + id
                           + "; known clients: "
-                          + server.clients().clients().stream()
+                          + workspace.clients().clients().stream()
                               .map(ClientConfig::clientId)
                               .toList()));
     }

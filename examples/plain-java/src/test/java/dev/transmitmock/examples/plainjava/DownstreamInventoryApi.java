@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.transmitmock.client.TokenRejectedException;
 import dev.transmitmock.client.TransmitToken;
 import dev.transmitmock.client.TransmitTokenVerifier;
-import dev.transmitmock.server.TransmitMockServer;
+import dev.transmitmock.junit.TransmitMockHandle;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -34,7 +34,7 @@ final class DownstreamInventoryApi implements AutoCloseable {
     server.createContext("/stock/", this::handle);
   }
 
-  static DownstreamInventoryApi start(TransmitMockServer emulator) {
+  static DownstreamInventoryApi start(TransmitMockHandle emulator) {
     TransmitTokenVerifier verifier =
         TransmitTokenVerifier.builder()
             .issuer(emulator.issuer())

@@ -4,7 +4,6 @@ import dev.transmitmock.junit.TransmitClient;
 import dev.transmitmock.junit.TransmitMock;
 import dev.transmitmock.junit.TransmitMockHandle;
 import dev.transmitmock.junit.contract.ConsumerContract;
-import dev.transmitmock.server.TransmitMockServer;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,16 +30,18 @@ class OrdersApiContractTest {
   private OrdersApi orders;
 
   @BeforeEach
-  void start(TransmitMockServer server) {
-    inventory = DownstreamInventoryApi.start(server);
+  void start(TransmitMockHandle mock) {
+    // the handle, not the server: in a shared class it is this class's workspace (its clients,
+    // its clock)
+    inventory = DownstreamInventoryApi.start(mock);
     orders =
         OrdersApp.start(
             new OrdersApp.Settings(
-                new TransmitEndpoints(server.issuer(), server.jwksUri(), server.tokenEndpoint()),
+                new TransmitEndpoints(mock.issuer(), mock.jwksUri(), mock.tokenEndpoint()),
                 "orders-svc",
                 "orders-svc-secret",
                 inventory.baseUrl(),
-                server.clock()),
+                mock.clock()),
             new InetSocketAddress("127.0.0.1", 0));
   }
 

@@ -36,7 +36,7 @@ class OrdersApiTest {
 
   @BeforeEach
   void start() {
-    inventory = DownstreamInventoryApi.start(mock.server());
+    inventory = DownstreamInventoryApi.start(mock);
     // Production passes TransmitEndpoints.production() and the system clock: only these change.
     orders =
         OrdersApp.start(
